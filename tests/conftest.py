@@ -1,0 +1,1 @@
+pytest_plugins = ["bot.sandbox.pytest_plugin"]
