@@ -1,0 +1,699 @@
+"""config.yaml: a strict, typed model whose errors point at the file and line.
+
+Unknown keys are errors, every problem is reported at once, and each says
+"file:line: key.path: what is wrong (what would work)". The same model gives a
+JSON schema for editor completion. New sections (follow_ups.status_check, ...)
+are new `_Section` classes hung off an existing one; loading, line mapping and
+error wording need no change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import zoneinfo
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import holidays
+import platformdirs
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    StrictBool,
+    StrictStr,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bot.durations import DURATION_EXAMPLES, Duration, parse_duration
+from bot.errors import ConfigError
+from bot.model import DetectionRules
+
+__all__ = [
+    "APP_NAME",
+    "CONFIG_ENV",
+    "Config",
+    "FollowUps",
+    "GoogleSettings",
+    "InterviewSettings",
+    "Me",
+    "ThankYouSettings",
+    "config_json_schema",
+    "find_config_path",
+    "load_config",
+    "summarize",
+    "system_timezone",
+]
+
+APP_NAME = "interview-bot"
+CONFIG_ENV = "INTERVIEW_BOT_CONFIG"
+_MIN_POLL_SECONDS = 30  # Calendar quota and politeness: a tighter loop gains nothing for drafts due hours later
+
+_EDIT_HINT = "Every key is explained in the example config.yaml that ships with interview-bot; run `interview-bot check-config` after editing."
+
+
+# --- field types -------------------------------------------------------------
+
+
+def _to_duration(value: Any) -> Duration:
+    if isinstance(value, Duration):
+        return value
+    # YAML turns "300" into an int and "1:30" into 90; parse those too, so the message says "add a unit".
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError(
+            "duration", "{value} is not a duration (try {examples})", {"value": _yaml_kind(value), "examples": ", ".join(DURATION_EXAMPLES)}
+        )
+    try:
+        return parse_duration(str(value))
+    except ValueError as exc:
+        raise PydanticCustomError("duration", "{reason}", {"reason": str(exc)}) from None
+
+
+DurationField = Annotated[
+    Duration,
+    PlainValidator(_to_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": 'A fixed time ("90s", "15m", "2h", "1h30m", "1d", "2 weeks") or business days ("3 business days").',
+            "examples": ["2h", "90m", "3 business days"],
+        }
+    ),
+]
+
+
+def _to_path(value: Any, info: ValidationInfo) -> Path:
+    if isinstance(value, Path):
+        path = value
+    elif isinstance(value, str) and value.strip():
+        path = Path(value.strip())
+    else:
+        raise PydanticCustomError("path", "expected a file or folder path, got {value}", {"value": _yaml_kind(value)})
+    path = path.expanduser()
+    # Relative paths mean "next to config.yaml", not "wherever the daemon was started".
+    base = (info.context or {}).get("base_dir")
+    if not path.is_absolute() and base is not None:
+        path = Path(base) / path
+    return path
+
+
+ConfigPath = Annotated[
+    Path,
+    PlainValidator(_to_path),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "description": "A path; relative paths are relative to config.yaml's folder, ~ is your home."}),
+]
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value, re.IGNORECASE)
+    except re.error as exc:
+        raise PydanticCustomError(
+            "regex", '"{pattern}" is not a valid regular expression: {reason}', {"pattern": value, "reason": str(exc)}
+        ) from None
+    return value
+
+
+Regex = Annotated[StrictStr, AfterValidator(_check_regex)]
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty", "must not be empty")
+    return value.strip()
+
+
+Text = Annotated[StrictStr, AfterValidator(_check_text)]
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
+
+
+def _check_domain(value: str) -> str:
+    domain = value.strip().lower().lstrip("@")
+    if not _DOMAIN_RE.match(domain):
+        raise PydanticCustomError("domain", '"{value}" is not an email domain (like "initech.com")', {"value": value})
+    return domain
+
+
+Domain = Annotated[StrictStr, AfterValidator(_check_domain)]
+
+_DOMAIN_GLOB_RE = re.compile(r"^[a-z0-9*?](?:[a-z0-9*?-]*[a-z0-9*?])?(?:\.[a-z0-9*?](?:[a-z0-9*?-]*[a-z0-9*?])?)+$")
+
+
+def _check_domain_pattern(value: str) -> str:
+    # Detection matches these as suffixes or globs ("yahoo.*" is every Yahoo country domain).
+    pattern = value.strip().lower().lstrip("@")
+    if not _DOMAIN_GLOB_RE.match(pattern):
+        raise PydanticCustomError(
+            "domain", '"{value}" is not an email domain or pattern (like "myuni.edu" or "yahoo.*")', {"value": value}
+        )
+    return pattern
+
+
+DomainPattern = Annotated[StrictStr, AfterValidator(_check_domain_pattern)]
+
+
+def _check_template_name(value: str) -> str:
+    # A name, not a path: compose looks it up in `templates:` first, then in the shipped templates.
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_-]*", value):
+        raise PydanticCustomError("template", '"{value}" is not a template name (like "thank_you")', {"value": value})
+    return value
+
+
+TemplateName = Annotated[StrictStr, AfterValidator(_check_template_name)]
+
+
+# --- the model ---------------------------------------------------------------
+
+
+class _Section(BaseModel):
+    """Base of every config mapping: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Me(_Section):
+    """Who the drafts are from."""
+
+    name: Text = Field(description="Your name, used to sign drafts.")
+    email: StrictStr | None = Field(
+        default=None, description="Your address; defaults to the signed-in Gmail account's address at run time."
+    )
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL_RE.match(value.strip()):
+            raise PydanticCustomError("email", '"{value}" is not an email address', {"value": value})
+        return value.strip() if value else value
+
+
+class GoogleSettings(_Section):
+    """Where the bot finds Google: OAuth files, or a sandbox endpoint without OAuth."""
+
+    credentials: ConfigPath = Field(
+        default=Path("credentials.json"),
+        validate_default=True,  # so the default, too, resolves next to config.yaml
+        description="The OAuth client-secrets JSON downloaded from Google Cloud Console.",
+    )
+    token: ConfigPath = Field(
+        default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "token.json",
+        description="Where `interview-bot auth` stores the OAuth token.",
+    )
+    endpoint: StrictStr | None = Field(
+        default=None, description="Base URL of a Google-compatible endpoint (the sandbox); when set, no OAuth is used."
+    )
+
+    @field_validator("endpoint")
+    @classmethod
+    def _endpoint(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise PydanticCustomError(
+                "url", '"{value}" is not an http(s) URL (try "http://127.0.0.1:8765")', {"value": value}
+            )
+        return value.strip().rstrip("/")
+
+
+class InterviewSettings(_Section):
+    """How calendar events are recognised as interviews; lists add to the shipped rules."""
+
+    match: tuple[Regex, ...] = Field(default=(), description="Regexes on the event title that make it an interview.")
+    ignore: tuple[Regex, ...] = Field(default=(), description="Regexes on the title that rule an event out; they win over match.")
+    description_match: tuple[Regex, ...] = Field(
+        default=(), description="Regexes on the event description (ATS links and the like)."
+    )
+    use_default_rules: StrictBool = Field(
+        default=True, description="false: only your lists apply, not the shipped ones."
+    )
+    include_all_day: StrictBool = Field(default=False, description="Consider all-day events too.")
+    external_organizer_is_interview: StrictBool = Field(
+        default=True, description="An event organised by someone at a company domain counts as an interview."
+    )
+    personal_domains: tuple[DomainPattern, ...] = Field(
+        default=(),
+        description='Email domains that are never a company; globs like "yahoo.*" work (gmail.com is already known).',
+    )
+    scheduler_senders: tuple[Regex, ...] = Field(
+        default=(), description="Regexes on addresses of scheduling systems (never an interviewer)."
+    )
+
+
+class ThankYouSettings(_Section):
+    """The thank-you draft after each interview."""
+
+    enabled: StrictBool = Field(default=True, description="Draft a thank-you after each interview.")
+    after: DurationField = Field(default=parse_duration("2h"), description="How long after the interview ends.")
+    per_interviewer: StrictBool = Field(
+        default=False, description="true: one draft per interviewer; false: one draft to all of them."
+    )
+    template: TemplateName = Field(default="thank_you", description="Template name, looked up in `templates:` then the shipped ones.")
+
+
+class FollowUps(_Section):
+    """Which follow-up drafts the bot prepares, and when. One sub-section per kind."""
+
+    thank_you: ThankYouSettings = Field(default_factory=ThankYouSettings)
+
+
+class Config(_Section):
+    """The whole of config.yaml."""
+
+    me: Me = Field(description="Who you are.")
+    timezone: StrictStr = Field(
+        default_factory=lambda: system_timezone(),
+        description='IANA time zone, e.g. "Europe/London"; defaults to the computer\'s zone, else UTC.',
+    )
+    country: StrictStr | None = Field(default=None, description='Country code whose public holidays are not business days, e.g. "GB".')
+    subdivision: StrictStr | None = Field(default=None, description='Region within `country` with its own holidays, e.g. "SCT".')
+    google: GoogleSettings = Field(
+        # {} validated with the loader's context, so relative defaults resolve next to config.yaml.
+        default_factory=dict,
+        validate_default=True,
+        description="How to reach Google.",
+    )
+    calendars: tuple[Text, ...] = Field(default=("primary",), description="Calendar ids to watch.")
+    state: ConfigPath = Field(
+        default_factory=lambda: Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "state.sqlite3",
+        description="The SQLite file where the bot remembers interviews and drafts.",
+    )
+    poll_every: DurationField = Field(default=parse_duration("5m"), description="How often to check the calendars.")
+    templates: ConfigPath | None = Field(default=None, description="A folder of your templates, overriding the shipped ones.")
+    interviews: InterviewSettings = Field(default_factory=InterviewSettings, description="Interview detection rules.")
+    companies: dict[Domain, Text] = Field(default_factory=dict, description="Email domain -> company name.")
+    follow_ups: FollowUps = Field(default_factory=FollowUps, description="Follow-up drafts.")
+
+    _source: Path | None = PrivateAttr(default=None)
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        name = value.strip()
+        try:
+            ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            close = difflib.get_close_matches(name, zoneinfo.available_timezones(), n=1, cutoff=0.6)
+            raise PydanticCustomError(
+                "timezone",
+                '"{value}" is not a time zone (try "{suggestion}")',
+                {"value": value, "suggestion": close[0] if close else "Europe/London"},
+            ) from None
+        return name
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if code not in holidays.list_supported_countries():
+            raise PydanticCustomError(
+                "country",
+                '"{value}" is not a country code with known holidays (an ISO 3166 code like "GB", "US", "DE")',
+                {"value": value},
+            )
+        return code
+
+    @field_validator("subdivision")
+    @classmethod
+    def _subdivision(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        if "country" not in info.data:
+            return value  # country itself was wrong; that error is enough
+        country = info.data["country"]
+        if country is None:
+            raise PydanticCustomError("subdivision", "needs `country:` as well (the subdivision is within a country)")
+        try:
+            holidays.country_holidays(country, subdiv=value)
+        except NotImplementedError:
+            known = holidays.list_supported_countries().get(country, [])
+            listed = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+            raise PydanticCustomError(
+                "subdivision",
+                '"{value}" is not a subdivision of {country} ({known})',
+                {"value": value, "country": country, "known": f"one of: {listed}" if known else "it has none"},
+            ) from None
+        return value
+
+    @field_validator("calendars")
+    @classmethod
+    def _calendars(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise PydanticCustomError("calendars", 'needs at least one calendar id (e.g. "primary")')
+        return tuple(dict.fromkeys(value))  # a repeated id would be polled twice for nothing
+
+    @field_validator("poll_every")
+    @classmethod
+    def _poll_every(cls, value: Duration) -> Duration:
+        if value.is_business:
+            raise PydanticCustomError("poll_every", '"{value}" must be a fixed time like "5m", not business days', {"value": str(value)})
+        if value.delta.total_seconds() < _MIN_POLL_SECONDS:
+            raise PydanticCustomError(
+                "poll_every", '"{value}" is too often; the minimum is {minimum}s', {"value": str(value), "minimum": _MIN_POLL_SECONDS}
+            )
+        return value
+
+    @field_validator("templates")
+    @classmethod
+    def _templates(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_dir():
+            raise PydanticCustomError("templates", "{value} is not a folder", {"value": str(value)})
+        return value
+
+    @property
+    def source(self) -> Path | None:
+        """The file this config was loaded from, if any."""
+        return self._source
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The user's time zone, for business days and for showing times."""
+        return ZoneInfo(self.timezone)
+
+    def after(self, duration: Duration, start: datetime) -> datetime:
+        """`duration` after `start` in the user's zone, skipping the configured country's holidays."""
+        return duration.after(start, self.tz, self.country, self.subdivision)
+
+    def detection_rules(self, defaults: DetectionRules) -> DetectionRules:
+        """The rules detection uses: the user's lists added to `defaults` (or alone, if use_default_rules is false)."""
+        rules = self.interviews
+        base = defaults if rules.use_default_rules else DetectionRules()
+
+        def merged(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys((*ours, *theirs)))
+
+        # A flag the user left out keeps the default rules' value; one they wrote wins.
+        def flag(name: str) -> bool:
+            value: bool = getattr(rules if name in rules.model_fields_set else base, name)
+            return value
+
+        return DetectionRules(
+            match=merged(base.match, rules.match),
+            ignore=merged(base.ignore, rules.ignore),
+            description_match=merged(base.description_match, rules.description_match),
+            include_all_day=flag("include_all_day"),
+            external_organizer_is_interview=flag("external_organizer_is_interview"),
+            companies={**base.companies, **self.companies},
+            personal_domains=merged(tuple(d.lower() for d in base.personal_domains), rules.personal_domains),
+            scheduler_senders=merged(base.scheduler_senders, rules.scheduler_senders),
+        )
+
+
+# --- loading -----------------------------------------------------------------
+
+
+def find_config_path(cli_value: str | None, env: Mapping[str, str]) -> Path:
+    """Where the config is: --config FILE, else $INTERVIEW_BOT_CONFIG, else ./config.yaml if present, else the user config dir."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    if env.get(CONFIG_ENV):
+        return Path(env[CONFIG_ENV]).expanduser()
+    local = Path("config.yaml")
+    if local.is_file():
+        return local
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate config.yaml; raises ConfigError listing every problem with its line."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            [f"{shown}: no config file here"],
+            hint=f"Copy the example config.yaml from interview-bot to {shown} and edit `me:` and `timezone:`, "
+            f"or point at yours with --config FILE or ${CONFIG_ENV}.",
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"{shown}: cannot read the config: {exc}"], hint="Check the path and its permissions.") from None
+
+    root, data, problems = _parse_yaml(text, shown)
+    if root is None or data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(
+            [f"{shown}:{_line(root)}: the config must be a mapping of keys like `me:` and `timezone:`, not {_yaml_kind(data)}"],
+            hint=_EDIT_HINT,
+        )
+
+    found: list[tuple[int, str]] = list(problems)
+    config: Config | None = None
+    try:
+        config = Config.model_validate(data, context={"base_dir": path.parent.resolve()})
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            line = _line_for(root, loc)
+            found.append((line, f"{shown}:{line}: {_dotted(loc)}: {_describe(error)}"))
+    if found:
+        found.sort(key=lambda item: item[0])  # stable: same-line problems keep pydantic's order
+        raise ConfigError([message for _, message in found], hint=_EDIT_HINT)
+    assert config is not None
+    config._source = path
+    return config
+
+
+def config_json_schema() -> dict[str, Any]:
+    """A JSON schema of config.yaml, for editor completion (e.g. yaml-language-server)."""
+    schema = Config.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "interview-bot config.yaml"
+    return schema
+
+
+def summarize(config: Config) -> str:
+    """A short human summary of what the bot will do with this config, for `interview-bot check-config`."""
+    me = config.me
+    account = f"{me.name} <{me.email}>" if me.email else f"{me.name} (address: the signed-in Gmail account)"
+    zone = config.timezone
+    if config.country:
+        region = f"{config.country}-{config.subdivision}" if config.subdivision else config.country
+        zone += f"; business days skip {region} public holidays"
+    else:
+        zone += "; business days skip weekends only (no `country:`)"
+    if config.google.endpoint:
+        google = f"{config.google.endpoint} (sandbox endpoint, no OAuth)"
+    else:
+        google = f"Google APIs (credentials {config.google.credentials}, token {config.google.token})"
+    thanks = config.follow_ups.thank_you
+    if thanks.enabled:
+        who = "one per interviewer" if thanks.per_interviewer else "one to all interviewers"
+        thank_you = f'{thanks.after} after each interview ends, {who}, template "{thanks.template}"'
+    else:
+        thank_you = "off"
+    rules = config.interviews
+    added = [f"{len(v)} {k}" for k, v in (("match", rules.match), ("ignore", rules.ignore), ("description_match", rules.description_match)) if v]
+    detection = ("shipped rules" if rules.use_default_rules else "your rules only") + (f" + {', '.join(added)}" if added else "")
+    if config.companies:
+        detection += f"; {len(config.companies)} known compan{'y' if len(config.companies) == 1 else 'ies'}"
+    rows = [
+        ("Config file", str(config.source) if config.source else "(not from a file)"),
+        ("Account", account),
+        ("Time zone", zone),
+        ("Calendars", ", ".join(config.calendars)),
+        ("Interviews", detection),
+        ("State", str(config.state)),
+        ("Poll", f"every {config.poll_every}"),
+        ("Thank-you", thank_you),
+        ("Google", google),
+        ("Templates", f"{config.templates} (then the shipped ones)" if config.templates else "the shipped ones"),
+    ]
+    width = max(len(label) for label, _ in rows) + 1
+    return "\n".join(f"{label + ':':<{width}} {value}" for label, value in rows)
+
+
+def system_timezone() -> str:
+    """This computer's IANA zone name ($TZ, /etc/localtime, /etc/timezone), else "UTC"."""
+    candidates: list[str] = []
+    tz_env = os.environ.get("TZ", "").lstrip(":")
+    if tz_env:
+        candidates.append(tz_env.split("zoneinfo/", 1)[-1])
+    try:
+        candidates.append(os.readlink("/etc/localtime").split("zoneinfo/", 1)[-1])
+    except OSError:
+        pass
+    try:
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    for name in candidates:
+        try:
+            ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            continue
+        return name
+    return "UTC"
+
+
+# --- YAML with lines -----------------------------------------------------------
+
+
+def _parse_yaml(text: str, shown: str) -> tuple[Node | None, Any, list[tuple[int, str]]]:
+    """The node tree (for lines), the data, and duplicate-key problems; syntax errors raise ConfigError."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        # Before construction: PyYAML silently keeps the last of two equal keys, and merges (<<) add keys later.
+        problems = _duplicate_keys(root, shown, ()) if root is not None else []
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = _yaml_problem(exc)
+        raise ConfigError(
+            [f"{shown}:{line}: not valid YAML: {problem}"],
+            hint="Check the indentation (spaces, not tabs) and quote values that contain ': ' or start with * & ! { [ %.",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError([f"{shown}:1: not valid YAML: {exc}"], hint=_EDIT_HINT) from None
+    finally:
+        loader.dispose()
+    return root, data, problems
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's complaint, reworded where it is cryptic."""
+    problem = exc.problem or str(exc)
+    if "<block end>" in problem:
+        return f"the indentation does not line up with the lines above ({problem})"
+    if "another document" in problem:
+        return "only one document is allowed (remove the extra '---')"
+    if exc.context and problem.startswith("but "):
+        return f"{exc.context}, {problem}"
+    return problem
+
+
+def _duplicate_keys(node: Node, shown: str, path: tuple[str | int, ...]) -> list[tuple[int, str]]:
+    problems: list[tuple[int, str]] = []
+    if isinstance(node, MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                continue
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                problems.append(
+                    (line, f"{shown}:{line}: {_dotted((*path, key.value))}: repeated key (first on line {seen[key.value]}); keep one")
+                )
+            else:
+                seen[key.value] = line
+            problems += _duplicate_keys(value, shown, (*path, key.value))
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            problems += _duplicate_keys(item, shown, (*path, index))
+    return problems
+
+
+def _line(node: Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def _line_for(root: Node | None, loc: tuple[str | int, ...]) -> int:
+    """The line of the YAML node at `loc`: its key's line, or the nearest parent's when it is missing."""
+    node = root
+    line = _line(root)
+    for part in loc:
+        if part == "[key]":  # pydantic's marker for "the dict key itself was wrong": we are at that key
+            break
+        if isinstance(node, MappingNode):
+            # The last equal key is the one PyYAML kept (and after merges, the mapping's own key).
+            hit = next((pair for pair in reversed(node.value) if isinstance(pair[0], ScalarNode) and pair[0].value == str(part)), None)
+            if hit is None:
+                break
+            line, node = _line(hit[0]), hit[1]
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            line = _line(node)
+        else:
+            break
+    return line
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        if part == "[key]":
+            continue
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            # Quote keys that would read as several ("companies.globex.com" -> companies."globex.com").
+            key = str(part) if re.fullmatch(r"[A-Za-z0-9_-]+", str(part)) else f'"{part}"'
+            out += ("." if out else "") + key
+    return out or "(top level)"
+
+
+def _yaml_kind(value: Any) -> str:
+    """How a YAML value looks to the person who wrote it."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _describe(error: Any) -> str:
+    """One pydantic error in the words of someone editing YAML."""
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        loc = tuple(error["loc"])
+        allowed = _keys_at(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        if close:
+            return f'unknown key (did you mean "{close[0]}"?)'
+        return f"unknown key (expected one of: {', '.join(allowed)})" if allowed else "unknown key"
+    if kind in ("string_type", "str_type"):
+        return f"expected text, got {_yaml_kind(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {_yaml_kind(value)}"
+    if kind in ("tuple_type", "list_type"):
+        return f'expected a list (one "- item" per line), got {_yaml_kind(value)}'
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of keys, got {_yaml_kind(value)}"
+    return str(error["msg"])
+
+
+def _keys_at(loc: tuple[str | int, ...]) -> list[str]:
+    """The keys the model accepts at `loc` (a mapping), for "did you mean" suggestions."""
+    model: type[BaseModel] = Config
+    for part in loc:
+        field = model.model_fields.get(str(part))
+        annotation = field.annotation if field else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
