@@ -1,0 +1,75 @@
+"""Putting a bot together from its config: adapters, state, templates and clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.clock import Clock
+from bot.errors import AuthError
+from bot.state import State
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.engine import Engine, Settings
+
+
+def settings_from_config(cfg: Config) -> Settings:
+    """The engine's settings from the config file's model."""
+    from bot.detect import DEFAULT_RULES
+    from bot.engine import Settings
+    from bot.plan import ThankYouPolicy
+
+    ty = cfg.follow_ups.thank_you
+    return Settings(
+        calendars=tuple(cfg.calendars),
+        tz=cfg.tz,
+        me_name=cfg.me.name,
+        me_email=cfg.me.email,
+        rules=cfg.detection_rules(DEFAULT_RULES),
+        thank_you=ThankYouPolicy(
+            enabled=ty.enabled,
+            after=ty.after,
+            per_interviewer=ty.per_interviewer,
+            country=cfg.country,
+            subdivision=cfg.subdivision,
+        ),
+        thank_you_template=ty.template,
+    )
+
+
+def google_services(cfg: Config) -> tuple[Any, Any]:
+    """(calendar, gmail) googleapiclient services: the configured endpoint without OAuth, else Google."""
+    from bot.google.services import build_service
+
+    endpoint = cfg.google.endpoint
+    if endpoint:
+        return build_service("calendar", endpoint), build_service("gmail", endpoint)
+    from bot.google.auth import load_credentials
+
+    creds = load_credentials(Path(cfg.google.token))
+    return build_service("calendar", credentials=creds), build_service("gmail", credentials=creds)
+
+
+def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, Any] | None = None) -> Engine:
+    """An Engine for this config over the given state."""
+    from bot.compose import Templates
+    from bot.engine import Engine
+    from bot.google.calendar import GoogleCalendar
+    from bot.google.gmail import GoogleGmail
+    from bot.google.retry import Retrier
+
+    settings = settings_from_config(cfg)
+    calendar_service, gmail_service = services or google_services(cfg)
+    retrier = Retrier()
+    return Engine(
+        settings=settings,
+        state=state,
+        calendar=GoogleCalendar(calendar_service, retrier, settings.tz),
+        gmail=GoogleGmail(gmail_service, retrier),
+        templates=Templates(Path(cfg.templates) if cfg.templates else None),
+        clock=clock,
+    )
+
+
+__all__ = ["build_engine", "settings_from_config", "google_services", "AuthError"]

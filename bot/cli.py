@@ -1,0 +1,284 @@
+"""The `interview-bot` command. Thin: parses arguments, calls the app, prints; errors are printed in main().
+
+Heavy imports (googleapiclient above all) happen inside the commands, so --help answers fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot import __version__
+from bot.errors import BotError, ConfigError
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.engine import RunReport
+    from bot.state import State
+
+log = logging.getLogger("bot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="interview-bot",
+        description="Watches Google Calendar for interviews and prepares follow-up emails as Gmail drafts. "
+        "It never sends anything: you review and send.",
+    )
+    p.add_argument("--version", action="version", version=f"interview-bot {__version__}")
+    p.add_argument("--config", metavar="FILE", help="config file (default: $INTERVIEW_BOT_CONFIG, "
+                   "./config.yaml, then the platform config folder)")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    s = sub.add_parser("run", help="sync and draft due follow-ups (as a daemon, or --once)")
+    s.add_argument("--once", action="store_true", help="one sync and every follow-up due by now, then exit")
+    s.add_argument("--at", metavar="TIME", help="ISO 8601 instant that stands in for 'now' (with --once)")
+
+    s = sub.add_parser("plan", help="show what would be drafted and when, creating nothing")
+    s.add_argument("--at", metavar="TIME", help="ISO 8601 instant that stands in for 'now'")
+
+    s = sub.add_parser("status", help="the interviews and their follow-ups")
+    s.add_argument("--json", action="store_true", help="machine-readable output (a stable contract)")
+
+    s = sub.add_parser("check-config", help="validate the config file and templates, print a summary")
+    s.add_argument("file", nargs="?", help="config file to check (default: as for --config)")
+
+    s = sub.add_parser("auth", help="sign in to Google once and store the token")
+    s.add_argument("--no-browser", action="store_true", help="print the URL and take the redirected URL back "
+                   "(for a server over SSH)")
+
+    sub.add_parser("demo", help="run the bot on a built-in sandbox with sample data; no Google account needed")
+
+    s = sub.add_parser("sandbox", help="serve a local stand-in for Google Calendar and Gmail")
+    s.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0 picks a free one)")
+    s.add_argument("--email", default="me@example.com", help="the account's address")
+    s.add_argument("--state", metavar="FILE", help="load and save the account's data as JSON")
+    s.add_argument("--fail-rate", type=float, default=0.0, metavar="R",
+                   help="answer this share of API requests with 429 or 503")
+    s.add_argument("--seed", type=int, default=0, metavar="S", help="seed for --fail-rate")
+    return p
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _config(args: argparse.Namespace, file: str | None = None) -> Config:
+    from bot.config import find_config_path, load_config
+
+    return load_config(find_config_path(file or args.config, os.environ))
+
+
+def _at(value: str | None, cfg: Config) -> datetime | None:
+    if not value:
+        return None
+    try:
+        at = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise BotError(f"--at {value!r} is not an ISO 8601 time", hint='try "2026-12-01T15:00:00+01:00"') from None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=cfg.tz)  # a wall time in the user's time zone
+    return at.astimezone(timezone.utc)
+
+
+def _clock(at: datetime | None) -> Any:
+    from bot.clock import FixedClock, SystemClock
+
+    return FixedClock(at) if at else SystemClock()
+
+
+def _open_state(cfg: Config) -> State:
+    from bot.state import State
+
+    return State.open(Path(cfg.state))
+
+
+def _local(dt: datetime, cfg: Config) -> str:
+    return dt.astimezone(cfg.tz).strftime("%a %d %b %Y %H:%M %Z")
+
+
+def _print_report(report: RunReport, cfg: Config) -> None:
+    for fu, subject, body in report.drafted:
+        to = ", ".join(p.email for p in fu.recipients)
+        print(f"drafted {fu.kind.value} to {to}: {subject}")
+    for fu in report.skipped:
+        print(f"skipped {fu.kind.value} ({fu.key}): {fu.reason}")
+    for fu, why in report.failed:
+        print(f"not yet drafted {fu.kind.value} ({fu.key}): {why}")
+    print(f"{report.events_seen} calendar changes read, {len(report.drafted)} drafts made.")
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.app import build_engine
+
+    cfg = _config(args)
+    if not args.once:
+        if args.at:
+            raise BotError("--at works with --once only", hint="interview-bot run --once --at TIME")
+        from bot.daemon import run_daemon
+
+        return run_daemon(cfg)
+    state = _open_state(cfg)
+    try:
+        engine = build_engine(cfg, _clock(_at(args.at, cfg)), state)
+        _print_report(engine.run_once(), cfg)
+    finally:
+        state.close()
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from bot.app import build_engine
+    from bot.state import State
+
+    cfg = _config(args)
+    state = State.in_memory_copy(Path(cfg.state))
+    try:
+        engine = build_engine(cfg, _clock(_at(args.at, cfg)), state)
+        engine.sync()
+        now = engine.clock.now()
+        rows = []
+        for fu in state.follow_ups():
+            if fu.status.value not in ("scheduled", "drafting"):
+                continue
+            iv = state.interview(fu.interview_id)
+            when = "due now" if fu.due <= now else f"at {_local(fu.due, cfg)}"
+            to = ", ".join(p.email for p in fu.recipients)
+            rows.append(f"{fu.kind.value:<16} {when:<34} {iv.company if iv else '?'}: {iv.title if iv else ''} -> {to}")
+        print("\n".join(rows) if rows else "Nothing to draft.")
+    finally:
+        state.close()
+    return 0
+
+
+def status_json(state: State) -> list[dict[str, Any]]:
+    """The `status --json` contract: interviews with their follow-ups."""
+    out = []
+    for iv in state.interviews():
+        out.append({
+            "id": iv.id,
+            "company": iv.company,
+            "role": iv.role,
+            "title": iv.title,
+            "start": iv.start.isoformat(),
+            "end": iv.end.isoformat(),
+            "status": iv.status.value,
+            "interviewers": [p.email for p in iv.interviewers],
+            "follow_ups": [
+                {"kind": fu.kind.value, "status": fu.status.value, "due": fu.due.isoformat(),
+                 "draft_id": fu.draft_id or None, "thread_id": fu.thread_id or None,
+                 "to": [p.email for p in fu.recipients], "reason": fu.reason or None}
+                for fu in state.follow_ups(interview_id=iv.id)
+            ],
+        })
+    return out
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from bot.state import State
+
+    cfg = _config(args)
+    state = State.in_memory_copy(Path(cfg.state))
+    try:
+        data = status_json(state)
+    finally:
+        state.close()
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    if not data:
+        print("No interviews found yet. Run `interview-bot run --once` to sync.")
+    for iv in data:
+        start = _local(datetime.fromisoformat(iv["start"]), cfg)
+        flag = "" if iv["status"] == "active" else f" [{iv['status']}]"
+        print(f"{start}  {iv['company'] or '?'}: {iv['title']}{flag}")
+        for fu in iv["follow_ups"]:
+            due = _local(datetime.fromisoformat(fu["due"]), cfg)
+            extra = f" draft {fu['draft_id']}" if fu["draft_id"] else ""
+            why = f" ({fu['reason']})" if fu["reason"] else ""
+            print(f"    {fu['kind']:<16} {fu['status']:<10} due {due}{extra}{why}")
+    return 0
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    from bot.config import summarize
+
+    cfg = _config(args, args.file)
+    from bot.compose import Templates
+
+    problems = Templates(Path(cfg.templates) if cfg.templates else None).check([cfg.follow_ups.thank_you.template])
+    if problems:
+        raise ConfigError(problems, hint="fix the template, or remove it to use the shipped one")
+    print(summarize(cfg))
+    print("Config OK.")
+    return 0
+
+
+def cmd_auth(args: argparse.Namespace) -> int:
+    from bot.google.auth import SCOPES, sign_in
+
+    cfg = _config(args)
+    if cfg.google.endpoint:
+        print(f"google.endpoint is set ({cfg.google.endpoint}): no sign-in is needed for it.")
+        return 0
+    print("interview-bot asks Google for:")
+    for scope, why in SCOPES.items():
+        print(f"  {scope.rsplit('/', 1)[-1]}: {why}")
+    sign_in(Path(cfg.google.credentials), Path(cfg.google.token), open_browser=not args.no_browser)
+    print(f"Signed in. Token stored in {cfg.google.token} (readable by you only).")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bot.demo import run_demo
+
+    return run_demo()
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from bot.sandbox.server import serve_forever_cli
+
+    return serve_forever_cli(args.port, args.email, args.state, args.fail_rate, args.seed)
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "plan": cmd_plan,
+    "status": cmd_status,
+    "check-config": cmd_check_config,
+    "auth": cmd_auth,
+    "demo": cmd_demo,
+    "sandbox": cmd_sandbox,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: the one place errors are printed, with their hints; never a traceback for a user mistake."""
+    args = _parser().parse_args(argv)
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as e:
+        for problem in e.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        if e.hint:
+            print(f"hint: {e.hint}", file=sys.stderr)
+        return e.exit_code
+    except BotError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        if e.hint:
+            print(f"hint: {e.hint}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,285 @@
+"""The state file: interviews, follow-ups and sync cursors in SQLite, the one source of truth.
+
+Every change is a transaction, so a kill -9 at any moment leaves the file consistent.
+A lock file keeps a second daemon off the same state.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from bot.errors import StateError
+from bot.model import (
+    FollowUp,
+    FollowUpKind,
+    FollowUpStatus,
+    Interview,
+    InterviewStatus,
+    Person,
+)
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS interviews (
+    id TEXT PRIMARY KEY,
+    calendar_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    company TEXT NOT NULL,
+    role TEXT NOT NULL,
+    start TEXT NOT NULL,
+    "end" TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    interviewers TEXT NOT NULL,
+    organizer TEXT,
+    meeting_link TEXT NOT NULL,
+    company_domains TEXT NOT NULL,
+    status TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS follow_ups (
+    key TEXT PRIMARY KEY,
+    interview_id TEXT NOT NULL REFERENCES interviews(id),
+    kind TEXT NOT NULL,
+    due TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    status TEXT NOT NULL,
+    draft_id TEXT NOT NULL DEFAULT '',
+    thread_id TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups(status, due);
+CREATE INDEX IF NOT EXISTS follow_ups_interview ON follow_ups(interview_id);
+"""
+
+
+def _people_to_json(people: tuple[Person, ...]) -> str:
+    return json.dumps([{"email": p.email, "name": p.name} for p in people])
+
+
+def _people_from_json(text: str) -> tuple[Person, ...]:
+    return tuple(Person(d["email"], d.get("name", "")) for d in json.loads(text))
+
+
+def _interview_from_row(row: sqlite3.Row) -> Interview:
+    organizer = json.loads(row["organizer"]) if row["organizer"] else None
+    return Interview(
+        id=row["id"],
+        calendar_id=row["calendar_id"],
+        event_id=row["event_id"],
+        title=row["title"],
+        company=row["company"],
+        role=row["role"],
+        start=datetime.fromisoformat(row["start"]),
+        end=datetime.fromisoformat(row["end"]),
+        time_zone=row["time_zone"],
+        interviewers=_people_from_json(row["interviewers"]),
+        organizer=Person(organizer["email"], organizer.get("name", "")) if organizer else None,
+        meeting_link=row["meeting_link"],
+        company_domains=tuple(json.loads(row["company_domains"])),
+        status=InterviewStatus(row["status"]),
+    )
+
+
+def _follow_up_from_row(row: sqlite3.Row) -> FollowUp:
+    return FollowUp(
+        key=row["key"],
+        interview_id=row["interview_id"],
+        kind=FollowUpKind(row["kind"]),
+        due=datetime.fromisoformat(row["due"]),
+        recipients=_people_from_json(row["recipients"]),
+        status=FollowUpStatus(row["status"]),
+        draft_id=row["draft_id"],
+        thread_id=row["thread_id"],
+        reason=row["reason"],
+    )
+
+
+class State:
+    """Interviews, follow-ups and sync cursors, in one SQLite file."""
+
+    def __init__(self, conn: sqlite3.Connection, lock_file: IO[str] | None = None) -> None:
+        self._conn = conn
+        self._conn.row_factory = sqlite3.Row
+        self._lock_file = lock_file
+        self._conn.executescript(_SCHEMA)
+        self._check_version()
+
+    @classmethod
+    def open(cls, path: Path, lock: bool = True) -> State:
+        """Open (creating) the state file; with lock, refuse when another instance holds it."""
+        path = Path(path).expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StateError(f"cannot create the folder for the state file {path}: {e}",
+                             hint="set `state:` in config.yaml to a writable path") from e
+        lock_file = None
+        if lock:
+            lock_file = open(str(path) + ".lock", "a+")
+            try:
+                fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                lock_file.seek(0)
+                holder = lock_file.read().strip()
+                lock_file.close()
+                raise StateError(
+                    f"another interview-bot (pid {holder or 'unknown'}) is using the state file {path}",
+                    hint="stop the other instance first (systemctl --user stop interview-bot), "
+                    "or give this one its own `state:` file",
+                ) from None
+            lock_file.seek(0)
+            lock_file.truncate()
+            lock_file.write(str(os.getpid()))
+            lock_file.flush()
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+        except sqlite3.Error as e:
+            raise StateError(f"cannot open the state file {path}: {e}",
+                             hint="check the path and permissions of `state:` in config.yaml") from e
+        return cls(conn, lock_file)
+
+    @classmethod
+    def in_memory_copy(cls, path: Path) -> State:
+        """A throwaway copy of the state file, for `plan`: the same code runs, nothing is written."""
+        mem = sqlite3.connect(":memory:", isolation_level=None)
+        path = Path(path).expanduser()
+        if path.exists():
+            src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                src.backup(mem)
+            finally:
+                src.close()
+        return cls(mem)
+
+    def close(self) -> None:
+        self._conn.close()
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+            self._lock_file.close()
+            self._lock_file = None
+
+    def _check_version(self) -> None:
+        version = self.get_meta("schema_version")
+        if version is None:
+            self.set_meta("schema_version", str(SCHEMA_VERSION))
+        elif int(version) > SCHEMA_VERSION:
+            raise StateError(
+                f"the state file was written by a newer interview-bot (schema {version})",
+                hint="upgrade interview-bot, or point `state:` at a new file",
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    # -- meta: sync cursors and the like -------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self._conn.execute(
+                "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- interviews -----------------------------------------------------------------------
+
+    def interview(self, interview_id: str) -> Interview | None:
+        row = self._conn.execute("SELECT * FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        return None if row is None else _interview_from_row(row)
+
+    def interviews(self) -> list[Interview]:
+        rows = self._conn.execute("SELECT * FROM interviews ORDER BY start, id").fetchall()
+        return [_interview_from_row(r) for r in rows]
+
+    def save_interview(self, iv: Interview) -> None:
+        organizer = json.dumps({"email": iv.organizer.email, "name": iv.organizer.name}) if iv.organizer else None
+        self._conn.execute(
+            """INSERT INTO interviews(id, calendar_id, event_id, title, company, role, start, "end", time_zone,
+                   interviewers, organizer, meeting_link, company_domains, status)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+               ON CONFLICT(id) DO UPDATE SET calendar_id=excluded.calendar_id, event_id=excluded.event_id,
+                   title=excluded.title, company=excluded.company, role=excluded.role, start=excluded.start,
+                   "end"=excluded."end", time_zone=excluded.time_zone, interviewers=excluded.interviewers,
+                   organizer=excluded.organizer, meeting_link=excluded.meeting_link,
+                   company_domains=excluded.company_domains, status=excluded.status""",
+            (
+                iv.id, iv.calendar_id, iv.event_id, iv.title, iv.company, iv.role,
+                iv.start.isoformat(), iv.end.isoformat(), iv.time_zone,
+                _people_to_json(iv.interviewers), organizer, iv.meeting_link,
+                json.dumps(list(iv.company_domains)), iv.status.value,
+            ),
+        )
+
+    # -- follow-ups -----------------------------------------------------------------------
+
+    def follow_up(self, key: str) -> FollowUp | None:
+        row = self._conn.execute("SELECT * FROM follow_ups WHERE key = ?", (key,)).fetchone()
+        return None if row is None else _follow_up_from_row(row)
+
+    def follow_ups(self, interview_id: str | None = None, status: FollowUpStatus | None = None) -> list[FollowUp]:
+        sql = "SELECT * FROM follow_ups"
+        where: list[str] = []
+        args: list[Any] = []
+        if interview_id is not None:
+            where.append("interview_id = ?")
+            args.append(interview_id)
+        if status is not None:
+            where.append("status = ?")
+            args.append(status.value)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._conn.execute(sql + " ORDER BY due, key", args).fetchall()
+        return [_follow_up_from_row(r) for r in rows]
+
+    def save_follow_up(self, fu: FollowUp) -> None:
+        self._conn.execute(
+            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason)
+               VALUES(?,?,?,?,?,?,?,?,?)
+               ON CONFLICT(key) DO UPDATE SET interview_id=excluded.interview_id, kind=excluded.kind,
+                   due=excluded.due, recipients=excluded.recipients, status=excluded.status,
+                   draft_id=excluded.draft_id, thread_id=excluded.thread_id, reason=excluded.reason""",
+            (
+                fu.key, fu.interview_id, fu.kind.value, fu.due.isoformat(), _people_to_json(fu.recipients),
+                fu.status.value, fu.draft_id, fu.thread_id, fu.reason,
+            ),
+        )
+
+    def set_status(self, fu: FollowUp, status: FollowUpStatus, **changes: Any) -> FollowUp:
+        """Record a follow-up's new status (and draft/thread ids or reason) in its own transaction."""
+        updated = replace(fu, status=status, **changes)
+        with self.transaction():
+            self.save_follow_up(updated)
+        return updated
