@@ -121,26 +121,32 @@ class Engine:
         now = self.clock.now()
         for calendar_id in self.settings.calendars:
             token_key = f"calendar_sync_token:{calendar_id}"
+            synced_key = f"calendar_synced_at:{calendar_id}"
             result = self.calendar.sync(calendar_id, self.state.get_meta(token_key), now)
+            last = self.state.get_meta(synced_key)
+            # A change we are told of now happened after the last sync that did not show it.
+            changed_after = datetime.fromisoformat(last) if last and not result.full else now
             report.events_seen += len(result.events)
             with self.state.transaction():
                 for event in result.events:
                     try:
-                        self._apply_event(event, now, report)
+                        self._apply_event(event, now, changed_after, report)
                     except Exception as e:  # bad input never stops the sync
                         if isinstance(e, BotError):
                             raise
                         log.warning("skipping event %s that could not be planned: %s", event.key, e)
                 self.state.set_meta(token_key, result.next_sync_token or None)
+                self.state.set_meta(synced_key, now.isoformat())
         return report
 
-    def _apply_event(self, event: CalendarEvent, now: datetime, report: RunReport) -> None:
+    def _apply_event(self, event: CalendarEvent, now: datetime, changed_after: datetime, report: RunReport) -> None:
         known = self.state.interview(event.key)
         verdict = classify(event, self.my_emails(), self.settings.rules, self.settings.tz.key)
         iv = verdict.interview
         # When the change was made, as far as we can tell: a cancellation before the interview
-        # ended cancels its thank-you, one after it does not.
-        observed = min(event.updated, now) if event.updated else now
+        # ended cancels its thank-you, one after it does not. Google only promises the id of a
+        # deleted event, so without `updated` the last sync that still saw it bounds the time.
+        observed = min(event.updated, now) if event.updated else min(changed_after, now)
         if iv is None:
             if known is None or known.status is not InterviewStatus.ACTIVE:
                 return

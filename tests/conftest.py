@@ -1,1 +1,37 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.clock import FixedClock
+
 pytest_plugins = ["bot.sandbox.pytest_plugin"]
+
+
+@pytest.fixture
+def make_world(make_sandbox: Callable[..., Any], tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """A factory of test worlds (sandbox + shared clock + config); extra_config is appended YAML."""
+    from world import ME, T0, World
+
+    made: list[World] = []
+
+    def make(extra_config: str = "") -> World:
+        clock = FixedClock(T0)
+        w = World(make_sandbox(email=ME, clock=clock), clock, tmp_path / f"w{len(made)}", extra_config)
+        made.append(w)
+        return w
+
+    for n in range(4):
+        (tmp_path / f"w{n}").mkdir()
+    yield make
+    for w in made:
+        w.restart()
+
+
+@pytest.fixture
+def world(make_world: Callable[..., Any]) -> Any:
+    """One user's world with the default config."""
+    return make_world()
