@@ -12,6 +12,7 @@ from bot.state import State
 if TYPE_CHECKING:
     from bot.config import Config
     from bot.engine import Engine, Settings
+    from bot.google.retry import Retrier
 
 
 def settings_from_config(cfg: Config) -> Settings:
@@ -51,8 +52,9 @@ def google_services(cfg: Config) -> tuple[Any, Any]:
     return build_service("calendar", credentials=creds), build_service("gmail", credentials=creds)
 
 
-def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, Any] | None = None) -> Engine:
-    """An Engine for this config over the given state."""
+def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, Any] | None = None,
+                 retrier: Retrier | None = None) -> Engine:
+    """An Engine for this config over the given state (retrier: e.g. the daemon's interruptible one, or a test's)."""
     from bot.compose import Templates
     from bot.engine import Engine
     from bot.google.calendar import GoogleCalendar
@@ -61,7 +63,7 @@ def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, A
 
     settings = settings_from_config(cfg)
     calendar_service, gmail_service = services or google_services(cfg)
-    retrier = Retrier()
+    retrier = retrier or Retrier()
     return Engine(
         settings=settings,
         state=state,

@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", help="config file (default: $INTERVIEW_BOT_CONFIG, "
                    "./config.yaml, then the platform config folder)")
     p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    p.add_argument("--log-format", choices=("text", "json"), default="text",
+                   help="log lines on stderr as text or as JSON objects (for journald or files)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     s = sub.add_parser("run", help="sync and draft due follow-ups (as a daemon, or --once)")
@@ -54,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("auth", help="sign in to Google once and store the token")
     s.add_argument("--no-browser", action="store_true", help="print the URL and take the redirected URL back "
                    "(for a server over SSH)")
+
+    sub.add_parser("doctor", help="check config, templates, sign-in, both APIs and the clock; say how to fix "
+                   "what is wrong")
 
     sub.add_parser("demo", help="run the bot on a built-in sandbox with sample data; no Google account needed")
 
@@ -231,12 +236,23 @@ def cmd_auth(args: argparse.Namespace) -> int:
     if cfg.google.endpoint:
         print(f"google.endpoint is set ({cfg.google.endpoint}): no sign-in is needed for it.")
         return 0
-    print("interview-bot asks Google for:")
+    print("interview-bot asks Google for these permissions, and no others:")
     for scope, why in SCOPES.items():
         print(f"  {scope.rsplit('/', 1)[-1]}: {why}")
+    print()
     sign_in(Path(cfg.google.credentials), Path(cfg.google.token), open_browser=not args.no_browser)
     print(f"Signed in. Token stored in {cfg.google.token} (readable by you only).")
+    print("If your OAuth app is in 'Testing' status, Google ends this sign-in after 7 days; publish it "
+          "'In production' to stop that (see README, Connect Google). Check with `interview-bot doctor`.")
     return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.doctor import print_report, run_doctor
+
+    checks = run_doctor(args.config, os.environ)
+    print_report(checks)
+    return 1 if any(c.failed for c in checks) else 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -257,6 +273,7 @@ COMMANDS = {
     "status": cmd_status,
     "check-config": cmd_check_config,
     "auth": cmd_auth,
+    "doctor": cmd_doctor,
     "demo": cmd_demo,
     "sandbox": cmd_sandbox,
 }
@@ -265,8 +282,9 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: the one place errors are printed, with their hints; never a traceback for a user mistake."""
     args = _parser().parse_args(argv)
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot.logs import setup_logging
+
+    setup_logging(args.log_format, args.verbose, daemon=args.command == "run" and not args.once)
     try:
         return COMMANDS[args.command](args)
     except ConfigError as e:

@@ -1,18 +1,22 @@
 """The one place Google requests are executed and retried.
 
-Retries what Google says is temporary (429, 5xx, rate-limit 403s, timeouts, dropped
-connections), honoring Retry-After, with exponential backoff and full jitter; gives up
-loudly with a GoogleApiError that says what failed.
+Retries what Google says is temporary (408, 429, 5xx, rate-limit 403s, timeouts, dropped
+connections), honoring Retry-After, with capped exponential backoff and full jitter; gives up
+loudly with a GoogleApiError (or an AuthError when the sign-in itself is the problem) that says
+what failed. What still fails is left to the caller's next sync: the state file records what
+was done, so nothing is lost or doubled.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import random
-import socket
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from bot.errors import AuthError, GoogleApiError
@@ -20,7 +24,20 @@ from bot.errors import AuthError, GoogleApiError
 log = logging.getLogger(__name__)
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# 403s that mean "slow down", not "forbidden". A daily quota (quotaExceeded) is not among them:
+# retrying within seconds cannot help.
 RATE_LIMIT_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded", "backendError"})
+# 403s that a new sign-in fixes: a token without a scope the call needs.
+SCOPE_REASONS = frozenset({"insufficientPermissions", "ACCESS_TOKEN_SCOPE_INSUFFICIENT"})
+# 403s that mean the API is not switched on in the user's Cloud project.
+DISABLED_REASONS = frozenset({"accessNotConfigured", "SERVICE_DISABLED"})
+
+SIGN_IN_AGAIN = "run `interview-bot auth` to sign in again"
+TESTING_HINT = (
+    "run `interview-bot auth` to sign in again. If this happens every 7 days, your OAuth app is in "
+    "'Testing' status, where Google expires sign-ins after a week: in the Google Cloud console, "
+    "Google Auth Platform > Audience (OAuth consent screen), press 'Publish app' to put it 'In production'"
+)
 
 
 def error_reason(exc: Any) -> tuple[int, str, str]:
@@ -36,22 +53,56 @@ def error_reason(exc: Any) -> tuple[int, str, str]:
             errors = err.get("errors") or []
             if errors and isinstance(errors[0], dict):
                 reason = str(errors[0].get("reason", ""))
-    except (ValueError, AttributeError, UnicodeDecodeError):
+            # Newer APIs put the reason in details[].reason (ErrorInfo) instead.
+            for detail in err.get("details") or []:
+                if not reason and isinstance(detail, dict) and detail.get("reason"):
+                    reason = str(detail["reason"])
+    except (ValueError, AttributeError, UnicodeDecodeError, TypeError):
         pass
     return status, reason, message
 
 
-def _retry_after(exc: Any) -> float | None:
-    resp = getattr(exc, "resp", None)
-    value = resp.get("retry-after") if resp is not None else None
-    try:
-        return max(0.0, float(value)) if value is not None else None
-    except (TypeError, ValueError):
+def retry_after(headers: Any, now: datetime | None = None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None without a usable one."""
+    value = headers.get("retry-after") if headers is not None else None
+    if value is None:
         return None
+    try:
+        return max(0.0, float(value))
+    except (TypeError, ValueError):
+        pass
+    try:
+        when = parsedate_to_datetime(str(value))
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _transient_network_errors() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
+    """(never sent, maybe sent): network failures split by whether Google could have acted on the request."""
+    import httplib2
+    from google.auth.exceptions import TransportError
+
+    # Refused or unresolvable: the request never left, so even a non-idempotent one is safe to repeat.
+    # TransportError is google-auth failing to reach the token endpoint: no API request was sent either.
+    never_sent: tuple[type[BaseException], ...] = (ConnectionRefusedError, httplib2.ServerNotFoundError, TransportError)
+    # Timeouts, resets and half-read answers: Google may have done it.
+    maybe_sent: tuple[type[BaseException], ...] = (
+        TimeoutError, ConnectionError, http.client.HTTPException, httplib2.HttpLib2Error, OSError,
+    )
+    return never_sent, maybe_sent
 
 
 class Retrier:
-    """Executes googleapiclient requests, retrying temporary failures."""
+    """Executes googleapiclient requests, retrying temporary failures.
+
+    attempts counts tries (not retries). Backoff is full jitter, uniform(0, min(max_delay,
+    base_delay * 2**(n-1))), and never shorter than a Retry-After. A Retry-After longer than
+    max_delay is not slept through inside a job: the request fails as temporary and the next
+    sync tries again, which honors it just the same without holding up the daemon.
+    """
 
     def __init__(
         self,
@@ -61,6 +112,8 @@ class Retrier:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
     ) -> None:
+        if attempts < 1:
+            raise ValueError("attempts must be at least 1")
         self.attempts = attempts
         self.base_delay = base_delay
         self.max_delay = max_delay
@@ -75,46 +128,86 @@ class Retrier:
     def execute(self, request: Any, what: str, idempotent: bool = True) -> Any:
         """Run request.execute(), retrying temporary failures; `what` names it in errors.
 
-        A request that is not idempotent (creating a draft) is not retried after a dropped
-        connection, since Google may have done it: the caller's recovery looks for it instead.
+        A request that is not idempotent (creating a draft) is retried after an HTTP error
+        answer (Google refused it, so nothing was made) or a refused connection, but not after
+        a timeout or a dropped connection, since Google may have done it: the caller's recovery
+        (looking for the draft by its key) handles that case at the next sync.
         """
         from google.auth.exceptions import RefreshError
         from googleapiclient.errors import HttpError
 
+        never_sent, maybe_sent = _transient_network_errors()
         attempt = 0
         while True:
             attempt += 1
             try:
+                # num_retries=0: googleapiclient's own retry would double ours and ignore Retry-After.
                 return request.execute(num_retries=0)
             except HttpError as exc:
                 status, reason, message = error_reason(exc)
+                self._raise_if_auth(status, reason, message, what, exc)
                 temporary = status in RETRY_STATUSES or (status == 403 and reason in RATE_LIMIT_REASONS)
-                if not temporary or attempt >= self.attempts:
-                    raise GoogleApiError(
-                        f"{what} failed: HTTP {status} {reason or ''}: {message}".replace("  ", " "),
-                        status=status,
-                        reason=reason,
-                        hint="temporary errors are retried at the next sync" if temporary else "",
-                    ) from exc
-                wait = self.delay(attempt, _retry_after(exc))
-                log.warning("%s: HTTP %s %s, retry %d in %.1fs", what, status, reason, attempt, wait)
+                wait_hint = retry_after(getattr(exc, "resp", None))
+                too_long = wait_hint is not None and wait_hint > self.max_delay
+                if not temporary or attempt >= self.attempts or too_long:
+                    hint = ""
+                    if temporary:
+                        hint = "temporary errors are retried at the next sync"
+                    elif status == 403 and reason in DISABLED_REASONS:
+                        hint = "enable this API in your Google Cloud project (APIs & Services > Library)"
+                    detail = f"HTTP {status} {reason}".strip()
+                    raise GoogleApiError(f"{what} failed: {detail}: {message}", status=status, reason=reason,
+                                         hint=hint) from exc
+                wait = self.delay(attempt, wait_hint)
+                log.warning("%s: HTTP %s %s, retry %d of %d in %.1fs", what, status, reason, attempt,
+                            self.attempts - 1, wait)
             except RefreshError as exc:
-                raise AuthError(
-                    f"Google refused to refresh the sign-in token ({_refresh_reason(exc)})",
-                    hint="run `interview-bot auth` to sign in again; if this happens every 7 days, "
-                    "publish the OAuth app 'In production' in the Google Cloud console (see README)",
-                ) from exc
-            except (TimeoutError, socket.timeout, ConnectionError, OSError) as exc:
+                if not getattr(exc, "retryable", False) or attempt >= self.attempts:
+                    raise refresh_error(exc) from exc
+                wait = self.delay(attempt, None)
+                log.warning("%s: token refresh failed temporarily (%s), retry %d in %.1fs", what,
+                            _first_line(exc), attempt, wait)
+            except never_sent as exc:
+                if attempt >= self.attempts:
+                    raise self._network_error(what, exc) from exc
+                wait = self.delay(attempt, None)
+                log.warning("%s: %s, retry %d in %.1fs", what, type(exc).__name__, attempt, wait)
+            except maybe_sent as exc:
                 if not idempotent or attempt >= self.attempts:
-                    raise GoogleApiError(
-                        f"{what} failed: {type(exc).__name__}: {exc}",
-                        hint="check the network; the bot tries again at the next sync",
-                    ) from exc
+                    raise self._network_error(what, exc) from exc
                 wait = self.delay(attempt, None)
                 log.warning("%s: %s, retry %d in %.1fs", what, type(exc).__name__, attempt, wait)
             self.sleep(wait)
 
+    @staticmethod
+    def _raise_if_auth(status: int, reason: str, message: str, what: str, exc: Exception) -> None:
+        if status == 401:
+            # AuthorizedHttp already refreshed and retried once; a second 401 means the grant is gone.
+            raise AuthError(f"{what} failed: Google no longer accepts the sign-in ({message})",
+                            hint=TESTING_HINT) from exc
+        if status == 403 and reason in SCOPE_REASONS:
+            raise AuthError(f"{what} failed: the sign-in lacks a permission the bot needs ({message})",
+                            hint=SIGN_IN_AGAIN + ", and tick every box on Google's consent screen") from exc
 
-def _refresh_reason(exc: Exception) -> str:
-    text = str(exc)
-    return "invalid_grant: the token was revoked or has expired" if "invalid_grant" in text else text
+    @staticmethod
+    def _network_error(what: str, exc: BaseException) -> GoogleApiError:
+        return GoogleApiError(f"{what} failed: {type(exc).__name__}: {exc}",
+                              hint="check the network; the bot tries again at the next sync")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc.args[0]) if exc.args else str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def refresh_error(exc: BaseException) -> AuthError:
+    """A google-auth RefreshError as an AuthError a user can act on (never including a token)."""
+    text = _first_line(exc)
+    if "invalid_grant" in text:
+        return AuthError("Google refused to refresh the sign-in (invalid_grant): it was revoked, the password "
+                         "changed, or it expired", hint=TESTING_HINT)
+    if "invalid_client" in text or "unauthorized_client" in text or "deleted_client" in text:
+        return AuthError(f"Google no longer knows the OAuth client this sign-in was made with ({text})",
+                         hint="download the Desktop-app client JSON again into google.credentials, then "
+                         "run `interview-bot auth`")
+    return AuthError(f"Google refused to refresh the sign-in ({text})", hint=SIGN_IN_AGAIN)

@@ -104,7 +104,10 @@ class CalendarApi:
     def expire_sync_tokens(self) -> None:
         """Make every sync token issued so far stale, as Google does now and then (410 on next use)."""
         with self.lock:
-            self.min_sync_seq = self.seq + 1
+            # Google hands out fresh tokens after such a reset: move the counter on, so the full
+            # resync's token is newer than the cut-off and incremental sync resumes from it.
+            self.seq += 1
+            self.min_sync_seq = self.seq
 
     def stored_events(self, calendar_id: str = "primary") -> list[Json]:
         """Every stored event (parents, exceptions, tombstones) as events.get would render it."""
