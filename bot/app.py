@@ -21,13 +21,23 @@ def settings_from_config(cfg: Config) -> Settings:
     from bot.engine import Settings
     from bot.plan import ThankYouPolicy
 
-    ty = cfg.follow_ups.thank_you
+    from datetime import time
+
+    from bot.mailsync import ReadingRules
+    from bot.process import CheckPolicy, LaterPolicy, Policies
+
+    def at(value: str) -> time:
+        return time.fromisoformat(value)
+
+    fu = cfg.follow_ups
+    ty, sc, fr, kt = fu.thank_you, fu.status_check, fu.feedback_request, fu.keep_in_touch
+    rules = cfg.detection_rules(DEFAULT_RULES)
     return Settings(
         calendars=tuple(cfg.calendars),
         tz=cfg.tz,
         me_name=cfg.me.name,
         me_email=cfg.me.email,
-        rules=cfg.detection_rules(DEFAULT_RULES),
+        rules=rules,
         thank_you=ThankYouPolicy(
             enabled=ty.enabled,
             after=ty.after,
@@ -35,7 +45,25 @@ def settings_from_config(cfg: Config) -> Settings:
             country=cfg.country,
             subdivision=cfg.subdivision,
         ),
-        thank_you_template=ty.template,
+        policies=Policies(
+            check=CheckPolicy(enabled=sc.enabled, default_wait=sc.default_wait, grace=sc.grace, at=at(sc.at),
+                              max=sc.max, repeat_every=sc.repeat_every, withdraw_stale=sc.withdraw_stale),
+            feedback=LaterPolicy(enabled=fr.enabled, after=fr.after, at=at(fr.at)),
+            keep_in_touch=LaterPolicy(enabled=kt.enabled, after=kt.after, at=at(kt.at)),
+            tz=cfg.tz,
+            country=cfg.country,
+            subdivision=cfg.subdivision,
+        ),
+        reading=ReadingRules(
+            tz=cfg.tz,
+            country=cfg.country,
+            extra_senders=tuple(cfg.replies.senders),
+            extra_rules={kind: list(patterns) for kind, patterns in cfg.replies.rules.items()},
+            personal_domains=rules.personal_domains,
+        ),
+        templates={"thank_you": ty.template, "status_check": sc.template,
+                   "feedback_request": fr.template, "keep_in_touch": kt.template},
+        decisions=dict(cfg.decisions),
     )
 
 
@@ -53,7 +81,7 @@ def google_services(cfg: Config) -> tuple[Any, Any]:
 
 
 def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, Any] | None = None,
-                 retrier: Retrier | None = None) -> Engine:
+                 retrier: Retrier | None = None, dry_run: bool = False) -> Engine:
     """An Engine for this config over the given state (retrier: e.g. the daemon's interruptible one, or a test's)."""
     from bot.compose import Templates
     from bot.engine import Engine
@@ -71,6 +99,7 @@ def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, A
         gmail=GoogleGmail(gmail_service, retrier),
         templates=Templates(Path(cfg.templates) if cfg.templates else None),
         clock=clock,
+        dry_run=dry_run,
     )
 
 

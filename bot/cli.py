@@ -149,7 +149,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     cfg = _config(args)
     state = State.in_memory_copy(Path(cfg.state))
     try:
-        engine = build_engine(cfg, _clock(_at(args.at, cfg)), state)
+        engine = build_engine(cfg, _clock(_at(args.at, cfg)), state, dry_run=True)
         engine.sync()
         now = engine.clock.now()
         rows = []
@@ -221,7 +221,9 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     cfg = _config(args, args.file)
     from bot.compose import Templates
 
-    problems = Templates(Path(cfg.templates) if cfg.templates else None).check([cfg.follow_ups.thank_you.template])
+    fu = cfg.follow_ups
+    names = [s.template for s in (fu.thank_you, fu.status_check, fu.feedback_request, fu.keep_in_touch) if s.enabled]
+    problems = Templates(Path(cfg.templates) if cfg.templates else None).check(list(dict.fromkeys(names)))
     if problems:
         raise ConfigError(problems, hint="fix the template, or remove it to use the shipped one")
     print(summarize(cfg))

@@ -14,7 +14,7 @@ import os
 import re
 import zoneinfo
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -271,10 +271,92 @@ class ThankYouSettings(_Section):
     template: TemplateName = Field(default="thank_you", description="Template name, looked up in `templates:` then the shipped ones.")
 
 
+def _check_time_of_day(value: str) -> str:
+    if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", value.strip()):
+        raise PydanticCustomError("time", '"{value}" is not a time of day (try "09:30")', {"value": value})
+    hours, minutes = value.strip().split(":")
+    return f"{int(hours):02d}:{minutes}"
+
+
+TimeOfDay = Annotated[StrictStr, AfterValidator(_check_time_of_day)]
+
+
+class StatusCheckSettings(_Section):
+    """The check-in when the promised decision date passes without a reply."""
+
+    enabled: StrictBool = Field(default=True, description="Draft a check-in when the decision date passes in silence.")
+    default_wait: DurationField = Field(
+        default=parse_duration("5 business days"),
+        description="The decision date when nobody promised one: this long after the interview.",
+    )
+    grace: DurationField = Field(
+        default=parse_duration("1 business day"), description="How long after the decision date to wait for news."
+    )
+    at: TimeOfDay = Field(default="09:30", description="Time of day (yours) at which a check-in is due.")
+    max: int = Field(default=2, ge=0, le=10, description="How many check-ins at most, per interview process.")
+    repeat_every: DurationField = Field(
+        default=parse_duration("5 business days"), description="Time between one check-in and the next."
+    )
+    withdraw_stale: StrictBool = Field(
+        default=True, description="Delete an unsent check-in draft when the company replies meanwhile."
+    )
+    template: TemplateName = Field(default="status_check", description="Template name.")
+
+
+class FeedbackRequestSettings(_Section):
+    """The gracious answer to a rejection: thanks, what would have made me stronger, keep me in mind."""
+
+    enabled: StrictBool = Field(default=True, description="Draft a feedback request after a rejection.")
+    after: DurationField = Field(
+        default=parse_duration("1 business day"), description="Pause after the rejection arrives (not within minutes)."
+    )
+    at: TimeOfDay = Field(default="09:30", description="Time of day (yours) at which it is due.")
+    template: TemplateName = Field(default="feedback_request", description="Template name.")
+
+
+class KeepInTouchSettings(_Section):
+    """A short note some weeks after a rejection, to stay on the company's radar. Off by default."""
+
+    enabled: StrictBool = Field(default=False, description="Draft a keep-in-touch note after a rejection.")
+    after: DurationField = Field(default=parse_duration("6 weeks"), description="How long after the rejection.")
+    at: TimeOfDay = Field(default="09:30", description="Time of day (yours) at which it is due.")
+    template: TemplateName = Field(default="keep_in_touch", description="Template name.")
+
+
 class FollowUps(_Section):
     """Which follow-up drafts the bot prepares, and when. One sub-section per kind."""
 
     thank_you: ThankYouSettings = Field(default_factory=ThankYouSettings)
+    status_check: StatusCheckSettings = Field(default_factory=StatusCheckSettings)
+    feedback_request: FeedbackRequestSettings = Field(default_factory=FeedbackRequestSettings)
+    keep_in_touch: KeepInTouchSettings = Field(default_factory=KeepInTouchSettings)
+
+
+REPLY_KINDS = ("rejection", "offer", "next_steps", "holding", "acknowledgement", "auto_reply", "other")
+
+
+class ReplySettings(_Section):
+    """How the company's answers are read."""
+
+    senders: tuple[Regex, ...] = Field(
+        default=(),
+        description="Regexes on sender addresses that speak for a company (your hiring systems' senders).",
+    )
+    rules: dict[str, tuple[Regex, ...]] = Field(
+        default_factory=dict,
+        description="Extra phrases (regexes) per kind of reply: " + ", ".join(REPLY_KINDS) + ".",
+    )
+
+    @field_validator("rules")
+    @classmethod
+    def _kinds(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for kind in value:
+            if kind not in REPLY_KINDS:
+                raise PydanticCustomError(
+                    "kind", '"{kind}" is not a kind of reply (one of {kinds})',
+                    {"kind": kind, "kinds": ", ".join(REPLY_KINDS)},
+                )
+        return value
 
 
 class Config(_Section):
@@ -294,6 +376,11 @@ class Config(_Section):
         description="How to reach Google.",
     )
     calendars: tuple[Text, ...] = Field(default=("primary",), description="Calendar ids to watch.")
+    decisions: dict[Text, date] = Field(
+        default_factory=dict,
+        description="Decision dates you were promised, by company name or domain (YYYY-MM-DD).",
+    )
+    replies: ReplySettings = Field(default_factory=ReplySettings, description="How replies are read.")
     state: ConfigPath = Field(
         default_factory=lambda: Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "state.sqlite3",
         description="The SQLite file where the bot remembers interviews and drafts.",
@@ -551,9 +638,16 @@ def system_timezone() -> str:
 # --- YAML with lines -----------------------------------------------------------
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: the model parses them, so a bad one is reported at its line."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 def _parse_yaml(text: str, shown: str) -> tuple[Node | None, Any, list[tuple[int, str]]]:
     """The node tree (for lines), the data, and duplicate-key problems; syntax errors raise ConfigError."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         # Before construction: PyYAML silently keeps the last of two equal keys, and merges (<<) add keys later.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -17,10 +17,13 @@ from bot.clock import Clock
 from bot.compose import Templates, bot_key_header, compose
 from bot.detect import classify
 from bot.errors import BotError, ConfigError, GoogleApiError
-from bot.mailthread import choose_thread, company_query, reply_point
+from bot.mailsync import MailReader, ReadingRules
+from bot.mailthread import choose_thread, reply_point
 from bot.model import (
     CalendarEvent,
     CalendarSync,
+    CompanyMail,
+    Decision,
     DetectionRules,
     FollowUp,
     FollowUpKind,
@@ -31,7 +34,10 @@ from bot.model import (
     Person,
     ThreadRef,
 )
+from bot.detect import is_scheduler_sender
 from bot.plan import CANCELLED_INTERVIEW, ThankYouPolicy, plan_thank_yous
+from bot.process import WITHDRAW, Policies, ProcessPlan, ProcessView, plan_process, process_key
+from bot.promises import find_promise
 from bot.state import State
 
 log = logging.getLogger(__name__)
@@ -47,6 +53,12 @@ class GmailPort(Protocol):
     def thread(self, thread_id: str) -> list[MailMessage]: ...
     def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str]: ...
     def find_bot_mail(self, bot_key: str, recipient: str) -> tuple[str, str, str] | None: ...
+    def history_id(self) -> str: ...
+    def added_since(self, history_id: str) -> tuple[list[str], str]: ...
+    def message(self, message_id: str) -> MailMessage: ...
+    def body(self, message_id: str) -> tuple[str, tuple[str, ...]]: ...
+    def delete_draft(self, draft_id: str) -> bool: ...
+    def draft_exists(self, draft_id: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,10 @@ class Settings:
     me_email: str | None
     rules: DetectionRules
     thank_you: ThankYouPolicy
-    thank_you_template: str = "thank_you"
+    policies: Policies
+    reading: ReadingRules
+    templates: dict[str, str] = field(default_factory=dict)  # follow-up kind -> template name
+    decisions: dict[str, date] = field(default_factory=dict)  # config: company name or domain -> date
 
 
 @dataclass
@@ -68,7 +83,9 @@ class RunReport:
 
     events_seen: int = 0
     interviews_changed: list[Interview] = field(default_factory=list)
+    mail_read: int = 0
     drafted: list[tuple[FollowUp, str, str]] = field(default_factory=list)  # (follow-up, subject, body)
+    withdrawn: list[FollowUp] = field(default_factory=list)
     skipped: list[FollowUp] = field(default_factory=list)
     failed: list[tuple[FollowUp, str]] = field(default_factory=list)
 
@@ -84,7 +101,9 @@ class Engine:
         gmail: GmailPort,
         templates: Templates,
         clock: Clock,
+        dry_run: bool = False,
     ) -> None:
+        self.dry_run = dry_run  # `plan`: read Google, write nothing there
         self.settings = settings
         self.state = state
         self.calendar = calendar
@@ -92,6 +111,7 @@ class Engine:
         self.templates = templates
         self.clock = clock
         self._me: Person | None = None
+        self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
 
     # -- who the user is ------------------------------------------------------------------
 
@@ -137,6 +157,8 @@ class Engine:
                         log.warning("skipping event %s that could not be planned: %s", event.key, e)
                 self.state.set_meta(token_key, result.next_sync_token or None)
                 self.state.set_meta(synced_key, now.isoformat())
+        report.mail_read += self.mail.sync()
+        self.plan_processes(report)
         return report
 
     def _apply_event(self, event: CalendarEvent, now: datetime, changed_after: datetime, report: RunReport) -> None:
@@ -158,9 +180,63 @@ class Engine:
         if iv != known:
             self.state.save_interview(iv)
             report.interviews_changed.append(iv)
+        if event.description and event.start:
+            promise = find_promise(event.description, event.start, self.settings.tz,
+                                   self.settings.policies.country, source="description")
+            self.state.set_decision(iv.id, Decision(promise.by, "invitation", promise.phrase) if promise else None,
+                                    "invitation")
         existing = self.state.follow_ups(interview_id=iv.id)
         for fu in plan_thank_yous(iv, existing, self.settings.thank_you, self.settings.tz, observed):
             self.state.save_follow_up(fu)
+
+    # -- after the interview: status checks, feedback requests -------------------------------
+
+    def _is_robot(self, email: str) -> bool:
+        return is_scheduler_sender(email, self.settings.rules)
+
+    def process_views(self) -> list[ProcessView]:
+        """Every company process the bot follows, with its rounds, mail and follow-ups."""
+        groups: dict[str, list[Interview]] = {}
+        for iv in self.state.interviews():
+            groups.setdefault(process_key(iv), []).append(iv)
+        views = []
+        for key, ivs in groups.items():
+            latest = max((iv for iv in ivs if iv.status is InterviewStatus.ACTIVE), key=lambda iv: iv.start,
+                         default=None)
+            decisions = self.state.decisions(latest.id) if latest else {}
+            configured = self._configured_decision(ivs)
+            if configured:
+                decisions["config"] = Decision(configured, "config")
+            fus = tuple(f for iv in ivs for f in self.state.follow_ups(interview_id=iv.id))
+            views.append(ProcessView(key, tuple(ivs), tuple(self.state.mail(key)), fus, decisions))
+        return views
+
+    def _configured_decision(self, ivs: list[Interview]) -> date | None:
+        names = {iv.company.lower() for iv in ivs} | {d.lower() for iv in ivs for d in iv.company_domains}
+        for company, day in self.settings.decisions.items():
+            if company.lower().lstrip("@") in names:
+                return day
+        return None
+
+    def plan_process(self, view: ProcessView) -> ProcessPlan:
+        return plan_process(view, self.clock.now(), self.settings.policies, self._is_robot, self.my_emails())
+
+    def plan_processes(self, report: RunReport) -> None:
+        """Plan each process's follow-ups after a sync; withdraw check-ins the company made stale."""
+        for view in self.process_views():
+            plan = self.plan_process(view)
+            before = {f.key: f for f in view.follow_ups}
+            for fu in plan.changes:
+                if fu.reason.startswith(WITHDRAW) and before.get(fu.key, fu).status is FollowUpStatus.DRAFTED:
+                    if self.dry_run:
+                        continue
+                    if not self.gmail.draft_exists(fu.draft_id):
+                        continue  # sent or deleted by the user meanwhile: nothing to withdraw
+                    self.gmail.delete_draft(fu.draft_id)
+                    report.withdrawn.append(fu)
+                    log.info("withdrew the unsent %s draft for %s: %s", fu.kind.value, view.key, fu.reason)
+                with self.state.transaction():
+                    self.state.save_follow_up(fu)
 
     # -- drafting ---------------------------------------------------------------------------
 
@@ -196,7 +272,15 @@ class Engine:
                 log.info("%s: found the %s made before an interruption; not making another", fu.key, where)
                 return self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id,
                                              reason="" if where == "draft" else "already sent")
-        thread = self._thread_for(iv)
+        if fu.kind in (FollowUpKind.STATUS_CHECK, FollowUpKind.KEEP_IN_TOUCH) and fu.status is FollowUpStatus.SCHEDULED:
+            # Right before writing to them: has the company answered since the last sync?
+            if self.mail.sync():
+                self.plan_processes(report)
+                fresh = self.state.follow_up(fu.key)
+                if fresh is None or fresh.status is not FollowUpStatus.SCHEDULED or fresh.due > self.clock.now():
+                    return fresh or fu
+                fu = fresh
+        thread = self._thread_for(fu, iv)
         try:
             mail = compose(fu, iv, self.me(), thread, self.templates, self.settings.tz, self.clock.now(),
                            template_name=self._template_for(fu))
@@ -217,19 +301,16 @@ class Engine:
         return fu
 
     def _template_for(self, fu: FollowUp) -> str:
-        if fu.kind is FollowUpKind.THANK_YOU:
-            return self.settings.thank_you_template
-        return fu.kind.value
+        return self.settings.templates.get(fu.kind.value, fu.kind.value)
 
-    def _thread_for(self, iv: Interview) -> ThreadRef | None:
-        """The thread with the company about this interview, if there is one."""
-        query = company_query(iv, self.my_emails())
-        if not query:
-            return None
-        best = choose_thread(iv, self.gmail.search(query, limit=20), self.settings.rules)
-        if best is None:
-            return None
-        return reply_point(self.gmail.thread(best.thread_id))
+    def _thread_for(self, fu: FollowUp, iv: Interview) -> ThreadRef | None:
+        """Where the draft goes: the thread planned for it (a rejection's, the thank-you's), else
+        the company's mail most likely about this interview, else a new thread."""
+        thread_id = fu.thread_id
+        if not thread_id:
+            best = choose_thread(iv, [_as_message(m) for m in self.state.mail(process_key(iv))], self.settings.rules)
+            thread_id = best.thread_id if best else ""
+        return reply_point(self.gmail.thread(thread_id)) if thread_id else None
 
     # -- the whole job ------------------------------------------------------------------------
 
@@ -237,6 +318,11 @@ class Engine:
         """One sync and every follow-up due by now."""
         report = self.sync()
         return self.draft_due(report)
+
+
+def _as_message(m: CompanyMail) -> MailMessage:
+    return MailMessage(id=m.id, thread_id=m.thread_id, message_id=m.message_id, subject=m.subject, sender=m.sender,
+                       date=m.date, references=m.references)
 
 
 __all__ = ["Engine", "Settings", "RunReport", "CANCELLED_INTERVIEW"]

@@ -151,6 +151,7 @@ class FollowUpKind(str, Enum):
     THANK_YOU = "thank_you"
     STATUS_CHECK = "status_check"
     FEEDBACK_REQUEST = "feedback_request"
+    KEEP_IN_TOUCH = "keep_in_touch"
 
 
 class FollowUpStatus(str, Enum):
@@ -215,3 +216,36 @@ class OutgoingMail:
     subject: str
     body_text: str
     bot_key: str  # the follow-up key, also carried in the X-Interview-Bot-Key header
+
+
+@dataclass(frozen=True)
+class CompanyMail:
+    """A message from the company side about an interview process, as the bot read it.
+
+    `kind` is the reading of a reply ("rejection", "offer", ...; see bot.replies.ReplyKind),
+    or "" for mail from before the interview (a recruiter's confirmation). Bodies are read
+    for these messages only, and not kept: just what was concluded from them.
+    """
+
+    id: str  # Gmail message id
+    thread_id: str
+    message_id: str  # RFC 822 Message-ID
+    references: str
+    subject: str
+    sender: Person
+    date: datetime
+    process: str  # the company process it belongs to (see bot.process.process_key)
+    is_reply: bool  # sent after the process's interview started, by a person
+    kind: str = ""
+    phrase: str = ""  # the words that decided `kind`
+    promise_by: date | None = None  # a decision date promised in it
+    promise_phrase: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """When the company said (or the user set) a decision would come, and from where that is known."""
+
+    by: date
+    source: str  # "you", "config", "email", "invitation", "default"
+    phrase: str = ""

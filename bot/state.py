@@ -13,12 +13,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from bot.errors import StateError
 from bot.model import (
+    CompanyMail,
+    Decision,
     FollowUp,
     FollowUpKind,
     FollowUpStatus,
@@ -60,6 +62,29 @@ CREATE TABLE IF NOT EXISTS follow_ups (
     draft_id TEXT NOT NULL DEFAULT '',
     thread_id TEXT NOT NULL DEFAULT '',
     reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS company_mail (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    "references" TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    date TEXT NOT NULL,
+    process TEXT NOT NULL,
+    is_reply INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    phrase TEXT NOT NULL,
+    promise_by TEXT,
+    promise_phrase TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS company_mail_process ON company_mail(process, date);
+CREATE TABLE IF NOT EXISTS decisions (
+    interview_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    by TEXT NOT NULL,
+    phrase TEXT NOT NULL,
+    PRIMARY KEY (interview_id, source)
 );
 CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups(status, due);
 CREATE INDEX IF NOT EXISTS follow_ups_interview ON follow_ups(interview_id);
@@ -283,3 +308,51 @@ class State:
         with self.transaction():
             self.save_follow_up(updated)
         return updated
+
+    # -- mail from the company side -------------------------------------------------------
+
+    def has_mail(self, message_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM company_mail WHERE id = ?", (message_id,)).fetchone() is not None
+
+    def save_mail(self, m: CompanyMail) -> None:
+        self._conn.execute(
+            """INSERT OR REPLACE INTO company_mail(id, thread_id, message_id, "references", subject, sender, date,
+                   process, is_reply, kind, phrase, promise_by, promise_phrase)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (m.id, m.thread_id, m.message_id, m.references, m.subject,
+             json.dumps({"email": m.sender.email, "name": m.sender.name}), m.date.isoformat(), m.process,
+             int(m.is_reply), m.kind, m.phrase, m.promise_by.isoformat() if m.promise_by else None,
+             m.promise_phrase),
+        )
+
+    def mail(self, process: str | None = None) -> list[CompanyMail]:
+        """Company mail, oldest first; of one process, or all."""
+        sql = "SELECT * FROM company_mail" + (" WHERE process = ?" if process is not None else "") + " ORDER BY date, id"
+        rows = self._conn.execute(sql, (process,) if process is not None else ()).fetchall()
+        out = []
+        for r in rows:
+            sender = json.loads(r["sender"])
+            out.append(CompanyMail(
+                id=r["id"], thread_id=r["thread_id"], message_id=r["message_id"], references=r["references"],
+                subject=r["subject"], sender=Person(sender["email"], sender.get("name", "")),
+                date=datetime.fromisoformat(r["date"]), process=r["process"], is_reply=bool(r["is_reply"]),
+                kind=r["kind"], phrase=r["phrase"],
+                promise_by=date.fromisoformat(r["promise_by"]) if r["promise_by"] else None,
+                promise_phrase=r["promise_phrase"],
+            ))
+        return out
+
+    # -- decision dates set by the user or read from an invitation --------------------------
+
+    def decisions(self, interview_id: str) -> dict[str, Decision]:
+        rows = self._conn.execute("SELECT * FROM decisions WHERE interview_id = ?", (interview_id,)).fetchall()
+        return {r["source"]: Decision(date.fromisoformat(r["by"]), r["source"], r["phrase"]) for r in rows}
+
+    def set_decision(self, interview_id: str, decision: Decision | None, source: str) -> None:
+        if decision is None:
+            self._conn.execute("DELETE FROM decisions WHERE interview_id = ? AND source = ?", (interview_id, source))
+            return
+        self._conn.execute(
+            "INSERT OR REPLACE INTO decisions(interview_id, source, by, phrase) VALUES(?,?,?,?)",
+            (interview_id, source, decision.by.isoformat(), decision.phrase),
+        )

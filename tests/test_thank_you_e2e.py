@@ -91,7 +91,7 @@ def test_rescheduled_interview_moves_its_thank_you(world) -> None:  # type: igno
     world.run(hours=-24)
     world.move(eid, 48)  # two days later
     assert world.run(hours=3).drafted == []  # the old due time passes quietly
-    status = world.state.follow_ups()[0]
+    status = world.thank_yous()[0]
     assert status.due.isoformat().startswith("2026-12-03T12:00")
     assert len(world.run(hours=51).drafted) == 1
 
@@ -113,7 +113,7 @@ def test_cancelled_before_it_ends_cancels_the_thank_you(world) -> None:  # type:
     world.clock.set(world.clock.now())  # the cancellation happens at T0-5h, as the sandbox records it
     world.delete(eid)
     assert world.run(hours=5).drafted == []
-    (fu,) = world.state.follow_ups()
+    (fu,) = world.thank_yous()
     assert fu.status is FollowUpStatus.CANCELLED
     assert world.drafts() == {}
 
@@ -127,7 +127,7 @@ def test_declined_before_it_ends_cancels_the_thank_you(world) -> None:  # type: 
         {"email": ME, "responseStatus": "declined"},
     ])
     assert world.run(hours=5).drafted == []
-    (fu,) = world.state.follow_ups()
+    (fu,) = world.thank_yous()
     assert fu.status is FollowUpStatus.CANCELLED and "declined" in fu.reason
 
 
@@ -244,7 +244,7 @@ def test_crash_between_creating_and_recording_makes_no_second_draft(world, monke
     report = world.run(hours=5)
     assert report.drafted == []
     assert len(world.drafts()) == 1
-    (fu,) = world.state.follow_ups()
+    (fu,) = world.thank_yous()
     assert fu.status is FollowUpStatus.DRAFTED
     assert fu.draft_id == next(iter(world.drafts()))
 
@@ -283,15 +283,15 @@ def test_a_deleted_draft_is_not_made_again(world) -> None:  # type: ignore[no-un
     world.run(hours=5)
     world.run(hours=50)
     assert world.drafts() == {}
-    (fu,) = world.state.follow_ups()
+    (fu,) = world.thank_yous()
     assert fu.status is FollowUpStatus.DRAFTED
 
 
 def test_an_interview_over_before_the_bot_watched_is_skipped(world) -> None:  # type: ignore[no-untyped-def]
-    world.invite("Interview: Data Analyst - Initech", -24 * 10)
+    world.invite("Interview: Data Analyst - Initech", -24 * 20)
     assert world.run(hours=0).drafted == []
-    (fu,) = world.state.follow_ups()
-    assert fu.status is FollowUpStatus.SKIPPED
+    assert {f.kind.value: f.status for f in world.state.follow_ups()} == {
+        "thank_you": FollowUpStatus.SKIPPED, "status_check": FollowUpStatus.SKIPPED}
 
 
 def test_calendar_410_resync_makes_no_duplicate(world) -> None:  # type: ignore[no-untyped-def]
@@ -301,7 +301,7 @@ def test_calendar_410_resync_makes_no_duplicate(world) -> None:  # type: ignore[
     world.run(hours=5)
     world.run(hours=6)
     assert len(world.drafts()) == 1
-    assert len(world.state.follow_ups()) == 1
+    assert len(world.thank_yous()) == 1
 
 
 # -- untrusted input ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from bot.app import build_engine
 from bot.clock import FixedClock
 from bot.config import load_config
 from bot.engine import Engine, RunReport
+from bot.model import FollowUp, FollowUpKind
 from bot.sandbox.pytest_plugin import services_for
 from bot.sandbox.server import Sandbox
 from bot.state import State
@@ -74,6 +75,14 @@ class World:
         """`run --once --at T0+hours`."""
         self.clock.set(at(hours))
         return self.engine().run_once()
+
+    def thank_yous(self) -> list[FollowUp]:
+        assert self.state is not None
+        return [f for f in self.state.follow_ups() if f.kind is FollowUpKind.THANK_YOU]
+
+    def follow_ups(self, kind: FollowUpKind) -> list[FollowUp]:
+        assert self.state is not None
+        return [f for f in self.state.follow_ups() if f.kind is kind]
 
     def restart(self) -> None:
         """Close the state file, as a process exit would."""

@@ -14,7 +14,12 @@ from bot.model import MailMessage, Person
 log = logging.getLogger(__name__)
 
 BOT_KEY_HEADER = "X-Interview-Bot-Key"
-METADATA_HEADERS = ["From", "To", "Cc", "Subject", "Date", "Message-ID", "References", "In-Reply-To", BOT_KEY_HEADER]
+METADATA_HEADERS = [
+    "From", "To", "Cc", "Subject", "Date", "Message-ID", "References", "In-Reply-To", BOT_KEY_HEADER,
+    # What tells an auto-reply, a bounce or a calendar notification from a person's answer.
+    "Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "X-Auto-Response-Suppress",
+    "Content-Type", "Return-Path",
+]
 
 
 def _people(value: str) -> tuple[Person, ...]:
@@ -53,6 +58,36 @@ def parse_message(item: dict[str, Any]) -> MailMessage:
     )
 
 
+class HistoryExpired(Exception):
+    """Gmail no longer has history that far back (404): a full resync is needed."""
+
+
+def _body_text(payload: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """The text/plain content of a message payload (format=full), else its HTML stripped of tags,
+    and the MIME types of all its parts (text/calendar marks an invitation)."""
+    import html
+    import re
+
+    plain: list[str] = []
+    htmls: list[str] = []
+    types: list[str] = []
+
+    def walk(part: dict[str, Any]) -> None:
+        mime = str(part.get("mimeType", ""))
+        types.append(mime)
+        data = (part.get("body") or {}).get("data")
+        if data and mime in ("text/plain", "text/html"):
+            text = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode("utf-8", "replace")
+            (plain if mime == "text/plain" else htmls).append(text)
+        for sub in part.get("parts") or []:
+            walk(sub)
+
+    walk(payload)
+    if plain:
+        return "\n".join(plain), tuple(types)
+    return html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(htmls))), tuple(types)
+
+
 class GoogleGmail:
     """Reads message metadata and makes drafts. Never sends."""
 
@@ -66,6 +101,84 @@ class GoogleGmail:
             self._service.users().getProfile(userId="me", fields="emailAddress"), "reading the Gmail profile"
         )
         return str(profile["emailAddress"])
+
+    def history_id(self) -> str:
+        """The mailbox's current history id: where incremental reading starts."""
+        profile = self._retrier.execute(
+            self._service.users().getProfile(userId="me", fields="historyId"), "reading the Gmail profile"
+        )
+        return str(profile["historyId"])
+
+    def added_since(self, history_id: str) -> tuple[list[str], str]:
+        """Ids of messages added since history_id, and the history id to start from next time.
+
+        Raises HistoryExpired when Gmail answers 404 (the id is too old): resync in full.
+        """
+        from bot.errors import GoogleApiError
+
+        ids: list[str] = []
+        page_token = None
+        latest = history_id
+        while True:
+            try:
+                page = self._retrier.execute(
+                    self._service.users().history().list(
+                        userId="me", startHistoryId=history_id, historyTypes=["messageAdded"],
+                        maxResults=500, pageToken=page_token,
+                        fields="history(messagesAdded(message(id,labelIds))),historyId,nextPageToken",
+                    ),
+                    "reading Gmail history",
+                )
+            except GoogleApiError as e:
+                if e.status == 404:
+                    raise HistoryExpired(str(e)) from e
+                raise
+            for record in page.get("history", []):
+                for added in record.get("messagesAdded", []):
+                    msg = added.get("message", {})
+                    labels = msg.get("labelIds") or []
+                    # Drafts and sent mail are the user's own; only what arrives can be a reply.
+                    if msg.get("id") and "DRAFT" not in labels and "SENT" not in labels and msg["id"] not in ids:
+                        ids.append(str(msg["id"]))
+            latest = str(page.get("historyId") or latest)
+            page_token = page.get("nextPageToken")
+            if not page_token:
+                return ids, latest
+
+    def body(self, message_id: str) -> tuple[str, tuple[str, ...]]:
+        """A message's text and its parts' MIME types, for reading mail from the company (fetched only for that)."""
+        item = self._retrier.execute(
+            self._service.users().messages().get(userId="me", id=message_id, format="full",
+                                                 fields="payload"),
+            "reading a message",
+        )
+        return _body_text(item.get("payload") or {})
+
+    def delete_draft(self, draft_id: str) -> bool:
+        """Delete a draft; False when it is already gone (sent or deleted by the user)."""
+        from bot.errors import GoogleApiError
+
+        try:
+            self._retrier.execute(self._service.users().drafts().delete(userId="me", id=draft_id),
+                                  "deleting a stale draft")
+        except GoogleApiError as e:
+            if e.status == 404:
+                return False
+            raise
+        return True
+
+    def draft_exists(self, draft_id: str) -> bool:
+        """Whether a draft is still waiting (not sent, not deleted)."""
+        from bot.errors import GoogleApiError
+
+        try:
+            self._retrier.execute(self._service.users().drafts().get(userId="me", id=draft_id, format="minimal"),
+                                  "checking a draft")
+        except GoogleApiError as e:
+            if e.status == 404:
+                return False
+            raise
+        return True
 
     def search(self, query: str, limit: int = 20) -> list[MailMessage]:
         """Messages matching a Gmail search, newest first, as metadata (no bodies)."""
