@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("status", help="the interviews and their follow-ups")
     s.add_argument("--json", action="store_true", help="machine-readable output (a stable contract)")
 
+    s = sub.add_parser("decide", help="set the decision date you were told for an interview (or 'none')")
+    s.add_argument("interview", help="the company, or the interview id from `status --json`")
+    s.add_argument("date", help="YYYY-MM-DD, or 'none' to clear it")
+
     s = sub.add_parser("check-config", help="validate the config file and templates, print a summary")
     s.add_argument("file", nargs="?", help="config file to check (default: as for --config)")
 
@@ -166,52 +170,43 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def status_json(state: State) -> list[dict[str, Any]]:
-    """The `status --json` contract: interviews with their follow-ups."""
-    out = []
-    for iv in state.interviews():
-        out.append({
-            "id": iv.id,
-            "company": iv.company,
-            "role": iv.role,
-            "title": iv.title,
-            "start": iv.start.isoformat(),
-            "end": iv.end.isoformat(),
-            "status": iv.status.value,
-            "interviewers": [p.email for p in iv.interviewers],
-            "follow_ups": [
-                {"kind": fu.kind.value, "status": fu.status.value, "due": fu.due.isoformat(),
-                 "draft_id": fu.draft_id or None, "thread_id": fu.thread_id or None,
-                 "to": [p.email for p in fu.recipients], "reason": fu.reason or None}
-                for fu in state.follow_ups(interview_id=iv.id)
-            ],
-        })
-    return out
-
-
 def cmd_status(args: argparse.Namespace) -> int:
+    from bot.app import settings_from_config
+    from bot.clock import SystemClock
     from bot.state import State
+    from bot.status import status_json, status_text
 
     cfg = _config(args)
     state = State.in_memory_copy(Path(cfg.state))
     try:
-        data = status_json(state)
+        data = status_json(state, settings_from_config(cfg), SystemClock().now())
     finally:
         state.close()
-    if args.json:
-        print(json.dumps(data, indent=2))
-        return 0
-    if not data:
-        print("No interviews found yet. Run `interview-bot run --once` to sync.")
-    for iv in data:
-        start = _local(datetime.fromisoformat(iv["start"]), cfg)
-        flag = "" if iv["status"] == "active" else f" [{iv['status']}]"
-        print(f"{start}  {iv['company'] or '?'}: {iv['title']}{flag}")
-        for fu in iv["follow_ups"]:
-            due = _local(datetime.fromisoformat(fu["due"]), cfg)
-            extra = f" draft {fu['draft_id']}" if fu["draft_id"] else ""
-            why = f" ({fu['reason']})" if fu["reason"] else ""
-            print(f"    {fu['kind']:<16} {fu['status']:<10} due {due}{extra}{why}")
+    print(json.dumps(data, indent=2) if args.json else status_text(data, cfg.tz))
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from bot.app import settings_from_config
+    from bot.clock import SystemClock
+    from bot.state import State
+    from bot.status import decide, status_json
+
+    cfg = _config(args)
+    # No instance lock: one small transaction beside a running daemon, which reads it at its next sync.
+    state = State.open(Path(cfg.state), lock=False)
+    try:
+        iv, decision = decide(state, args.interview, args.date)
+        data = status_json(state, settings_from_config(cfg), SystemClock().now())
+    finally:
+        state.close()
+    shown = next(d for d in data if d["id"] == iv.id)
+    what = f"decision expected by {decision.by:%a %d %b %Y}" if decision else "your decision date is cleared"
+    print(f"{iv.company or iv.title}: {what}.")
+    for fu in shown["follow_ups"]:
+        if fu["kind"] == "status_check" and fu["status"] == "scheduled":
+            print(f"The check-in is planned for {_local(datetime.fromisoformat(fu['due']), cfg)} "
+                  "(after the next sync).")
     return 0
 
 
@@ -273,6 +268,7 @@ COMMANDS = {
     "run": cmd_run,
     "plan": cmd_plan,
     "status": cmd_status,
+    "decide": cmd_decide,
     "check-config": cmd_check_config,
     "auth": cmd_auth,
     "doctor": cmd_doctor,

@@ -195,28 +195,7 @@ class Engine:
         return is_scheduler_sender(email, self.settings.rules)
 
     def process_views(self) -> list[ProcessView]:
-        """Every company process the bot follows, with its rounds, mail and follow-ups."""
-        groups: dict[str, list[Interview]] = {}
-        for iv in self.state.interviews():
-            groups.setdefault(process_key(iv), []).append(iv)
-        views = []
-        for key, ivs in groups.items():
-            latest = max((iv for iv in ivs if iv.status is InterviewStatus.ACTIVE), key=lambda iv: iv.start,
-                         default=None)
-            decisions = self.state.decisions(latest.id) if latest else {}
-            configured = self._configured_decision(ivs)
-            if configured:
-                decisions["config"] = Decision(configured, "config")
-            fus = tuple(f for iv in ivs for f in self.state.follow_ups(interview_id=iv.id))
-            views.append(ProcessView(key, tuple(ivs), tuple(self.state.mail(key)), fus, decisions))
-        return views
-
-    def _configured_decision(self, ivs: list[Interview]) -> date | None:
-        names = {iv.company.lower() for iv in ivs} | {d.lower() for iv in ivs for d in iv.company_domains}
-        for company, day in self.settings.decisions.items():
-            if company.lower().lstrip("@") in names:
-                return day
-        return None
+        return process_views(self.state, self.settings)
 
     def plan_process(self, view: ProcessView) -> ProcessPlan:
         return plan_process(view, self.clock.now(), self.settings.policies, self._is_robot, self.my_emails())
@@ -317,7 +296,36 @@ class Engine:
     def run_once(self) -> RunReport:
         """One sync and every follow-up due by now."""
         report = self.sync()
-        return self.draft_due(report)
+        self.draft_due(report)
+        if report.drafted:
+            self.plan_processes(report)  # a check-in just drafted may call for the next one
+        return report
+
+
+def process_views(state: State, settings: Settings) -> list[ProcessView]:
+    """Every company process the state knows, with its rounds, mail, follow-ups and decision dates."""
+    groups: dict[str, list[Interview]] = {}
+    for iv in state.interviews():
+        groups.setdefault(process_key(iv), []).append(iv)
+    views = []
+    for key, ivs in groups.items():
+        latest = max((iv for iv in ivs if iv.status is InterviewStatus.ACTIVE), key=lambda iv: iv.start, default=None)
+        decisions = state.decisions(latest.id) if latest else {}
+        configured = configured_decision(ivs, settings.decisions)
+        if configured:
+            decisions["config"] = Decision(configured, "config")
+        fus = tuple(f for iv in ivs for f in state.follow_ups(interview_id=iv.id))
+        views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions))
+    return views
+
+
+def configured_decision(ivs: list[Interview], decisions: dict[str, date]) -> date | None:
+    """The config's decision date for these interviews' company (by name or domain), if any."""
+    names = {iv.company.lower() for iv in ivs} | {d.lower() for iv in ivs for d in iv.company_domains}
+    for company, day in decisions.items():
+        if company.lower().lstrip("@") in names:
+            return day
+    return None
 
 
 def _as_message(m: CompanyMail) -> MailMessage:

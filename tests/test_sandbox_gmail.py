@@ -248,6 +248,18 @@ def test_draft_that_does_not_fit_starts_a_new_thread(
     assert draft["message"]["threadId"] == draft["message"]["id"] != original["threadId"]
 
 
+def test_sending_a_draft_keeps_its_thread(account: GmailApi, gmail: Any) -> None:
+    own = _draft(gmail, "Thank you", reply_to="")  # a draft that begins its own conversation
+    sent = gmail.drafts().send(userId="me", body={"id": own["id"]}).execute()
+    assert sent["threadId"] == own["message"]["threadId"] and "SENT" in sent["labelIds"]
+    thread = gmail.threads().get(userId="me", id=own["message"]["threadId"]).execute()
+    assert [m["id"] for m in thread["messages"]] == [sent["id"]]
+    original = _thread(account)
+    reply = _draft(gmail, "Re: Interview with Initech", thread_id=original["threadId"])
+    sent = gmail.drafts().send(userId="me", body={"id": reply["id"]}).execute()
+    assert sent["threadId"] == original["threadId"]
+
+
 def test_draft_into_unknown_thread_is_404(account: GmailApi, gmail: Any) -> None:
     _thread(account)
     with pytest.raises(HttpError) as err:

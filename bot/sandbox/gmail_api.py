@@ -293,9 +293,9 @@ class GmailApi:
         return None
 
     def _add_message(self, raw: bytes, label_ids: list[str], thread_id: str | None, internal_ms: int,
-                     auto_thread: bool = False) -> Json:
+                     auto_thread: bool = False, keep_thread: str | None = None) -> Json:
         msg = message_from_bytes(raw, policy=policy.default)
-        thread = self._choose_thread(msg, thread_id, auto_thread)
+        thread = keep_thread or self._choose_thread(msg, thread_id, auto_thread)
         mid = self._new_id()
         m: Json = {"id": mid, "threadId": thread or mid, "labelIds": label_ids,
                    "internalDate": internal_ms, "historyId": 0, "raw": raw}
@@ -474,7 +474,7 @@ class GmailApi:
         body = _obj(body)
         return self._send_raw(self._raw_from(body), body.get("threadId"))
 
-    def _send_raw(self, raw: bytes, thread_id: str | None) -> Json:
+    def _send_raw(self, raw: bytes, thread_id: str | None, keep_thread: str | None = None) -> Json:
         msg = message_from_bytes(raw, policy=policy.default)
         if not (msg.get_all("to") or msg.get_all("cc") or msg.get_all("bcc")):
             raise ApiError(400, "Recipient address required", reason="invalidArgument")
@@ -489,7 +489,7 @@ class GmailApi:
         recipients = " ".join(str(v) for h in ("to", "cc", "bcc") for v in msg.get_all(h, []))
         if self.email.lower() in recipients.lower():
             labels += ["INBOX", "UNREAD"]
-        m = self._add_message(msg.as_bytes(), labels, thread_id, self._now_ms())
+        m = self._add_message(msg.as_bytes(), labels, thread_id, self._now_ms(), keep_thread=keep_thread)
         return {"id": m["id"], "threadId": m["threadId"], "labelIds": list(m["labelIds"])}
 
     def _messages_list(self, params: Json, body: Any) -> Json:
@@ -635,7 +635,11 @@ class GmailApi:
         message = _obj(body.get("message"))
         raw = self._raw_from(message) if message.get("raw") else m["raw"]
         thread_id = message.get("threadId") if message.get("raw") else m["threadId"]
-        sent = self._send_raw(raw, thread_id if thread_id and self._thread_messages(thread_id) else None)
+        # A draft that began its own conversation stays that conversation once sent, as in Gmail:
+        # a thread's id does not change when its draft goes out.
+        alone = thread_id == m["threadId"] and all(x["id"] == m["id"] for x in self._thread_messages(thread_id))
+        sent = self._send_raw(raw, thread_id if thread_id and self._thread_messages(thread_id) and not alone else None,
+                              keep_thread=thread_id if alone else None)
         del self._drafts[str(did)]
         self._delete_message(m["id"])
         return sent
