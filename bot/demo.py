@@ -51,7 +51,12 @@ def seed(calendar: Any, gmail: Any, sample: dict[str, Any], anchor: datetime) ->
         else:  # an invitation from outside: organizer and attendees kept as given
             body["iCalUID"] = f"demo-{n}@sample.invalid"
             calendar.events().import_(calendarId="primary", body=body).execute()
-    for msg in sample["messages"]:
+    deliver(gmail, sample["messages"], anchor)
+
+
+def deliver(gmail: Any, messages: list[dict[str, Any]], anchor: datetime) -> None:
+    """Mail arriving in the inbox, dated relative to the anchor."""
+    for msg in messages:
         m = EmailMessage()
         m["From"] = msg["from"]
         m["To"] = msg["to"]
@@ -77,7 +82,7 @@ def _print_drafts(gmail: Any, seen: set[str]) -> int:
         msg = email.message_from_bytes(base64.urlsafe_b64decode(draft["message"]["raw"]), policy=email.policy.default)
         body = msg.get_body(preferencelist=("plain",))
         text = body.get_content() if body is not None else ""
-        threaded = "reply in the recruiter's thread" if msg["In-Reply-To"] else "new thread"
+        threaded = "a reply in their thread" if msg["In-Reply-To"] else "new thread"
         print(f"  To:      {msg['To']}")
         print(f"  Subject: {msg['Subject']}   ({threaded})")
         for line in text.strip().splitlines()[:7]:
@@ -117,20 +122,22 @@ def run_demo() -> int:
         try:
             clock = FixedClock(anchor)
             engine = build_engine(cfg, clock, state, services=(calendar, gmail))
-            for label, at in (("Now", anchor), ("A day later", anchor + timedelta(hours=26))):
+            for label, at in (("Now", anchor), ("Four days later", anchor + timedelta(days=4))):
                 clock.set(at)
                 report = engine.run_once()
                 local = at.astimezone(cfg.tz).strftime("%a %d %b %H:%M %Z")
                 print(f"== {label} ({local}): {len(report.drafted)} new drafts")
                 total += _print_drafts(gmail, seen)
-            print("== Summary")
-            for iv in state.interviews():
-                fus = state.follow_ups(interview_id=iv.id)
-                states = ", ".join(f"{f.kind.value} {f.status.value}" + (f" ({f.reason})" if f.reason else "")
-                                   for f in fus) or "no follow-up"
-                print(f"  {iv.company:<18} {iv.title[:44]:<44} {iv.status.value:<9} {states}")
+                if at == anchor:
+                    deliver(gmail, sample["later_messages"], anchor)
+                    print("   (meanwhile Hooli answers: a polite no)\n")
+            print("== Status")
+            from bot.app import settings_from_config
+            from bot.status import status_json, status_text
+
+            print(status_text(status_json(state, settings_from_config(cfg), clock.now()), cfg.tz))
         finally:
             state.close()
-        print(f"\n{total} drafts are waiting in the sandbox's Gmail; nothing was sent. "
-              "Events that are not interviews (a dentist, a mock interview) were left alone.")
+        print(f"\n{total} drafts are waiting in the sandbox's Gmail; nothing was sent. Events that are not "
+              "interviews (a dentist, a mock interview) were left alone, and so was the one you declined.")
     return 0 if total else 1

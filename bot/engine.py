@@ -139,6 +139,9 @@ class Engine:
         """Read calendar changes, update interviews and plan their follow-ups."""
         report = report or RunReport()
         now = self.clock.now()
+        if watching_since(self.state) is None:
+            with self.state.transaction():
+                self.state.set_meta("watching_since", now.isoformat())
         for calendar_id in self.settings.calendars:
             token_key = f"calendar_sync_token:{calendar_id}"
             synced_key = f"calendar_synced_at:{calendar_id}"
@@ -186,7 +189,8 @@ class Engine:
             self.state.set_decision(iv.id, Decision(promise.by, "invitation", promise.phrase) if promise else None,
                                     "invitation")
         existing = self.state.follow_ups(interview_id=iv.id)
-        for fu in plan_thank_yous(iv, existing, self.settings.thank_you, self.settings.tz, observed):
+        for fu in plan_thank_yous(iv, existing, self.settings.thank_you, self.settings.tz, observed,
+                                  watching_since(self.state)):
             self.state.save_follow_up(fu)
 
     # -- after the interview: status checks, feedback requests -------------------------------
@@ -315,8 +319,14 @@ def process_views(state: State, settings: Settings) -> list[ProcessView]:
         if configured:
             decisions["config"] = Decision(configured, "config")
         fus = tuple(f for iv in ivs for f in state.follow_ups(interview_id=iv.id))
-        views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions))
+        views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions, watching_since(state)))
     return views
+
+
+def watching_since(state: State) -> datetime | None:
+    """When the bot first synced this state: what fell due long before is not drafted."""
+    value = state.get_meta("watching_since")
+    return datetime.fromisoformat(value) if value else None
 
 
 def configured_decision(ivs: list[Interview], decisions: dict[str, date]) -> date | None:

@@ -29,8 +29,8 @@ class ThankYouPolicy:
     enabled: bool
     after: Offset
     per_interviewer: bool
-    # A thank-you first planned this long after it was due is skipped, not drafted: an interview
-    # that was over before the bot started watching is not news to thank anyone for.
+    # A thank-you that fell due this long before the bot started watching is skipped, not
+    # drafted: an interview long over at installation is not news to thank anyone for.
     too_late: timedelta = timedelta(days=3)
     country: str | None = None
     subdivision: str | None = None
@@ -54,6 +54,7 @@ def plan_thank_yous(
     policy: ThankYouPolicy,
     tz: ZoneInfo,
     observed_at: datetime,
+    watching_since: datetime | None = None,
 ) -> list[FollowUp]:
     """The thank-you follow-ups to save for this interview: new ones and changed ones.
 
@@ -83,7 +84,7 @@ def plan_thank_yous(
             if not recipients:
                 changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, (), FollowUpStatus.SKIPPED,
                                         reason="no interviewer to write to (only rooms, lists or you)"))
-            elif observed_at - due > policy.too_late:
+            elif watching_since is not None and watching_since - due > policy.too_late:
                 changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, FollowUpStatus.SKIPPED,
                                         reason="the interview was over before the bot saw it"))
             else:

@@ -27,9 +27,9 @@ from bot.plan import Offset
 # Reasons written here; WITHDRAW tells the engine to delete the unsent draft.
 WITHDRAW = "withdrawn: "
 LATER_ROUND = "a later round with the company is planned"
-TOO_LATE = "it was long overdue when the bot first saw it"
-# A follow-up first planned this long after it fell due is recorded as skipped, not drafted:
-# the bot started watching too late for it to be news (as for thank-you notes).
+TOO_LATE = "it fell due long before the bot started watching"
+# A follow-up that fell due this long before the bot's first sync is recorded as skipped, not
+# drafted: at installation, old news is no reason to write (as for thank-you notes).
 LATE_LIMIT = timedelta(days=3)
 REJECTED_FIRST = "the company already answered (rejection)"
 NOT_AN_ANSWER = frozenset({"", "holding", "auto_reply"})
@@ -83,6 +83,7 @@ class ProcessView:
     mail: tuple[CompanyMail, ...]
     follow_ups: tuple[FollowUp, ...]
     decisions: dict[str, Decision] = field(default_factory=dict)  # by source: "you", "config", "invitation"
+    watching_since: datetime | None = None  # the bot's first sync
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,10 @@ def _key(iv: Interview, kind: FollowUpKind, n: int | None = None) -> str:
     return f"{iv.id}#{kind.value}" + (f"#{n}" if n is not None else "")
 
 
-def _upsert(existing: FollowUp | None, fresh: FollowUp, now: datetime) -> FollowUp | None:
+def _upsert(existing: FollowUp | None, fresh: FollowUp, since: datetime | None) -> FollowUp | None:
     """The follow-up to save: the fresh plan for a new or still-scheduled one, nothing for one done."""
     if existing is None:
-        if fresh.status is FollowUpStatus.SCHEDULED and now - fresh.due > LATE_LIMIT:
+        if fresh.status is FollowUpStatus.SCHEDULED and since is not None and since - fresh.due > LATE_LIMIT:
             return replace(fresh, status=FollowUpStatus.SKIPPED, reason=TOO_LATE)
         return fresh
     if existing.status is FollowUpStatus.SCHEDULED or (
@@ -224,7 +225,7 @@ def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answe
     fresh = FollowUp(key, latest.id, FollowUpKind.STATUS_CHECK, due, recipients, thread_id=thread)
     if not recipients:
         fresh = replace(fresh, status=FollowUpStatus.SKIPPED, reason="nobody at the company to write to")
-    saved = _upsert(by_key.get(key), fresh, now)
+    saved = _upsert(by_key.get(key), fresh, view.watching_since)
     return changes + ([saved] if saved else [])
 
 
@@ -256,7 +257,7 @@ def _plan_rejection(view: ProcessView, rounds: list[Interview], mail: list[Compa
         fresh = FollowUp(_key(iv, kind), iv.id, kind, due, recipients, thread_id=first.thread_id)
         if not recipients:
             fresh = replace(fresh, status=FollowUpStatus.SKIPPED, reason="nobody at the company to write to")
-        return _upsert(by_key.get(_key(iv, kind)), fresh, now)
+        return _upsert(by_key.get(_key(iv, kind)), fresh, view.watching_since)
 
     feedback = later(FollowUpKind.FEEDBACK_REQUEST, pol.feedback)
     if feedback:

@@ -32,8 +32,8 @@ def policy(after: str = "2h", per_interviewer: bool = False, enabled: bool = Tru
 
 
 def plan(iv: Interview, existing: list[FollowUp], pol: ThankYouPolicy | None = None,
-         observed: datetime = START - timedelta(days=1)) -> list[FollowUp]:
-    return plan_thank_yous(iv, existing, pol or policy(), LONDON, observed)
+         observed: datetime = START - timedelta(days=1), since: datetime = START - timedelta(days=30)) -> list[FollowUp]:
+    return plan_thank_yous(iv, existing, pol or policy(), LONDON, observed, since)
 
 
 def test_a_new_interview_gets_one_thank_you_to_all_due_after_it_ends() -> None:
@@ -104,11 +104,14 @@ def test_no_interviewer_is_recorded_as_skipped() -> None:
     assert fu.status is FollowUpStatus.SKIPPED and "no interviewer" in fu.reason
 
 
-def test_first_seen_long_after_it_was_due_is_skipped_but_a_known_one_is_still_drafted() -> None:
-    (fu,) = plan(interview(), [], observed=START + timedelta(days=5))
+def test_due_long_before_the_bot_started_watching_is_skipped() -> None:
+    (fu,) = plan(interview(), [], observed=START + timedelta(days=5), since=START + timedelta(days=5))
     assert fu.status is FollowUpStatus.SKIPPED
-    (known,) = plan(interview(), [])
-    assert plan(interview(), [known], observed=START + timedelta(days=5)) == []  # stays scheduled
+    # ... but one that fell due while an installed bot was stopped is still drafted
+    (late,) = plan(interview(), [], observed=START + timedelta(days=5), since=START - timedelta(days=1))
+    assert late.status is FollowUpStatus.SCHEDULED
+    (recent,) = plan(interview(), [], observed=START + timedelta(days=1), since=START + timedelta(days=1))
+    assert recent.status is FollowUpStatus.SCHEDULED
 
 
 def test_turned_off_cancels_what_is_scheduled() -> None:
