@@ -591,6 +591,11 @@ def summarize(config: Config) -> str:
         thank_you = f'{thanks.after} after each interview ends, {who}, template "{thanks.template}"'
     else:
         thank_you = "off"
+    sc, fr, kt = config.follow_ups.status_check, config.follow_ups.feedback_request, config.follow_ups.keep_in_touch
+    check_in = (f"{sc.grace} past the decision date (default: {sc.default_wait} after the interview), "
+                f"at {sc.at}, at most {sc.max}, every {sc.repeat_every}") if sc.enabled else "off"
+    after_no = f"feedback request {fr.after} later at {fr.at}" if fr.enabled else "no feedback request"
+    after_no += f"; keep-in-touch note {kt.after} later" if kt.enabled else "; no keep-in-touch note"
     rules = config.interviews
     added = [f"{len(v)} {k}" for k, v in (("match", rules.match), ("ignore", rules.ignore), ("description_match", rules.description_match)) if v]
     detection = ("shipped rules" if rules.use_default_rules else "your rules only") + (f" + {', '.join(added)}" if added else "")
@@ -605,6 +610,8 @@ def summarize(config: Config) -> str:
         ("State", str(config.state)),
         ("Poll", f"every {config.poll_every}"),
         ("Thank-you", thank_you),
+        ("Check-ins", check_in),
+        ("After a no", after_no),
         ("Google", google),
         ("Templates", f"{config.templates} (then the shipped ones)" if config.templates else "the shipped ones"),
     ]
