@@ -218,6 +218,9 @@ class OutgoingMail:
     bot_key: str  # the follow-up key, also carried in the X-Interview-Bot-Key header
 
 
+Day = date  # CompanyMail has a field named `date`, which hides the type inside its body
+
+
 @dataclass(frozen=True)
 class CompanyMail:
     """A message from the company side about an interview process, as the bot read it.
@@ -238,7 +241,7 @@ class CompanyMail:
     is_reply: bool  # sent after the process's interview started, by a person
     kind: str = ""
     phrase: str = ""  # the words that decided `kind`
-    promise_by: date | None = None  # a decision date promised in it
+    promise_by: Day | None = None  # a decision date promised in it
     promise_phrase: str = ""
 
 

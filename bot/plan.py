@@ -79,8 +79,8 @@ def plan_thank_yous(
     due = policy.after.after(iv.end, tz, policy.country, policy.subdivision)
     desired = _desired(iv, policy)
     for key, recipients in desired.items():
-        fu = mine.get(key)
-        if fu is None:
+        known = mine.get(key)
+        if known is None:
             if not recipients:
                 changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, (), FollowUpStatus.SKIPPED,
                                         reason="no interviewer to write to (only rooms, lists or you)"))
@@ -90,6 +90,7 @@ def plan_thank_yous(
             else:
                 changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients))
             continue
+        fu = known
         revived = fu.status is FollowUpStatus.CANCELLED and fu.reason in _PLANNER_REASONS
         if fu.status is FollowUpStatus.SCHEDULED or revived:
             updated = replace(fu, due=due, recipients=recipients, status=FollowUpStatus.SCHEDULED,
