@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -49,7 +49,6 @@ class CalendarPort(Protocol):
 
 class GmailPort(Protocol):
     def profile_email(self) -> str: ...
-    def search(self, query: str, limit: int = 20) -> list[MailMessage]: ...
     def thread(self, thread_id: str) -> list[MailMessage]: ...
     def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str]: ...
     def find_bot_mail(self, bot_key: str, recipient: str) -> tuple[str, str, str] | None: ...
@@ -111,6 +110,7 @@ class Engine:
         self.templates = templates
         self.clock = clock
         self._me: Person | None = None
+        self._synced_at: dict[str, str] = {}  # calendar id -> time of its last sync (ISO)
         self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
 
     # -- who the user is ------------------------------------------------------------------
@@ -146,9 +146,10 @@ class Engine:
             token_key = f"calendar_sync_token:{calendar_id}"
             synced_key = f"calendar_synced_at:{calendar_id}"
             result = self.calendar.sync(calendar_id, self.state.get_meta(token_key), now)
-            last = self.state.get_meta(synced_key)
+            last = self._synced_at.get(calendar_id) or self.state.get_meta(synced_key)
             # A change we are told of now happened after the last sync that did not show it.
             changed_after = datetime.fromisoformat(last) if last and not result.full else now
+            self._synced_at[calendar_id] = now.isoformat()
             report.events_seen += len(result.events)
             with self.state.transaction():
                 for event in result.events:
@@ -159,7 +160,12 @@ class Engine:
                             raise
                         log.warning("skipping event %s that could not be planned: %s", event.key, e)
                 self.state.set_meta(token_key, result.next_sync_token or None)
-                self.state.set_meta(synced_key, now.isoformat())
+                # An idle sync writes nothing: the time is kept in memory, and stored when there
+                # were changes or hourly, for the next start (a later bound only errs towards
+                # cancelling a thank-you for a cancelled interview).
+                stored = self.state.get_meta(synced_key)
+                if result.events or not stored or now - datetime.fromisoformat(stored) > timedelta(hours=1):
+                    self.state.set_meta(synced_key, now.isoformat())
         report.mail_read += self.mail.sync()
         self.plan_processes(report)
         return report

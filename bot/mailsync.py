@@ -30,7 +30,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 class MailPort(Protocol):
     def history_id(self) -> str: ...
     def added_since(self, history_id: str) -> tuple[list[str], str]: ...
-    def search(self, query: str, limit: int = 20) -> list[MailMessage]: ...
+    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, str, tuple[str, ...]]]: ...
     def message(self, message_id: str) -> MailMessage: ...
     def body(self, message_id: str) -> tuple[str, tuple[str, ...]]: ...
 
@@ -103,9 +103,9 @@ class MailReader:
         query = company_query(first, self.my_emails())
         count = 0
         if query:
-            for msg in self.gmail.search(query, limit=50):
+            for msg, body, mime_types in self.gmail.search_read(query, limit=50):
                 if not self.state.has_mail(msg.id):
-                    count += self._ingest(msg, processes)
+                    count += self._ingest(msg, processes, (body, mime_types))
         with self.state.transaction():
             self.state.set_meta(f"mail_scanned:{key}", "1")
         return count
@@ -129,15 +129,19 @@ class MailReader:
                 return key
         return None
 
-    def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]]) -> int:
-        """Record one message if it is from the company side of a followed process."""
+    def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],
+                read: tuple[str, tuple[str, ...]] | None = None) -> int:
+        """Record one message if it is from the company side of a followed process.
+
+        `read` is its text and MIME types when already fetched; otherwise they are fetched
+        here, and only for mail from a followed company."""
         if msg.sender is None or msg.date is None or msg.sender.email.lower() in self.my_emails():
             return 0
         key = self._process_of(msg, processes)
         if key is None:
             return 0
         ivs = processes[key]
-        body, mime_types = self.gmail.body(msg.id)
+        body, mime_types = read or self.gmail.body(msg.id)
         incoming = Incoming(
             sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject, date=msg.date,
             headers=msg.headers, labels=msg.label_ids, body=body, mime_types=mime_types,

@@ -231,6 +231,9 @@ class State:
         return None if row is None else str(row["value"])
 
     def set_meta(self, key: str, value: str | None) -> None:
+        """Set (None: remove) a value; unchanged values are not written, so an idle sync writes little."""
+        if self.get_meta(key) == value:
+            return
         if value is None:
             self._conn.execute("DELETE FROM meta WHERE key = ?", (key,))
         else:

@@ -108,7 +108,7 @@ class GoogleCalendar:
     """Reads events from Google Calendar, incrementally where it can."""
 
     def __init__(self, service: Any, retrier: Retrier, default_tz: ZoneInfo, lookback: timedelta = timedelta(days=30)) -> None:
-        self._service = service
+        self._events = service.events()  # built once (see GoogleGmail)
         self._retrier = retrier
         self._default_tz = default_tz
         self._lookback = lookback
@@ -129,7 +129,7 @@ class GoogleCalendar:
         events: list[CalendarEvent] = []
         page_token: str | None = None
         while True:
-            request = self._service.events().list(
+            request = self._events.list(
                 calendarId=calendar_id,
                 singleEvents=True,
                 maxResults=250,

@@ -58,6 +58,9 @@ def parse_message(item: dict[str, Any]) -> MailMessage:
     )
 
 
+_WANTED = frozenset(h.lower() for h in METADATA_HEADERS)
+
+
 class HistoryExpired(Exception):
     """Gmail no longer has history that far back (404): a full resync is needed."""
 
@@ -92,20 +95,26 @@ class GoogleGmail:
     """Reads message metadata and makes drafts. Never sends."""
 
     def __init__(self, service: Any, retrier: Retrier) -> None:
-        self._service = service
         self._retrier = retrier
+        # Built once: each call of service.users() makes a new Resource full of reference
+        # cycles, which a daemon polling all day would leave for the garbage collector.
+        self._users = service.users()
+        self._messages = self._users.messages()
+        self._threads = self._users.threads()
+        self._drafts = self._users.drafts()
+        self._history = self._users.history()
 
     def profile_email(self) -> str:
         """The account's address."""
         profile = self._retrier.execute(
-            self._service.users().getProfile(userId="me", fields="emailAddress"), "reading the Gmail profile"
+            self._users.getProfile(userId="me", fields="emailAddress"), "reading the Gmail profile"
         )
         return str(profile["emailAddress"])
 
     def history_id(self) -> str:
         """The mailbox's current history id: where incremental reading starts."""
         profile = self._retrier.execute(
-            self._service.users().getProfile(userId="me", fields="historyId"), "reading the Gmail profile"
+            self._users.getProfile(userId="me", fields="historyId"), "reading the Gmail profile"
         )
         return str(profile["historyId"])
 
@@ -122,7 +131,7 @@ class GoogleGmail:
         while True:
             try:
                 page = self._retrier.execute(
-                    self._service.users().history().list(
+                    self._history.list(
                         userId="me", startHistoryId=history_id, historyTypes=["messageAdded"],
                         maxResults=500, pageToken=page_token,
                         fields="history(messagesAdded(message(id,labelIds))),historyId,nextPageToken",
@@ -148,7 +157,7 @@ class GoogleGmail:
     def body(self, message_id: str) -> tuple[str, tuple[str, ...]]:
         """A message's text and its parts' MIME types, for reading mail from the company (fetched only for that)."""
         item = self._retrier.execute(
-            self._service.users().messages().get(userId="me", id=message_id, format="full",
+            self._messages.get(userId="me", id=message_id, format="full",
                                                  fields="payload"),
             "reading a message",
         )
@@ -159,7 +168,7 @@ class GoogleGmail:
         from bot.errors import GoogleApiError
 
         try:
-            self._retrier.execute(self._service.users().drafts().delete(userId="me", id=draft_id),
+            self._retrier.execute(self._drafts.delete(userId="me", id=draft_id),
                                   "deleting a stale draft")
         except GoogleApiError as e:
             if e.status == 404:
@@ -172,7 +181,7 @@ class GoogleGmail:
         from bot.errors import GoogleApiError
 
         try:
-            self._retrier.execute(self._service.users().drafts().get(userId="me", id=draft_id, format="minimal"),
+            self._retrier.execute(self._drafts.get(userId="me", id=draft_id, format="minimal"),
                                   "checking a draft")
         except GoogleApiError as e:
             if e.status == 404:
@@ -183,14 +192,45 @@ class GoogleGmail:
     def search(self, query: str, limit: int = 20) -> list[MailMessage]:
         """Messages matching a Gmail search, newest first, as metadata (no bodies)."""
         listing = self._retrier.execute(
-            self._service.users().messages().list(userId="me", q=query, maxResults=limit, fields="messages(id,threadId)"),
+            self._messages.list(userId="me", q=query, maxResults=limit, fields="messages(id,threadId)"),
             "searching Gmail",
         )
         return [self.message(m["id"]) for m in listing.get("messages", [])]
 
+    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, str, tuple[str, ...]]]:
+        """Messages matching a search, each with its text and MIME types, oldest first.
+
+        For a search whose hits are all read anyway (a new process's company mail): one
+        threads.get (format=full) per thread found, rather than a headers read and a body read
+        per message. Only the hits themselves are returned.
+        """
+        listing = self._retrier.execute(
+            self._messages.list(userId="me", q=query, maxResults=limit,
+                                                  fields="messages(id,threadId)"),
+            "searching Gmail",
+        )
+        hits = {m["id"] for m in listing.get("messages", [])}
+        threads = list(dict.fromkeys(m["threadId"] for m in listing.get("messages", [])))
+        out = []
+        for thread_id in threads:
+            thread = self._retrier.execute(
+                self._threads.get(
+                    userId="me", id=thread_id, format="full",
+                    fields="messages(id,threadId,labelIds,internalDate,payload)",
+                ),
+                "reading a thread",
+            )
+            for item in thread.get("messages", []):
+                if item.get("id") not in hits:
+                    continue
+                payload = item.get("payload") or {}
+                headers = [h for h in payload.get("headers") or [] if str(h.get("name", "")).lower() in _WANTED]
+                out.append((parse_message({**item, "payload": {"headers": headers}}), *_body_text(payload)))
+        return out
+
     def message(self, message_id: str) -> MailMessage:
         item = self._retrier.execute(
-            self._service.users().messages().get(
+            self._messages.get(
                 userId="me", id=message_id, format="metadata", metadataHeaders=METADATA_HEADERS,
                 fields="id,threadId,labelIds,internalDate,payload/headers",
             ),
@@ -201,7 +241,7 @@ class GoogleGmail:
     def thread(self, thread_id: str) -> list[MailMessage]:
         """A thread's messages, oldest first, as metadata."""
         item = self._retrier.execute(
-            self._service.users().threads().get(
+            self._threads.get(
                 userId="me", id=thread_id, format="metadata", metadataHeaders=METADATA_HEADERS,
                 fields="id,messages(id,threadId,labelIds,internalDate,payload/headers)",
             ),
@@ -215,7 +255,7 @@ class GoogleGmail:
         if thread_id:
             message["threadId"] = thread_id
         draft = self._retrier.execute(
-            self._service.users().drafts().create(userId="me", body={"message": message}),
+            self._drafts.create(userId="me", body={"message": message}),
             "creating a draft",
             idempotent=False,
         )
@@ -237,7 +277,7 @@ class GoogleGmail:
         page_token = None
         while True:
             listing = self._retrier.execute(
-                self._service.users().drafts().list(userId="me", maxResults=100, pageToken=page_token),
+                self._drafts.list(userId="me", maxResults=100, pageToken=page_token),
                 "listing drafts",
             )
             for d in listing.get("drafts", []):
