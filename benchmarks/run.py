@@ -52,6 +52,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from idle_child import rss_mb
 from seed import BACKGROUND, ME, NEWCO, SIZES, Company, Size, build, interview_event, rejection_mail, thread_of
 
 from bot.app import build_engine
@@ -94,17 +95,6 @@ def served(sb: Sandbox) -> list[str]:
         api = "calendar" if parts and parts[0] == "calendar" else "gmail"
         names = [p for p in parts if p in ("events", "history", "messages", "drafts", "threads", "profile")]
         out.append(f"{r['method']} {api}.{names[-1] if names else parts[-1]}")
-    return out
-
-
-def rss_of(pid: int | str = "self") -> dict[str, float]:
-    """VmRSS and VmHWM (peak) of a process, in MB."""
-    out = {}
-    with open(f"/proc/{pid}/status", encoding="ascii") as f:
-        for line in f:
-            key, _, value = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                out[key] = int(value.split()[0]) / 1024
     return out
 
 
@@ -281,7 +271,7 @@ def measure_daemon(size: Size, margin: float) -> dict[str, Any]:
                 if appeared and time.time() - appeared[0] > 1.0:
                     break
                 time.sleep(0.01)
-            peak = rss_of(proc.pid)
+            peak = rss_mb(proc.pid)
         finally:
             proc.send_signal(signal.SIGTERM)
             code = proc.wait(10)

@@ -80,11 +80,7 @@ class Mail:
 
 
 class SeededGmail(GmailApi):
-    """The sandbox's Gmail with a bulk loader and a search that reuses each message's document."""
-
-    def __init__(self, email: str, clock: Any) -> None:
-        super().__init__(email, clock)
-        self._docs: dict[str, gmail_query.MailDoc] = {}
+    """The sandbox's Gmail with a bulk loader that also hands it each message's search document."""
 
     def load_bulk(self, mails: list[tuple[Mail, list[str]]]) -> None:
         """Load old mail at once (as it was before the bot ever looked: no history to replay)."""
@@ -97,7 +93,7 @@ class SeededGmail(GmailApi):
                 self._history_id += 1 + self._seq % 3
                 self._messages[mid] = {"id": mid, "threadId": mid, "labelIds": list(labels), "internalDate": ms,
                                        "historyId": self._history_id, "raw": raw}
-                self._docs[mid] = mail.doc(labels, len(raw))
+                self._docs[mid] = (frozenset(labels), mail.doc(labels, len(raw)))
             self._history_floor = self._history_id
 
     def arrive(self, mail: Mail, thread_id: str | None = None, labels: tuple[str, ...] = ("INBOX", "UNREAD")) -> str:
@@ -105,7 +101,7 @@ class SeededGmail(GmailApi):
         with self.lock:
             raw = mail.raw()
             m = self._add_message(raw, list(labels), thread_id, int(mail.date.timestamp() * 1000))
-            self._docs[m["id"]] = mail.doc(labels, len(raw))
+            self._docs[m["id"]] = (frozenset(labels), mail.doc(labels, len(raw)))
             return str(m["id"])
 
     def check(self, sample: int = 25) -> None:
@@ -115,40 +111,7 @@ class SeededGmail(GmailApi):
             parsed = message_from_bytes(m["raw"], policy=policy.default)
             real = gmail_query.doc_from_message(parsed, frozenset(m["labelIds"]),
                                                 datetime.fromtimestamp(m["internalDate"] / 1000, UTC), len(m["raw"]))
-            assert real == self._docs[mid], (real, self._docs[mid])
-
-    def _matching(self, params: dict[str, Any], candidates: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-        # GmailApi._matching, with the document taken from _docs when the message is a seeded one.
-        q = str(params.get("q") or "")
-        query = gmail_query.parse(q)
-        label_ids = set(params.get("labelIds") or [])
-        include = bool(params.get("includeSpamTrash")) or gmail_query.searches_spam_or_trash(query) \
-            or bool({"SPAM", "TRASH"} & label_ids)
-        ctx = gmail_query.SearchContext(now=self.clock(), tz=self._search_zone(), account=self.email,
-                                        user_labels={n: i for i, n in self._labels.items()})
-        out = []
-        for m in candidates:
-            labels = frozenset(m["labelIds"])
-            if not include and labels & {"SPAM", "TRASH"}:
-                continue
-            if not label_ids <= labels:
-                continue
-            if q:
-                doc = self._docs.get(m["id"])
-                if doc is None:
-                    date = datetime.fromtimestamp(m["internalDate"] / 1000, UTC)
-                    doc = gmail_query.doc_from_message(self._parse(m["id"]), labels, date, len(m["raw"]))
-                elif doc.label_ids != labels:
-                    doc = replace(doc, label_ids=labels)
-                if not gmail_query.evaluate(query, doc, ctx):
-                    continue
-            out.append(m)
-        return sorted(out, key=lambda m: (m["internalDate"], m["id"]), reverse=True)
-
-    def _search_zone(self) -> Any:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(self.search_tz)
+            assert real == self._docs[mid][1], (real, self._docs[mid])
 
 
 # -- the account -------------------------------------------------------------------------------------
@@ -279,7 +242,7 @@ def build(size: Size, t0: datetime, clock: Any = None, seed: int = 7) -> Account
 
 def thread_of(gmail: SeededGmail, message_id_header: str) -> str:
     """The thread id of the seeded message with this Message-ID header."""
-    for mid, doc in gmail._docs.items():
+    for mid, (_, doc) in gmail._docs.items():
         if doc.message_id == message_id_header:
             return str(gmail._messages[mid]["threadId"])
     raise KeyError(message_id_header)

@@ -110,6 +110,9 @@ class GmailApi:
         self.history_retention = history_retention  # None: keep history until expire_history()
         self._messages: dict[str, Json] = {}  # id -> {id, threadId, labelIds, internalDate, historyId, raw: bytes}
         self._parsed: dict[str, EmailMessage] = {}
+        # Search documents by message id, with the labels they were made for: a message's bytes
+        # never change, so a search re-reads only what is new or relabelled.
+        self._docs: dict[str, tuple[frozenset[str], gmail_query.MailDoc]] = {}
         self._drafts: dict[str, str] = {}  # draft id -> message id
         self._labels: dict[str, str] = {}  # user label id -> name
         self._history: list[Json] = []
@@ -157,6 +160,7 @@ class GmailApi:
         data = copy.deepcopy(data)
         self._messages = {m["id"]: {**m, "raw": base64.b64decode(m["raw"])} for m in data["messages"]}
         self._parsed = {}
+        self._docs = {}
         self._drafts = dict(data["drafts"])
         self._labels = dict(data["labels"])
         self._history = list(data["history"])
@@ -307,6 +311,7 @@ class GmailApi:
     def _delete_message(self, mid: str) -> None:
         m = self._messages.pop(mid)
         self._parsed.pop(mid, None)
+        self._docs.pop(mid, None)
         self._record("messageDeleted", m)
 
     def _get_message(self, mid: str) -> Json:
@@ -383,13 +388,19 @@ class GmailApi:
                 continue
             if not set(label_ids) <= labels:
                 continue
-            if q:
-                date = datetime.fromtimestamp(m["internalDate"] / 1000, UTC)
-                doc = gmail_query.doc_from_message(self._parse(m["id"]), labels, date, len(m["raw"]))
-                if not gmail_query.evaluate(query, doc, ctx):
-                    continue
+            if q and not gmail_query.evaluate(query, self._doc(m, labels), ctx):
+                continue
             out.append(m)
         return sorted(out, key=lambda m: (m["internalDate"], m["id"]), reverse=True)
+
+    def _doc(self, m: Json, labels: frozenset[str]) -> gmail_query.MailDoc:
+        """A message's search document, made once per set of labels."""
+        kept = self._docs.get(m["id"])
+        if kept is None or kept[0] != labels:
+            date = datetime.fromtimestamp(m["internalDate"] / 1000, UTC)
+            kept = (labels, gmail_query.doc_from_message(self._parse(m["id"]), labels, date, len(m["raw"])))
+            self._docs[m["id"]] = kept
+        return kept[1]
 
     def _page(self, params: Json, items: list[Any]) -> tuple[list[Any], str | None]:
         size = params.get("maxResults")
