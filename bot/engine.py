@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.compose import Templates, bot_key_header, compose
-from bot.detect import classify
+from bot.detect import classify, is_scheduler_sender
 from bot.errors import BotError, ConfigError, GoogleApiError
-from bot.mailsync import MailReader, ReadingRules
+from bot.mailsync import MailPort, MailReader, ReadingRules
 from bot.mailthread import choose_thread, reply_point
 from bot.model import (
     CalendarEvent,
@@ -34,8 +34,7 @@ from bot.model import (
     Person,
     ThreadRef,
 )
-from bot.detect import is_scheduler_sender
-from bot.plan import CANCELLED_INTERVIEW, ThankYouPolicy, plan_thank_yous
+from bot.plan import ThankYouPolicy, plan_thank_yous
 from bot.process import WITHDRAW, Policies, ProcessPlan, ProcessView, plan_process, process_key
 from bot.promises import find_promise
 from bot.state import State
@@ -47,15 +46,13 @@ class CalendarPort(Protocol):
     def sync(self, calendar_id: str, sync_token: str | None, now: datetime) -> CalendarSync: ...
 
 
-class GmailPort(Protocol):
+class GmailPort(MailPort, Protocol):
+    """Gmail as the engine uses it: the reader's part, plus threads and drafts."""
+
     def profile_email(self) -> str: ...
     def thread(self, thread_id: str) -> list[MailMessage]: ...
     def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str]: ...
     def find_bot_mail(self, bot_key: str, recipient: str) -> tuple[str, str, str] | None: ...
-    def history_id(self) -> str: ...
-    def added_since(self, history_id: str) -> tuple[list[str], str]: ...
-    def message(self, message_id: str) -> MailMessage: ...
-    def body(self, message_id: str) -> tuple[str, tuple[str, ...]]: ...
     def delete_draft(self, draft_id: str) -> bool: ...
     def draft_exists(self, draft_id: str) -> bool: ...
 
@@ -349,4 +346,4 @@ def _as_message(m: CompanyMail) -> MailMessage:
                        date=m.date, references=m.references)
 
 
-__all__ = ["Engine", "Settings", "RunReport", "CANCELLED_INTERVIEW"]
+__all__ = ["Engine", "Settings", "RunReport", "process_views", "configured_decision", "watching_since"]
