@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 
 import holidays
 import platformdirs
-import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -39,11 +38,11 @@ from pydantic import (
     field_validator,
 )
 from pydantic_core import PydanticCustomError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.durations import DURATION_EXAMPLES, Duration, parse_duration
 from bot.errors import ConfigError
 from bot.model import DetectionRules
+from bot.yamlnodes import dotted, line_for, line_of, parse_yaml
 
 __all__ = [
     "APP_NAME",
@@ -537,12 +536,12 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"{shown}: cannot read the config: {exc}"], hint="Check the path and its permissions.") from None
 
-    root, data, problems = _parse_yaml(text, shown)
+    root, data, problems = parse_yaml(text, shown, _EDIT_HINT)
     if root is None or data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(
-            [f"{shown}:{_line(root)}: the config must be a mapping of keys like `me:` and `timezone:`, not {_yaml_kind(data)}"],
+            [f"{shown}:{line_of(root)}: the config must be a mapping of keys like `me:` and `timezone:`, not {_yaml_kind(data)}"],
             hint=_EDIT_HINT,
         )
 
@@ -553,8 +552,8 @@ def load_config(path: Path) -> Config:
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
-            line = _line_for(root, loc)
-            found.append((line, f"{shown}:{line}: {_dotted(loc)}: {_describe(error)}"))
+            line = line_for(root, loc)
+            found.append((line, f"{shown}:{line}: {dotted(loc)}: {_describe(error)}"))
     if found:
         found.sort(key=lambda item: item[0])  # stable: same-line problems keep pydantic's order
         raise ConfigError([message for _, message in found], hint=_EDIT_HINT)
@@ -640,111 +639,6 @@ def system_timezone() -> str:
             continue
         return name
     return "UTC"
-
-
-# --- YAML with lines -----------------------------------------------------------
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: the model parses them, so a bad one is reported at its line."""
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
-
-
-def _parse_yaml(text: str, shown: str) -> tuple[Node | None, Any, list[tuple[int, str]]]:
-    """The node tree (for lines), the data, and duplicate-key problems; syntax errors raise ConfigError."""
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        # Before construction: PyYAML silently keeps the last of two equal keys, and merges (<<) add keys later.
-        problems = _duplicate_keys(root, shown, ()) if root is not None else []
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        problem = _yaml_problem(exc)
-        raise ConfigError(
-            [f"{shown}:{line}: not valid YAML: {problem}"],
-            hint="Check the indentation (spaces, not tabs) and quote values that contain ': ' or start with * & ! { [ %.",
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError([f"{shown}:1: not valid YAML: {exc}"], hint=_EDIT_HINT) from None
-    finally:
-        loader.dispose()
-    return root, data, problems
-
-
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    """PyYAML's complaint, reworded where it is cryptic."""
-    problem = exc.problem or str(exc)
-    if "<block end>" in problem:
-        return f"the indentation does not line up with the lines above ({problem})"
-    if "another document" in problem:
-        return "only one document is allowed (remove the extra '---')"
-    if exc.context and problem.startswith("but "):
-        return f"{exc.context}, {problem}"
-    return problem
-
-
-def _duplicate_keys(node: Node, shown: str, path: tuple[str | int, ...]) -> list[tuple[int, str]]:
-    problems: list[tuple[int, str]] = []
-    if isinstance(node, MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                continue
-            line = key.start_mark.line + 1
-            if key.value in seen:
-                problems.append(
-                    (line, f"{shown}:{line}: {_dotted((*path, key.value))}: repeated key (first on line {seen[key.value]}); keep one")
-                )
-            else:
-                seen[key.value] = line
-            problems += _duplicate_keys(value, shown, (*path, key.value))
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            problems += _duplicate_keys(item, shown, (*path, index))
-    return problems
-
-
-def _line(node: Node | None) -> int:
-    return node.start_mark.line + 1 if node is not None else 1
-
-
-def _line_for(root: Node | None, loc: tuple[str | int, ...]) -> int:
-    """The line of the YAML node at `loc`: its key's line, or the nearest parent's when it is missing."""
-    node = root
-    line = _line(root)
-    for part in loc:
-        if part == "[key]":  # pydantic's marker for "the dict key itself was wrong": we are at that key
-            break
-        if isinstance(node, MappingNode):
-            # The last equal key is the one PyYAML kept (and after merges, the mapping's own key).
-            hit = next((pair for pair in reversed(node.value) if isinstance(pair[0], ScalarNode) and pair[0].value == str(part)), None)
-            if hit is None:
-                break
-            line, node = _line(hit[0]), hit[1]
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            node = node.value[part]
-            line = _line(node)
-        else:
-            break
-    return line
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        if part == "[key]":
-            continue
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            # Quote keys that would read as several ("companies.globex.com" -> companies."globex.com").
-            key = str(part) if re.fullmatch(r"[A-Za-z0-9_-]+", str(part)) else f'"{part}"'
-            out += ("." if out else "") + key
-    return out or "(top level)"
 
 
 def _yaml_kind(value: Any) -> str:
