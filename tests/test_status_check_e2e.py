@@ -59,6 +59,17 @@ def test_check_in_when_the_default_wait_passes_in_silence(world) -> None:  # typ
     assert "[[" in draft.get_body(("plain",)).get_content()
 
 
+def test_a_deleted_thank_you_leaves_the_check_in_a_new_thread(world) -> None:  # type: ignore[no-untyped-def]
+    world.invite("Interview: Data Analyst - Initech", 0)
+    world.run(hours=3)
+    for draft_id in world.drafts():  # the user threw the thank-you away instead of sending it
+        world.services.gmail.users().drafts().delete(userId="me", id=draft_id).execute()
+    report = world.run(hours=DEFAULT_DUE_H)
+    assert report.failed == []
+    ((check, subject),) = drafted_checks(report)
+    assert not subject.startswith("Re:") and check.thread_id != world.thank_yous()[0].thread_id
+
+
 def test_promise_in_the_recruiters_email_sets_the_date_and_addresses_the_recruiter(world) -> None:  # type: ignore[no-untyped-def]
     world.invite("Interview: Data Analyst - Initech", 0, organizer={"email": "no-reply@greenhouse.io"},
                  attendees=[person("jane.roe@initech.com", "Jane Roe"), person(ME)])

@@ -239,14 +239,21 @@ class GoogleGmail:
         return parse_message(item)
 
     def thread(self, thread_id: str) -> list[MailMessage]:
-        """A thread's messages, oldest first, as metadata."""
-        item = self._retrier.execute(
-            self._threads.get(
-                userId="me", id=thread_id, format="metadata", metadataHeaders=METADATA_HEADERS,
-                fields="id,messages(id,threadId,labelIds,internalDate,payload/headers)",
-            ),
-            "reading a thread",
-        )
+        """A thread's messages, oldest first, as metadata; none when it is gone (its only draft deleted)."""
+        from bot.errors import GoogleApiError
+
+        try:
+            item = self._retrier.execute(
+                self._threads.get(
+                    userId="me", id=thread_id, format="metadata", metadataHeaders=METADATA_HEADERS,
+                    fields="id,messages(id,threadId,labelIds,internalDate,payload/headers)",
+                ),
+                "reading a thread",
+            )
+        except GoogleApiError as e:
+            if e.status == 404:
+                return []
+            raise
         return [parse_message(m) for m in item.get("messages", [])]
 
     def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str]:
