@@ -238,7 +238,7 @@ class Daemon:
             self.schedule_follow_ups()  # moved later since this job was made
             return
         report = RunReport()
-        engine.draft(fu, report)
+        engine.try_draft(fu, report)
         for skipped in report.skipped:
             log.warning("skipped %s %s: %s", skipped.kind.value, skipped.key, skipped.reason)
         for failed, why in report.failed:

@@ -238,12 +238,26 @@ class Engine:
         """Make a draft for every follow-up that is due. One failure does not stop the others."""
         report = report or RunReport()
         for fu in self.due():
-            try:
-                self.draft(fu, report)
-            except GoogleApiError as e:
-                log.warning("could not draft %s yet: %s (tried again at the next sync)", fu.key, e)
-                report.failed.append((fu, str(e)))
+            self.try_draft(fu, report)
         return report
+
+    def try_draft(self, fu: FollowUp, report: RunReport) -> None:
+        """Draft one follow-up; Google's refusal is recorded, not raised.
+
+        A 400 means the request itself is wrong and would be every time: the follow-up is
+        marked failed with Google's words. Anything else is tried again at the next sync.
+        """
+        try:
+            self.draft(fu, report)
+        except GoogleApiError as e:
+            if e.status == 400:
+                current = self.state.follow_up(fu.key) or fu
+                failed = self.state.set_status(current, FollowUpStatus.FAILED, reason=f"Google refused it: {e}")
+                log.error("could not draft %s: %s", fu.key, e)
+                report.failed.append((failed, failed.reason))
+                return
+            log.warning("could not draft %s yet: %s (tried again at the next sync)", fu.key, e)
+            report.failed.append((fu, str(e)))
 
     def draft(self, fu: FollowUp, report: RunReport) -> FollowUp:
         """Draft one follow-up, exactly once: mark it, look for a draft a crash may have left, then create."""

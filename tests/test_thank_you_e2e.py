@@ -320,3 +320,30 @@ def test_header_injection_in_title_and_display_name_is_inert(world) -> None:  # 
     assert addresses(draft) == ["jane.roe@initech.com", "priya.patel@initech.com"]
     assert "\n" not in draft["Subject"] and "\r" not in draft["Subject"]
     assert "attacker" not in "".join(f"{k}: {v}" for k, v in draft.items() if k not in ("To", "Subject"))
+
+
+def test_a_draft_google_refuses_is_marked_failed_and_a_temporary_error_is_retried(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bot.errors import GoogleApiError
+
+    world.invite("Interview: Data Analyst - Initech", 0)
+    world.invite("Phone Screen: Globex <> Alex Morgan", 0.5, organizer={"email": "sam.lee@globex.com"},
+                 attendees=[person("sam.lee@globex.com", "Sam Lee", organizer=True), person(ME)])
+    engine = world.engine()
+    real_create = engine.gmail.create_draft
+
+    def refuse(raw: bytes, thread_id: str = "") -> tuple[str, str]:
+        if b"Globex" in raw:
+            raise GoogleApiError("creating a draft failed: HTTP 503 backendError", status=503)
+        raise GoogleApiError("creating a draft failed: HTTP 400 invalidArgument: Invalid To header", status=400)
+
+    monkeypatch.setattr(engine.gmail, "create_draft", refuse)
+    world.clock.set(world.clock.now().replace(hour=13))
+    report = engine.run_once()
+    assert len(report.failed) == 2
+    statuses = {world.state.interview(f.interview_id).company: f for f in world.thank_yous()}
+    assert statuses["Initech"].status is FollowUpStatus.FAILED and "Invalid To header" in statuses["Initech"].reason
+    assert statuses["Globex"].status is FollowUpStatus.DRAFTING  # looked for, then retried, next time
+    monkeypatch.setattr(engine.gmail, "create_draft", real_create)
+    world.clock.set(world.clock.now().replace(hour=14))
+    report = engine.run_once()
+    assert [world.state.interview(fu.interview_id).company for fu, _, _ in report.drafted] == ["Globex"]
