@@ -17,13 +17,12 @@ if TYPE_CHECKING:
 
 def settings_from_config(cfg: Config) -> Settings:
     """The engine's settings from the config file's model."""
-    from bot.detect import DEFAULT_RULES
-    from bot.engine import Settings
-    from bot.plan import ThankYouPolicy
-
     from datetime import time
 
+    from bot.detect import DEFAULT_RULES
+    from bot.engine import Settings
     from bot.mailsync import ReadingRules
+    from bot.plan import ThankYouPolicy
     from bot.process import CheckPolicy, LaterPolicy, Policies
 
     def at(value: str) -> time:
@@ -103,4 +102,4 @@ def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, A
     )
 
 
-__all__ = ["build_engine", "settings_from_config", "google_services", "AuthError"]
+__all__ = ["AuthError", "build_engine", "google_services", "settings_from_config"]

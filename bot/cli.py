@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,7 +94,7 @@ def _at(value: str | None, cfg: Config) -> datetime | None:
         raise BotError(f"--at {value!r} is not an ISO 8601 time", hint='try "2026-12-01T15:00:00+01:00"') from None
     if at.tzinfo is None:
         at = at.replace(tzinfo=cfg.tz)  # a wall time in the user's time zone
-    return at.astimezone(timezone.utc)
+    return at.astimezone(UTC)
 
 
 def _clock(at: datetime | None) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 
@@ -16,7 +16,7 @@ class SystemClock:
     """The machine's clock."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class FixedClock:
@@ -25,10 +25,10 @@ class FixedClock:
     def __init__(self, at: datetime) -> None:
         if at.tzinfo is None:
             raise ValueError("FixedClock needs an aware datetime")
-        self._at = at.astimezone(timezone.utc)
+        self._at = at.astimezone(UTC)
 
     def now(self) -> datetime:
         return self._at
 
     def set(self, at: datetime) -> None:
-        self._at = at.astimezone(timezone.utc)
+        self._at = at.astimezone(UTC)

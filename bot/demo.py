@@ -12,7 +12,7 @@ import base64
 import email
 import email.policy
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from importlib import resources
@@ -31,7 +31,7 @@ def _sample() -> dict[str, Any]:
 
 
 def _rfc3339(dt: datetime) -> str:
-    return dt.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def seed(calendar: Any, gmail: Any, sample: dict[str, Any], anchor: datetime) -> None:
@@ -100,7 +100,7 @@ def run_demo() -> int:
     from bot.state import State
 
     sample = _sample()
-    anchor = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
+    anchor = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
     with tempfile.TemporaryDirectory(prefix="interview-bot-demo-") as tmp, Sandbox(email=sample["account"]) as sb:
         calendar = build_service("calendar", sb.url)
         gmail = build_service("gmail", sb.url)

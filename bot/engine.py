@@ -360,4 +360,4 @@ def _as_message(m: CompanyMail) -> MailMessage:
                        date=m.date, references=m.references)
 
 
-__all__ = ["Engine", "Settings", "RunReport", "process_views", "configured_decision", "watching_since"]
+__all__ = ["Engine", "RunReport", "Settings", "configured_decision", "process_views", "watching_since"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -122,7 +122,7 @@ class GoogleCalendar:
                 if e.status != 410:
                     raise
                 log.info("calendar %s: sync token expired (410), doing a full resync", calendar_id)
-        time_min = (now - self._lookback).astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        time_min = (now - self._lookback).astimezone(UTC).isoformat().replace("+00:00", "Z")
         return self._list(calendar_id, {"timeMin": time_min}, full=True)
 
     def _list(self, calendar_id: str, params: dict[str, Any], full: bool) -> CalendarSync:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
@@ -35,7 +35,7 @@ def parse_message(item: dict[str, Any]) -> MailMessage:
             headers[name] = str(h.get("value", ""))
     date = None
     if item.get("internalDate"):
-        date = datetime.fromtimestamp(int(item["internalDate"]) / 1000, tz=timezone.utc)
+        date = datetime.fromtimestamp(int(item["internalDate"]) / 1000, tz=UTC)
     elif headers.get("date"):
         try:
             date = parsedate_to_datetime(headers["date"])

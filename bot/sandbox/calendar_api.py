@@ -13,8 +13,9 @@ import hashlib
 import json
 import threading
 import uuid
-from datetime import date, datetime, timedelta, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.sandbox.calendar_times import (
@@ -37,11 +38,11 @@ HORIZON = timedelta(days=730)  # how far an open-ended series is expanded withou
 MAX_PAGE = 2500
 _KEY_ORDER = ("kind", "etag", "id", "status", "htmlLink", "created", "updated", "summary", "description", "location",
               "creator", "organizer", "start", "end", "recurringEventId", "originalStartTime", "recurrence")
-EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)  # "no timeMin", kept clear of datetime.min overflow
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)  # "no timeMin", kept clear of datetime.min overflow
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _b64(data: Any) -> str:

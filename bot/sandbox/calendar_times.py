@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,7 +24,7 @@ def zone(name: str, field: str = "start") -> ZoneInfo:
 
 def rfc3339(dt: datetime) -> str:
     """Calendar's own timestamp format for `updated`/`created`: UTC with milliseconds."""
-    dt = dt.astimezone(timezone.utc)
+    dt = dt.astimezone(UTC)
     return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
 
 
@@ -85,7 +85,7 @@ def check_range(start: dict[str, Any], end: dict[str, Any], cal_tz: str) -> None
 def instance_suffix(original: datetime | date) -> str:
     """The part after "_" in a recurring instance's id: UTC basic format, or the bare date."""
     if isinstance(original, datetime):
-        return original.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        return original.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     return original.strftime("%Y%m%d")
 
 
@@ -93,7 +93,7 @@ def parse_suffix(suffix: str) -> datetime | date | None:
     """The original start an instance id names, or None if it names none."""
     try:
         if re.fullmatch(r"\d{8}T\d{6}Z", suffix):
-            return datetime.strptime(suffix, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+            return datetime.strptime(suffix, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
         if re.fullmatch(r"\d{8}", suffix):
             return datetime.strptime(suffix, "%Y%m%d").date()
     except ValueError:
@@ -132,7 +132,7 @@ class Recurrence:
         if not upper.startswith(("RRULE", "EXRULE", "RDATE", "EXDATE")):
             raise ApiError(400, "Invalid recurrence rule.", reason="invalid")
         if upper.startswith(("RRULE", "EXRULE")):
-            return name + ":" + re.sub(r"UNTIL=([0-9TZ]+)", lambda m: "UNTIL=" + self._until(m.group(1)), value, flags=re.I)
+            return name + ":" + re.sub(r"UNTIL=([0-9TZ]+)", lambda m: "UNTIL=" + self._until(m.group(1)), value, flags=re.IGNORECASE)
         floating = not all(v.upper().endswith("Z") for v in value.split(","))
         if self.tz is not None and "TZID=" not in upper and "VALUE=DATE" not in upper and floating:
             return f"{name};TZID={self.tz.key}:{value}"
@@ -149,7 +149,7 @@ class Recurrence:
             local = datetime.strptime(value, "%Y%m%d").replace(hour=23, minute=59, second=59, tzinfo=self.tz)
         else:
             local = datetime.strptime(value, "%Y%m%dT%H%M%S").replace(tzinfo=self.tz)
-        return local.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        return local.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
     def starts(self, after: datetime, before: datetime, limit: int = 10000) -> list[datetime | date]:
         """Original starts of instances overlapping (after, before): timed as aware, all-day as dates."""

@@ -5,7 +5,8 @@ Enable with `pytest_plugins = ["bot.sandbox.pytest_plugin"]` in tests/conftest.p
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 import pytest
 

@@ -15,9 +15,10 @@ import signal
 import sys
 import tempfile
 import threading
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from bot.errors import BotError
@@ -53,7 +54,7 @@ def _router() -> Router:
 def _as_callable(clock: Any) -> Callable[[], datetime]:
     """Accept a plain callable or a bot.clock.Clock (anything with .now())."""
     if clock is None:
-        return lambda: datetime.now(timezone.utc)
+        return lambda: datetime.now(UTC)
     if hasattr(clock, "now"):
         return clock.now  # type: ignore[no-any-return]
     return clock  # type: ignore[no-any-return]
