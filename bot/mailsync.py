@@ -7,6 +7,7 @@ read once (reply class, promised date) and not kept.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ from bot.mailthread import company_query
 from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, Person
 from bot.process import process_key
 from bot.promises import find_promise
-from bot.replies import Incoming, ReplyContext, classify_reply, is_company_reply
+from bot.replies import Incoming, ReplyContext, classify_reply, is_company_reply, sender_matches
 from bot.state import State
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,13 @@ class MailReader:
                             if not domain_in(d, self.rules.personal_domains))
             if domains and domain_in(domain_of(sender), domains):
                 return key
+        if any(sender_matches(sender, rule) for rule in self.rules.extra_senders):
+            # A hiring system writes for many companies: the one it names, if exactly one.
+            text = f"{msg.sender.name} {msg.subject}".lower()
+            named = [key for key, ivs in processes.items()
+                     if any(iv.company and re.search(rf"\b{re.escape(iv.company.lower())}\b", text) for iv in ivs)]
+            if len(named) == 1:
+                return named[0]
         return None
 
     def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],

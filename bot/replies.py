@@ -28,6 +28,7 @@ __all__ = [
     "ReplyKind",
     "classify_reply",
     "is_company_reply",
+    "sender_matches",
     "strip_quoted",
 ]
 
@@ -95,7 +96,7 @@ _BOUNCE_SUBJECT = re.compile(
 )
 
 
-def _sender_matches(email: str, pattern: str) -> bool:
+def sender_matches(email: str, pattern: str) -> bool:
     """Config sender rules: an exact address, "@domain" (and its subdomains), or a regex."""
     rule = pattern.strip()
     if not rule:
@@ -171,7 +172,7 @@ def is_company_reply(msg: Incoming, ctx: ReplyContext) -> tuple[bool, str]:
     people = {p.lower() for p in ctx.company_people}
     if sender in people:
         return True, f"from {sender}, who is part of this interview"
-    if any(_sender_matches(sender, rule) for rule in ctx.extra_senders):
+    if any(sender_matches(sender, rule) for rule in ctx.extra_senders):
         return True, f"from {sender}, a configured hiring-system sender"
     domains = [d for d in ctx.company_domains if d and not domain_in(d, ctx.personal_domains)]
     if domain_in(domain_of(sender), domains):

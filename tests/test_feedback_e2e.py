@@ -133,3 +133,23 @@ def test_rescheduling_is_not_a_rejection(world) -> None:  # type: ignore[no-unty
     world.run(hours=6)
     assert world.follow_ups(FEEDBACK) == []
     assert status(world)["latest_reply"]["kind"] != "rejection"
+
+
+def test_config_reply_rules_and_hiring_system_senders(make_world) -> None:  # type: ignore[no-untyped-def]
+    world = make_world(
+        "replies:\n"
+        "  senders: ['@hire.lever.co']\n"
+        "  rules:\n"
+        "    rejection: ['we will not be taking your application further']\n"
+    )
+    world.invite("Interview: Data Analyst - Initech", 0)
+    world.run(hours=3)
+    world.mail("Initech Hiring <initech@hire.lever.co>", "Your application to Initech", hours=REJECTED_H,
+               body="Hello Alex, thank you for your interest. We will not be taking your application further.")
+    world.run(hours=REJECTED_H + 1)
+    reply = status(world)["latest_reply"]
+    assert reply["kind"] == "rejection" and reply["from"] == "initech@hire.lever.co"
+    assert reply["phrase"].lower() == "we will not be taking your application further"  # the config's rule
+    (fu,) = world.follow_ups(FEEDBACK)
+    # The hiring system's address is a robot (lever.co): the feedback request goes to a person.
+    assert [p.email for p in fu.recipients] == ["priya.patel@initech.com"]
