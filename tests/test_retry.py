@@ -126,10 +126,18 @@ def test_temporary_errors_are_retried(status: int, reason: str) -> None:
     assert len(slept) == 1
 
 
-def test_http_errors_are_retried_even_when_not_idempotent() -> None:
-    # Google answered with an error: it did not create the draft, so trying again cannot double it.
+def test_a_rate_limit_is_retried_even_when_not_idempotent_but_a_5xx_is_not() -> None:
+    # 429: Google refused before doing anything, so trying again cannot double the draft.
     r, _ = retrier()
-    assert r.execute(FakeRequest(http_error(503), {"id": "d1"}), "creating a draft", idempotent=False) == {"id": "d1"}
+    assert r.execute(FakeRequest(http_error(429), {"id": "d1"}), "creating a draft", idempotent=False) == {"id": "d1"}
+    # 5xx: Google may have made it before failing; the caller looks for it before trying again.
+    for status in (500, 503):
+        r, slept = retrier()
+        req = FakeRequest(http_error(status), {"id": "d1"})
+        with pytest.raises(GoogleApiError) as err:
+            r.execute(req, "creating a draft", idempotent=False)
+        assert len(req.calls) == 1 and slept == [] and err.value.status == status
+        assert "next sync" in err.value.hint
 
 
 @pytest.mark.parametrize("exc", [ConnectionResetError("reset"), TimeoutError("timed out"), TimeoutError("t"),

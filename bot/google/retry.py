@@ -128,10 +128,11 @@ class Retrier:
     def execute(self, request: Any, what: str, idempotent: bool = True) -> Any:
         """Run request.execute(), retrying temporary failures; `what` names it in errors.
 
-        A request that is not idempotent (creating a draft) is retried after an HTTP error
-        answer (Google refused it, so nothing was made) or a refused connection, but not after
-        a timeout or a dropped connection, since Google may have done it: the caller's recovery
-        (looking for the draft by its key) handles that case at the next sync.
+        A request that is not idempotent (creating a draft) is retried here only when Google
+        surely did nothing: a rate-limit answer (429, or 403 rateLimitExceeded) or a refused
+        connection. After a 5xx, a timeout or a dropped connection Google may have done it, so
+        the error goes to the caller, whose recovery (looking for the draft by its key) runs
+        before the next attempt, at the next sync.
         """
         from google.auth.exceptions import RefreshError
         from googleapiclient.errors import HttpError
@@ -147,9 +148,10 @@ class Retrier:
                 status, reason, message = error_reason(exc)
                 self._raise_if_auth(status, reason, message, what, exc)
                 temporary = status in RETRY_STATUSES or (status == 403 and reason in RATE_LIMIT_REASONS)
+                refused = status == 429 or (status == 403 and reason in ("rateLimitExceeded", "userRateLimitExceeded"))
                 wait_hint = retry_after(getattr(exc, "resp", None))
                 too_long = wait_hint is not None and wait_hint > self.max_delay
-                if not temporary or attempt >= self.attempts or too_long:
+                if not temporary or attempt >= self.attempts or too_long or (not idempotent and not refused):
                     hint = ""
                     if temporary:
                         hint = "temporary errors are retried at the next sync"
