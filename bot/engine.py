@@ -41,6 +41,9 @@ from bot.state import State
 
 log = logging.getLogger(__name__)
 
+# A status check re-reads Gmail before it is drafted unless the last read is this recent.
+RECHECK_AFTER = timedelta(seconds=10)
+
 
 class CalendarPort(Protocol):
     def sync(self, calendar_id: str, sync_token: str | None, now: datetime) -> CalendarSync: ...
@@ -107,7 +110,8 @@ class Engine:
         self.templates = templates
         self.clock = clock
         self._me: Person | None = None
-        self._synced_at: dict[str, str] = {}  # calendar id -> time of its last sync (ISO)
+        self._synced_at: dict[str, str] = {}
+        self._mail_read_at: datetime | None = None  # calendar id -> time of its last sync (ISO)
         self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
 
     # -- who the user is ------------------------------------------------------------------
@@ -124,11 +128,7 @@ class Engine:
         return self._me
 
     def my_emails(self) -> frozenset[str]:
-        emails = {self.me().email.lower()}
-        profile = self.state.get_meta("profile_email")
-        if profile:
-            emails.add(profile.lower())
-        return frozenset(emails)
+        return user_addresses(self.state, self.me().email)
 
     # -- calendar sync and planning -------------------------------------------------------
 
@@ -164,6 +164,7 @@ class Engine:
                 if result.events or not stored or now - datetime.fromisoformat(stored) > timedelta(hours=1):
                     self.state.set_meta(synced_key, now.isoformat())
         report.mail_read += self.mail.sync()
+        self._mail_read_at = self.clock.now()
         self.plan_processes(report)
         return report
 
@@ -274,7 +275,9 @@ class Engine:
                                              reason="" if where == "draft" else "already sent")
         if fu.kind in (FollowUpKind.STATUS_CHECK, FollowUpKind.KEEP_IN_TOUCH) and fu.status is FollowUpStatus.SCHEDULED:
             # Right before writing to them: has the company answered since the last sync?
-            if self.mail.sync():
+            # (Not when that sync was a moment ago, as in `run --once`.)
+            fresh_enough = self._mail_read_at and self.clock.now() - self._mail_read_at < RECHECK_AFTER
+            if not fresh_enough and self.mail.sync():
                 self.plan_processes(report)
                 fresh = self.state.follow_up(fu.key)
                 if fresh is None or fresh.status is not FollowUpStatus.SCHEDULED or fresh.due > self.clock.now():
@@ -340,6 +343,11 @@ def process_views(state: State, settings: Settings) -> list[ProcessView]:
     return views
 
 
+def user_addresses(state: State, me_email: str | None) -> frozenset[str]:
+    """The user's addresses: config's me.email and the Gmail profile's, lower-cased."""
+    return frozenset(e.lower() for e in (me_email, state.get_meta("profile_email")) if e)
+
+
 def watching_since(state: State) -> datetime | None:
     """When the bot first synced this state: what fell due long before is not drafted."""
     value = state.get_meta("watching_since")
@@ -360,4 +368,4 @@ def _as_message(m: CompanyMail) -> MailMessage:
                        date=m.date, references=m.references)
 
 
-__all__ = ["Engine", "RunReport", "Settings", "configured_decision", "process_views", "watching_since"]
+__all__ = ["user_addresses", "Engine", "RunReport", "Settings", "configured_decision", "process_views", "watching_since"]

@@ -62,10 +62,12 @@ class MailReader:
         self.state = state
         self.rules = rules
         self.my_emails = my_emails
+        self._threads: dict[str, str] = {}
 
     def sync(self) -> int:
         """Read what is new; returns how many company messages were recorded."""
         processes = self._processes()
+        self._threads = self._known_threads(processes)
         history = self.state.get_meta("gmail_history_id")
         added: list[str] = []
         if history is not None:
@@ -111,15 +113,20 @@ class MailReader:
             self.state.set_meta(f"mail_scanned:{key}", "1")
         return count
 
+    def _known_threads(self, processes: dict[str, list[Interview]]) -> dict[str, str]:
+        """Thread id -> process, for the threads the bot has read or written in (read once a sync)."""
+        threads = {m.thread_id: m.process for m in self.state.mail()}
+        threads.update({fu.thread_id: key for key, ivs in processes.items() for iv in ivs
+                        for fu in self.state.follow_ups(interview_id=iv.id) if fu.thread_id})
+        return threads
+
     def _process_of(self, msg: MailMessage, processes: dict[str, list[Interview]]) -> str | None:
         """Which followed process a message belongs to, if any."""
         assert msg.sender is not None
         sender = msg.sender.email.lower()
-        known_threads = {m.thread_id: m.process for m in self.state.mail()}
-        known_threads.update({fu.thread_id: process_key(iv) for iv in self.state.interviews()
-                              for fu in self.state.follow_ups(interview_id=iv.id) if fu.thread_id})
-        if msg.thread_id in known_threads and known_threads[msg.thread_id] in processes:
-            return known_threads[msg.thread_id]
+        key = self._threads.get(msg.thread_id)
+        if key in processes:
+            return key
         for key, ivs in processes.items():
             if sender in _people(ivs):
                 return key
@@ -179,5 +186,6 @@ class MailReader:
         )
         with self.state.transaction():
             self.state.save_mail(mail)
+        self._threads.setdefault(mail.thread_id, key)
         log.info("mail from %s about %s: %s", msg.sender.email, key, kind or "before the interview")
         return 1

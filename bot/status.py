@@ -7,16 +7,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.detect import is_scheduler_sender
-from bot.engine import Settings, process_views
+from bot.engine import Settings, process_views, user_addresses
 from bot.errors import BotError
 from bot.model import Decision, Interview, InterviewStatus
 from bot.process import plan_process, process_key
 from bot.state import State
-
-
-def my_emails(state: State, settings: Settings) -> frozenset[str]:
-    emails = {e.lower() for e in (settings.me_email, state.get_meta("profile_email")) if e}
-    return frozenset(emails)
 
 
 def status_json(state: State, settings: Settings, now: datetime) -> list[dict[str, Any]]:
@@ -24,7 +19,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
     plans = {}
     for view in process_views(state, settings):
         plans[view.key] = plan_process(view, now, settings.policies,
-                                       lambda e: is_scheduler_sender(e, settings.rules), my_emails(state, settings))
+                                       lambda e: is_scheduler_sender(e, settings.rules), user_addresses(state, settings.me_email))
     out = []
     for iv in state.interviews():
         plan = plans.get(process_key(iv))

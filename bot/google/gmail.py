@@ -191,11 +191,15 @@ class GoogleGmail:
 
     def search(self, query: str, limit: int = 20) -> list[MailMessage]:
         """Messages matching a Gmail search, newest first, as metadata (no bodies)."""
+        return [self.message(m["id"]) for m in self._hits(query, limit)]
+
+    def _hits(self, query: str, limit: int) -> list[dict[str, str]]:
+        """Ids and thread ids of the messages a search finds, newest first."""
         listing = self._retrier.execute(
             self._messages.list(userId="me", q=query, maxResults=limit, fields="messages(id,threadId)"),
             "searching Gmail",
         )
-        return [self.message(m["id"]) for m in listing.get("messages", [])]
+        return list(listing.get("messages", []))
 
     def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, str, tuple[str, ...]]]:
         """Messages matching a search, each with its text and MIME types, oldest first.
@@ -204,13 +208,9 @@ class GoogleGmail:
         threads.get (format=full) per thread found, rather than a headers read and a body read
         per message. Only the hits themselves are returned.
         """
-        listing = self._retrier.execute(
-            self._messages.list(userId="me", q=query, maxResults=limit,
-                                                  fields="messages(id,threadId)"),
-            "searching Gmail",
-        )
-        hits = {m["id"] for m in listing.get("messages", [])}
-        threads = list(dict.fromkeys(m["threadId"] for m in listing.get("messages", [])))
+        found = self._hits(query, limit)
+        hits = {m["id"] for m in found}
+        threads = list(dict.fromkeys(m["threadId"] for m in found))
         out = []
         for thread_id in threads:
             thread = self._retrier.execute(
