@@ -19,10 +19,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.app import build_engine
 from bot.clock import SystemClock
-from bot.config import load_config
-from bot.state import State
+from bot.config.load import load_config
+from bot.runtime.state import State
+from bot.runtime.wiring import build_engine
 
 
 def rss_mb(pid: int | str = "self") -> dict[str, float]:

@@ -55,13 +55,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from idle_child import rss_mb
 from seed import BACKGROUND, ME, NEWCO, SIZES, Company, Size, build, interview_event, rejection_mail, thread_of
 
-from bot.app import build_engine
 from bot.clock import FixedClock
-from bot.config import Config, load_config
-from bot.engine import Engine, RunReport
+from bot.config.load import load_config
+from bot.config.model import Config
 from bot.model import FollowUp, FollowUpKind, FollowUpStatus
+from bot.runtime.engine import Engine, RunReport
+from bot.runtime.state import State
+from bot.runtime.wiring import build_engine
 from bot.sandbox.server import Sandbox
-from bot.state import State
 
 KINDS = ("thank_you", "status_check", "feedback_request")
 TARGETS = {"idle_requests": 2, "follow_up_requests": 6, "cpu_growth": 2.0, "rss_mb": 80.0, "latency_s": 2.0}

@@ -1,4 +1,4 @@
-"""One error hierarchy; bot.cli prints these in one place, with their hints."""
+"""One error hierarchy; bot.cli.commands prints these in one place, with their hints."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ pytest_plugins = ["bot.sandbox.pytest_plugin"]
 @pytest.fixture
 def make_world(make_sandbox: Callable[..., Any], tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """A factory of test worlds (sandbox + shared clock + config); extra_config is appended YAML."""
-    from world import ME, T0, World
+    from tests.world import ME, T0, World
 
     made: list[World] = []
 

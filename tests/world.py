@@ -13,14 +13,14 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from bot.app import build_engine
 from bot.clock import FixedClock
-from bot.config import load_config
-from bot.engine import Engine, RunReport
+from bot.config.load import load_config
 from bot.model import FollowUp, FollowUpKind
+from bot.runtime.engine import Engine, RunReport
+from bot.runtime.state import State
+from bot.runtime.wiring import build_engine
 from bot.sandbox.pytest_plugin import services_for
 from bot.sandbox.server import Sandbox
-from bot.state import State
 
 ME = "alex.morgan@gmail.com"
 # A Tuesday morning, far from any clock change.

@@ -14,14 +14,13 @@ import json
 import threading
 import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from bot.sandbox.calendar_expand import expand, instance, matches, overlaps
 from bot.sandbox.calendar_times import (
     Recurrence,
     check_range,
-    instance_suffix,
     instant,
     normalise_time,
     parse_suffix,
@@ -34,7 +33,6 @@ Json = dict[str, Any]
 SYNC_FORBIDDEN = ("timeMin", "timeMax", "updatedMin", "q", "orderBy", "iCalUID", "privateExtendedProperty", "sharedExtendedProperty")
 # Fields a client may not set: the server owns them.
 READ_ONLY = ("kind", "etag", "htmlLink", "created", "updated", "creator", "iCalUID", "recurringEventId", "originalStartTime", "hangoutLink")
-HORIZON = timedelta(days=730)  # how far an open-ended series is expanded without timeMax
 MAX_PAGE = 2500
 _KEY_ORDER = ("kind", "etag", "id", "status", "htmlLink", "created", "updated", "summary", "description", "location",
               "creator", "organizer", "start", "end", "recurringEventId", "originalStartTime", "recurrence")
@@ -245,14 +243,14 @@ class CalendarApi:
             if ev.get("recurringEventId") and single and since is None:
                 continue  # exceptions come with their parent's expansion
             if ev.get("recurrence") and single and ev["status"] != "cancelled":
-                found.extend(self._expand(cal, ev, lo, hi, show_deleted, since))
+                found.extend(expand(cal["events"].values(), ev, self._tz(cal), lo, hi, show_deleted, since, self.clock()))
                 continue
             if ev["status"] == "cancelled" and not show_deleted:
                 continue
-            if since is None and not self._overlaps(cal, ev, lo, hi):
+            if since is None and not overlaps(ev, self._tz(cal), lo, hi, self.clock()):
                 continue
             found.append(ev)
-        found = [ev for ev in found if self._matches(ev, p)]
+        found = [ev for ev in found if matches(ev, p)]
         if updated_min is not None:
             found = [ev for ev in found if datetime.fromisoformat(ev["updated"].replace("Z", "+00:00")) >= updated_min]
         if p.get("orderBy") == "startTime":
@@ -261,78 +259,11 @@ class CalendarApi:
             found.sort(key=lambda ev: (ev["updated"], ev["_seq"]))
         return found
 
-    def _overlaps(self, cal: Json, ev: Json, lo: datetime, hi: datetime | None) -> bool:
-        """Whether an event (a whole series, for a recurring one) touches (timeMin, timeMax)."""
-        tz = self._tz(cal)
-        if ev.get("recurrence"):
-            return bool(Recurrence(ev).starts(self._bound(ev, lo, tz), self._bound(ev, hi or self._horizon(lo), tz), limit=1))
-        return instant(ev["end"], tz) > lo and (hi is None or instant(ev["start"], tz) < hi)
-
-    def _horizon(self, lo: datetime) -> datetime:
-        return max(self.clock(), lo) + HORIZON
-
-    def _bound(self, ev: Json, dt: datetime, tz: str) -> datetime:
-        # All-day series are compared in the calendar's zone, so bounds move there first.
-        return dt.astimezone(ZoneInfo(tz)) if "date" in ev["start"] else dt
-
-    def _expand(self, cal: Json, parent: Json, lo: datetime, hi: datetime | None,
-                show_deleted: bool, since: int | None) -> list[Json]:
-        """A series' instances overlapping the window, its modified and cancelled exceptions in place."""
-        tz = self._tz(cal)
-        rec = Recurrence(parent)
-        exceptions = {ev["id"]: ev for ev in cal["events"].values() if ev.get("recurringEventId") == parent["id"]}
-        out: list[Json] = []
-        changed_parent = since is None or parent["_seq"] > since
-        for original in rec.starts(self._bound(parent, lo, tz), self._bound(parent, hi or self._horizon(lo), tz)):
-            iid = f"{parent['id']}_{instance_suffix(original)}"
-            if iid in exceptions:
-                continue
-            if changed_parent:
-                out.append(self._instance(parent, rec, original))
-        for ex in exceptions.values():
-            if since is not None:
-                continue  # changed exceptions come through the incremental listing on their own
-            if ex["status"] == "cancelled" and not show_deleted:
-                continue
-            if since is None and not self._overlaps(cal, ex, lo, hi):
-                continue
-            out.append(ex)
-        return out
-
-    def _instance(self, parent: Json, rec: Recurrence, original: datetime | date) -> Json:
-        inst = {k: copy.deepcopy(v) for k, v in parent.items() if k != "recurrence"}
-        inst["id"] = f"{parent['id']}_{instance_suffix(original)}"
-        inst["recurringEventId"] = parent["id"]
-        inst["originalStartTime"] = rec.time_obj(original)
-        inst["start"] = rec.time_obj(original)
-        inst["end"] = rec.time_obj(original, rec.duration)
-        return inst
-
-    def _matches(self, ev: Json, p: Json) -> bool:
-        """The q, iCalUID, eventTypes and extended property filters."""
-        if "iCalUID" in p and ev.get("iCalUID") != p["iCalUID"]:
-            return False
-        if "eventTypes" in p and ev.get("eventType", "default") not in p["eventTypes"]:
-            return False
-        for scope, name in (("private", "privateExtendedProperty"), ("shared", "sharedExtendedProperty")):
-            props = ev.get("extendedProperties", {}).get(scope, {})
-            for constraint in p.get(name, []):
-                key, _, value = constraint.partition("=")
-                if props.get(key) != value:
-                    return False
-        if p.get("q"):
-            people = [ev.get("organizer", {})] + ev.get("attendees", [])
-            text = " ".join([ev.get("summary", ""), ev.get("description", ""), ev.get("location", "")]
-                            + [f"{x.get('displayName', '')} {x.get('email', '')}" for x in people]).lower()
-            if not all(term in text for term in p["q"].lower().split()):
-                return False
-        return True
-
     def _events_instances(self, p: Json, body: Any) -> tuple[int, Json]:
         cal = self._cal(p["calendarId"])
         parent = self._stored(cal, p["eventId"])
         lo: datetime = p.get("timeMin") or EARLIEST
-        items = (self._expand(cal, parent, lo, p.get("timeMax"), bool(p.get("showDeleted")), None)
+        items = (expand(cal["events"].values(), parent, self._tz(cal), lo, p.get("timeMax"), bool(p.get("showDeleted")), None, self.clock())
                  if parent.get("recurrence") and parent["status"] != "cancelled" else [])
         items.sort(key=lambda ev: instant(ev["start"], self._tz(cal)))
         meta = cal["meta"]
@@ -356,7 +287,7 @@ class CalendarApi:
         rec = Recurrence(parent)
         if not rec.includes(original):
             raise ApiError(404, "Not Found", reason="notFound")
-        inst = self._instance(parent, rec, original)
+        inst = instance(parent, rec, original)
         if materialise:
             self.order += 1
             inst["_order"] = self.order

@@ -1,43 +1,27 @@
-"""The sandbox's Gmail v1: one account's messages, drafts, labels, threads and history.
+"""The sandbox's Gmail v1: the gmail.users.* methods over one account.
 
 `GmailApi.call(method_id, params, body)` answers gmail.users.* requests the server has
-already routed and type-checked; errors are ApiError in Google's shape. Messages are kept
-as their RFC 822 bytes and parsed with the stdlib email package.
+already routed and type-checked; errors are ApiError in Google's shape. The account itself
+(messages, threading, search) is `gmail_store.GmailAccount`.
 
 Gmail behaviours kept on purpose, because code that relies on their absence breaks on Google:
-- a message joins a requested threadId only if its References/In-Reply-To name a message
-  of that thread and its Subject matches; otherwise it quietly starts a new thread;
 - updating a draft replaces its message (new message id); sending it makes a new SENT message;
-- list results leave out SPAM and TRASH unless asked; empty lists have no "messages" key;
 - history ids grow with gaps, and a startHistoryId outside the kept history answers 404.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import copy
-import hashlib
-import html
-import re
-import threading
-from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterable
 from email import message_from_bytes, policy
-from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parsedate_to_datetime
 from typing import Any, cast
-from zoneinfo import ZoneInfo
 
-from bot.sandbox import gmail_query
 from bot.sandbox.errors import ApiError
+from bot.sandbox.gmail_format import b64url, message_resource, snippet, unb64url
+from bot.sandbox.gmail_store import NOT_FOUND, SYSTEM_LABELS, GmailAccount, Json
 
-NOT_FOUND = "Requested entity was not found."
-RAW_REQUIRED = "'raw' RFC822 payload message string or uploading message via /upload/* URL required"
-SYSTEM_LABELS = (
-    "INBOX", "SENT", "DRAFT", "SPAM", "TRASH", "UNREAD", "STARRED", "IMPORTANT", "CHAT",
-    "CATEGORY_PERSONAL", "CATEGORY_SOCIAL", "CATEGORY_PROMOTIONS", "CATEGORY_UPDATES", "CATEGORY_FORUMS",
-)
+__all__ = ["GmailApi"]
+
 HISTORY_TYPES = {"messageAdded": "messagesAdded", "messageDeleted": "messagesDeleted",
                  "labelAdded": "labelsAdded", "labelRemoved": "labelsRemoved"}
 # The gmail.users.* methods the sandbox answers, each by the method `_<name with _ for .>`.
@@ -49,20 +33,6 @@ METHODS = frozenset({
     "drafts.create", "drafts.update", "drafts.get", "drafts.list", "drafts.delete", "drafts.send",
     "history.list",
 })
-Json = dict[str, Any]
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii")
-
-
-def _unb64url(text: str) -> bytes:
-    # Gmail accepts base64url with or without padding; standard-alphabet input too.
-    cleaned = re.sub(r"\s+", "", text).replace("+", "-").replace("/", "_").rstrip("=")
-    try:
-        return base64.urlsafe_b64decode(cleaned + "=" * (-len(cleaned) % 4))
-    except (binascii.Error, ValueError):
-        raise ApiError(400, "Invalid value for ByteString: " + text[:40], reason="invalidArgument")
 
 
 def _obj(value: Any) -> Json:
@@ -70,144 +40,13 @@ def _obj(value: Any) -> Json:
     return value if isinstance(value, dict) else {}
 
 
-def _msgids(value: str) -> list[str]:
-    return [m.lower() for m in re.findall(r"<([^<>\s]+)>", value)]
-
-
-def _refs(msg: EmailMessage) -> set[str]:
-    return set(_msgids(str(msg.get("references", "")) + " " + str(msg.get("in-reply-to", ""))))
-
-
-def _base_subject(subject: str) -> str:
-    s = re.sub(r"\s+", " ", subject).strip()
-    while (m := re.match(r"(?i)(re|fwd?|aw|wg)\s*(\[\d+\])?\s*:\s*", s)) is not None:
-        s = s[m.end():]
-    return s.lower()
-
-
-def _snippet(msg: EmailMessage) -> str:
-    text = re.sub(r"\s+", " ", gmail_query.body_text(msg)).strip()
-    if len(text) > 200:
-        text = text[:200].rsplit(" ", 1)[0]
-    # Gmail snippets are HTML-escaped, apostrophe as &#39;
-    return html.escape(text, quote=True).replace("&#x27;", "&#39;")
-
-
-class GmailApi:
-    """One Gmail account behind the sandbox: state plus the gmail.users.* methods."""
-
-    def __init__(
-        self,
-        email: str,
-        clock: Callable[[], datetime],
-        *,
-        search_tz: str = "America/Los_Angeles",
-        history_retention: timedelta | None = None,
-    ) -> None:
-        self.email = email
-        self.clock = clock
-        self.search_tz = search_tz  # Gmail's API docs: search dates are midnight PST
-        self.history_retention = history_retention  # None: keep history until expire_history()
-        self._messages: dict[str, Json] = {}  # id -> {id, threadId, labelIds, internalDate, historyId, raw: bytes}
-        self._parsed: dict[str, EmailMessage] = {}
-        # Search documents by message id, with the labels they were made for: a message's bytes
-        # never change, so a search re-reads only what is new or relabelled.
-        self._docs: dict[str, tuple[frozenset[str], gmail_query.MailDoc]] = {}
-        self._drafts: dict[str, str] = {}  # draft id -> message id
-        self._labels: dict[str, str] = {}  # user label id -> name
-        self._history: list[Json] = []
-        self._history_id = 1000
-        self._history_floor = self._history_id  # the oldest startHistoryId still answerable
-        self._seq = 0
-        self.lock = threading.RLock()  # the server answers requests on several threads
-
-    # --- state ------------------------------------------------------------------------
-
-    def to_json(self) -> Json:
-        """The account as JSON-serialisable data."""
-        with self.lock:
-            return self._to_json()
-
-    def _to_json(self) -> Json:
-        return copy.deepcopy({
-            "email": self.email,
-            "searchTz": self.search_tz,
-            "historyRetentionSeconds": self.history_retention.total_seconds() if self.history_retention else None,
-            "messages": [{**m, "raw": base64.b64encode(m["raw"]).decode("ascii")} for m in self._messages.values()],
-            "drafts": dict(self._drafts),
-            "labels": dict(self._labels),
-            "history": list(self._history),
-            "historyId": self._history_id,
-            "historyFloor": self._history_floor,
-            "seq": self._seq,
-        })
-
-    @classmethod
-    def from_json(cls, data: Json, clock: Callable[[], datetime]) -> GmailApi:
-        """An account restored from to_json() data."""
-        retention = data.get("historyRetentionSeconds")
-        api = cls(data["email"], clock, search_tz=data.get("searchTz", "America/Los_Angeles"),
-                  history_retention=timedelta(seconds=retention) if retention else None)
-        api.load_json(data)
-        return api
-
-    def load_json(self, data: Json) -> None:
-        """Replace this account's state with to_json() data."""
-        with self.lock:
-            self._load_json(data)
-
-    def _load_json(self, data: Json) -> None:
-        data = copy.deepcopy(data)
-        self._messages = {m["id"]: {**m, "raw": base64.b64decode(m["raw"])} for m in data["messages"]}
-        self._parsed = {}
-        self._docs = {}
-        self._drafts = dict(data["drafts"])
-        self._labels = dict(data["labels"])
-        self._history = list(data["history"])
-        self._history_id = int(data["historyId"])
-        self._history_floor = int(data["historyFloor"])
-        self._seq = int(data["seq"])
-
-    # --- seeding helpers for tests and the demo ---------------------------------------
-
-    def deliver(self, raw: bytes | EmailMessage, label_ids: Iterable[str] = ("INBOX", "UNREAD"),
-                internal_date: datetime | None = None) -> Json:
-        """Mail arriving: stored like messages.insert, threaded by its headers as Gmail does."""
-        data = raw.as_bytes() if isinstance(raw, EmailMessage) else raw
-        when = internal_date or self.clock()
-        with self.lock:
-            labels = self._check_labels(label_ids)
-            m = self._add_message(data, labels, None, int(when.timestamp() * 1000), auto_thread=True)
-            return self._resource(m, "minimal")
+class GmailApi(GmailAccount):
+    """One Gmail account behind the sandbox, answering the gmail.users.* methods."""
 
     def add_label(self, name: str) -> str:
         """Create a user label and return its id."""
         with self.lock:
             return cast(str, self._labels_create({}, {"name": name})["id"])
-
-    def expire_history(self, before: int | None = None) -> None:
-        """Forget history up to `before` (default: all of it), so older startHistoryIds get 404."""
-        with self.lock:
-            self._expire(self._history_id if before is None else before)
-
-    def _expire(self, cutoff: int) -> None:
-        self._history = [h for h in self._history if h["id"] > cutoff]
-        self._history_floor = max(self._history_floor, cutoff)
-
-    @property
-    def history_id(self) -> int:
-        """The account's current historyId."""
-        return self._history_id
-
-    def draft_messages(self) -> dict[str, EmailMessage]:
-        """The parsed message of each draft, by draft id."""
-        with self.lock:
-            return {d: self._parse(mid) for d, mid in self._drafts.items()}
-
-    def parsed(self, message_id: str) -> EmailMessage:
-        """The parsed RFC 822 message for an id (KeyError if unknown)."""
-        with self.lock:
-            return self._parse(message_id)
 
     # --- dispatch ---------------------------------------------------------------------
 
@@ -225,195 +64,6 @@ class GmailApi:
         if result is None:
             return 204, None
         return 200, result
-
-    # --- internals --------------------------------------------------------------------
-
-    def _parse(self, mid: str) -> EmailMessage:
-        if mid not in self._parsed:
-            raw = self._messages[mid]["raw"]
-            self._parsed[mid] = message_from_bytes(raw, policy=policy.default)
-        return self._parsed[mid]
-
-    def _new_id(self) -> str:
-        # Gmail ids are 16 hex digits that grow with time; ms since epoch << 20 plus a counter.
-        ms = int(self.clock().timestamp() * 1000)
-        while True:  # a clock set backwards must still not reuse an id
-            self._seq += 1
-            mid = format(((ms << 20) + self._seq) & (2**64 - 1), "016x")
-            if mid not in self._messages:
-                return mid
-
-    def _new_draft_id(self) -> str:
-        self._seq += 1
-        digest = hashlib.sha1(f"{self.email}/{self._seq}".encode()).digest()
-        return "r" + str(int.from_bytes(digest[:8], "big", signed=True))
-
-    def _record(self, kind: str, m: Json, label_ids: list[str] | None = None) -> None:
-        # History ids increase with gaps, as Google's do; clients must not assume +1.
-        self._history_id += 1 + self._seq % 3
-        m["historyId"] = self._history_id
-        snap = {"id": m["id"], "threadId": m["threadId"], "labelIds": list(m["labelIds"])}
-        rec: Json = {"id": self._history_id, "type": kind, "message": snap,
-                     "time": int(self.clock().timestamp() * 1000)}
-        if label_ids is not None:
-            rec["labelIds"] = label_ids
-        self._history.append(rec)
-
-    def _label_exists(self, lid: str) -> bool:
-        return lid in SYSTEM_LABELS or lid in self._labels
-
-    def _check_labels(self, label_ids: Iterable[str]) -> list[str]:
-        out: list[str] = []
-        for lid in label_ids:
-            # DRAFT comes only with the drafts methods; Gmail refuses it elsewhere.
-            if not self._label_exists(lid) or lid == "DRAFT":
-                raise ApiError(400, f"Invalid label: {lid}", reason="invalidArgument")
-            if lid not in out:
-                out.append(lid)
-        return out
-
-    def _thread_messages(self, thread_id: str) -> list[Json]:
-        msgs = [m for m in self._messages.values() if m["threadId"] == thread_id]
-        return sorted(msgs, key=lambda m: (m["internalDate"], m["id"]))
-
-    def _fits(self, msg: EmailMessage, thread_id: str) -> bool:
-        refs = _refs(msg)
-        subject = _base_subject(str(msg.get("subject", "")))
-        members = [self._parse(m["id"]) for m in self._thread_messages(thread_id)]
-        referenced = any(set(_msgids(str(t.get("message-id", "")))) & refs for t in members)
-        return referenced and any(_base_subject(str(t.get("subject", ""))) == subject for t in members)
-
-    def _choose_thread(self, msg: EmailMessage, thread_id: str | None, auto: bool) -> str | None:
-        if thread_id:
-            if not self._thread_messages(thread_id):
-                raise ApiError(404, NOT_FOUND, reason="notFound")
-            return thread_id if self._fits(msg, thread_id) else None
-        if auto:  # received mail joins the thread of the message it replies to
-            refs = _refs(msg)
-            for m in sorted(self._messages.values(), key=lambda m: m["internalDate"]):
-                named = set(_msgids(str(self._parse(m["id"]).get("message-id", "")))) & refs
-                if named and self._fits(msg, m["threadId"]):
-                    return cast(str, m["threadId"])
-        return None
-
-    def _add_message(self, raw: bytes, label_ids: list[str], thread_id: str | None, internal_ms: int,
-                     auto_thread: bool = False, keep_thread: str | None = None) -> Json:
-        msg = message_from_bytes(raw, policy=policy.default)
-        thread = keep_thread or self._choose_thread(msg, thread_id, auto_thread)
-        mid = self._new_id()
-        m: Json = {"id": mid, "threadId": thread or mid, "labelIds": label_ids,
-                   "internalDate": internal_ms, "historyId": 0, "raw": raw}
-        self._messages[mid] = m
-        self._parsed[mid] = msg
-        self._record("messageAdded", m)
-        return m
-
-    def _delete_message(self, mid: str) -> None:
-        m = self._messages.pop(mid)
-        self._parsed.pop(mid, None)
-        self._docs.pop(mid, None)
-        self._record("messageDeleted", m)
-
-    def _get_message(self, mid: str) -> Json:
-        if mid not in self._messages:
-            raise ApiError(404, NOT_FOUND, reason="notFound")
-        return self._messages[mid]
-
-    def _raw_from(self, message: Any) -> bytes:
-        raw = message.get("raw") if isinstance(message, dict) else None
-        if not raw:
-            raise ApiError(400, RAW_REQUIRED, reason="invalidArgument")
-        return _unb64url(str(raw))
-
-    def _now_ms(self) -> int:
-        return int(self.clock().timestamp() * 1000)
-
-    # --- rendering --------------------------------------------------------------------
-
-    def _headers(self, part: EmailMessage, only: list[str] | None = None) -> list[Json]:
-        wanted = {h.lower() for h in only} if only else None
-        out = []
-        for name, value in part.items():
-            if wanted is None or name.lower() in wanted:
-                out.append({"name": name, "value": re.sub(r"\r?\n[ \t]*", " ", str(value))})
-        return out
-
-    def _part(self, mid: str, part: EmailMessage, part_id: str) -> Json:
-        out: Json = {"partId": part_id, "mimeType": part.get_content_type(),
-                     "filename": part.get_filename() or "", "headers": self._headers(part)}
-        if part.is_multipart():
-            out["body"] = {"size": 0}
-            prefix = f"{part_id}." if part_id else ""
-            out["parts"] = [self._part(mid, cast(EmailMessage, p), f"{prefix}{i}")
-                            for i, p in enumerate(cast(list[Any], part.get_payload()))]
-            return out
-        data = part.get_payload(decode=True)
-        data = data if isinstance(data, bytes) else b""
-        if out["filename"] or part.get_content_disposition() == "attachment":
-            out["body"] = {"attachmentId": _b64url(f"{mid}/{part_id or '0'}".encode()).rstrip("="),
-                           "size": len(data)}
-        else:
-            out["body"] = {"size": len(data), **({"data": _b64url(data)} if data else {})}
-        return out
-
-    def _resource(self, m: Json, fmt: str, metadata_headers: list[str] | None = None) -> Json:
-        msg = self._parse(m["id"])
-        out: Json = {"id": m["id"], "threadId": m["threadId"]}
-        if m["labelIds"]:
-            out["labelIds"] = list(m["labelIds"])
-        out.update(snippet=_snippet(msg), sizeEstimate=len(m["raw"]), historyId=str(m["historyId"]),
-                   internalDate=str(m["internalDate"]))
-        if fmt == "metadata":
-            out["payload"] = {"mimeType": msg.get_content_type(), "headers": self._headers(msg, metadata_headers)}
-        elif fmt == "raw":
-            out["raw"] = _b64url(m["raw"])
-        elif fmt == "full":
-            out["payload"] = self._part(m["id"], msg, "")
-        return out
-
-    # --- searching --------------------------------------------------------------------
-
-    def _matching(self, params: Json, candidates: Iterable[Json]) -> list[Json]:
-        q = str(params.get("q") or "")
-        query = gmail_query.parse(q)
-        label_ids = list(params.get("labelIds") or [])
-        include = bool(params.get("includeSpamTrash")) or gmail_query.searches_spam_or_trash(query) \
-            or bool({"SPAM", "TRASH"} & set(label_ids))
-        ctx = gmail_query.SearchContext(now=self.clock(), tz=ZoneInfo(self.search_tz), account=self.email,
-                                        user_labels={n: i for i, n in self._labels.items()})
-        out = []
-        for m in candidates:
-            labels = frozenset(m["labelIds"])
-            if not include and labels & {"SPAM", "TRASH"}:
-                continue
-            if not set(label_ids) <= labels:
-                continue
-            if q and not gmail_query.evaluate(query, self._doc(m, labels), ctx):
-                continue
-            out.append(m)
-        return sorted(out, key=lambda m: (m["internalDate"], m["id"]), reverse=True)
-
-    def _doc(self, m: Json, labels: frozenset[str]) -> gmail_query.MailDoc:
-        """A message's search document, made once per set of labels."""
-        kept = self._docs.get(m["id"])
-        if kept is None or kept[0] != labels:
-            date = datetime.fromtimestamp(m["internalDate"] / 1000, UTC)
-            kept = (labels, gmail_query.doc_from_message(self._parse(m["id"]), labels, date, len(m["raw"])))
-            self._docs[m["id"]] = kept
-        return kept[1]
-
-    def _page(self, params: Json, items: list[Any]) -> tuple[list[Any], str | None]:
-        size = params.get("maxResults")
-        size = 100 if size in (None, 0) else int(size)
-        if size < 0:
-            raise ApiError(400, "Invalid maxResults", reason="invalidArgument", location="maxResults")
-        size = min(size, 500)
-        token = params.get("pageToken") or "0"
-        if not str(token).isdigit():
-            raise ApiError(400, "Invalid pageToken", reason="invalidArgument", location="pageToken")
-        start = int(token)
-        page = items[start:start + size]
-        return page, (str(start + size) if start + size < len(items) else None)
 
     # --- gmail.users.* ----------------------------------------------------------------
 
@@ -473,7 +123,7 @@ class GmailApi:
             except (TypeError, ValueError, IndexError):
                 pass  # no usable Date header: Gmail falls back to the receive time
         m = self._add_message(raw, labels, body.get("threadId"), internal, auto_thread=True)
-        return self._resource(m, "minimal") | {"labelIds": list(m["labelIds"])}
+        return message_resource(m, self._parse(m["id"]), "minimal") | {"labelIds": list(m["labelIds"])}
 
     def _messages_insert(self, params: Json, body: Any) -> Json:
         return self._insert_or_import(params, body, "receivedTime")
@@ -516,7 +166,7 @@ class GmailApi:
 
     def _messages_get(self, params: Json, body: Any) -> Json:
         m = self._get_message(params["id"])
-        return self._resource(m, str(params.get("format") or "full"), params.get("metadataHeaders"))
+        return message_resource(m, self._parse(m["id"]), str(params.get("format") or "full"), params.get("metadataHeaders"))
 
     def _modify(self, m: Json, add: Iterable[str], remove: Iterable[str]) -> None:
         added = [lid for lid in add if lid not in m["labelIds"]]
@@ -550,7 +200,7 @@ class GmailApi:
     def _messages_attachments_get(self, params: Json, body: Any) -> Json:
         m = self._get_message(params["messageId"])
         try:
-            mid, part_id = _unb64url(params["id"]).decode().split("/", 1)
+            mid, part_id = unb64url(params["id"]).decode().split("/", 1)
         except (ApiError, UnicodeDecodeError, ValueError):
             raise ApiError(400, "Invalid attachment token", reason="invalidArgument")
         if mid != m["id"]:
@@ -559,7 +209,7 @@ class GmailApi:
         for index in ([] if part_id == "0" and not part.is_multipart() else part_id.split(".")):
             part = part.get_payload()[int(index)]
         data = part.get_payload(decode=True) or b""
-        return {"attachmentId": params["id"], "size": len(data), "data": _b64url(data)}
+        return {"attachmentId": params["id"], "size": len(data), "data": b64url(data)}
 
     def _threads_list(self, params: Json, body: Any) -> Json:
         found = self._matching(params, self._messages.values())
@@ -572,7 +222,7 @@ class GmailApi:
             out["threads"] = []
             for m in page:
                 newest = self._thread_messages(m["threadId"])[-1]
-                out["threads"].append({"id": m["threadId"], "snippet": _snippet(self._parse(newest["id"])),
+                out["threads"].append({"id": m["threadId"], "snippet": snippet(self._parse(newest["id"])),
                                        "historyId": str(max(x["historyId"] for x in
                                                             self._thread_messages(m["threadId"])))})
         if token:
@@ -586,7 +236,7 @@ class GmailApi:
             raise ApiError(404, NOT_FOUND, reason="notFound")
         fmt = str(params.get("format") or "full")
         return {"id": params["id"], "historyId": str(max(m["historyId"] for m in msgs)),
-                "messages": [self._resource(m, fmt, params.get("metadataHeaders")) for m in msgs]}
+                "messages": [message_resource(m, self._parse(m["id"]), fmt, params.get("metadataHeaders")) for m in msgs]}
 
     # --- drafts -----------------------------------------------------------------------
 
@@ -617,7 +267,7 @@ class GmailApi:
 
     def _drafts_get(self, params: Json, body: Any) -> Json:
         m = self._draft_message(params["id"])
-        return {"id": params["id"], "message": self._resource(m, str(params.get("format") or "full"))}
+        return {"id": params["id"], "message": message_resource(m, self._parse(m["id"]), str(params.get("format") or "full"))}
 
     def _drafts_list(self, params: Json, body: Any) -> Json:
         by_message = {mid: did for did, mid in self._drafts.items()}

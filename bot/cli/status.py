@@ -1,0 +1,118 @@
+"""What `status` shows and what `decide` changes: views over the state file, no Google."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.errors import BotError
+from bot.model import Decision, Interview, InterviewStatus
+from bot.planning.process import plan_process, process_key
+from bot.reading.detect import is_scheduler_sender
+from bot.runtime.engine import Settings, process_views, user_addresses
+from bot.runtime.state import State
+
+
+def status_json(state: State, settings: Settings, now: datetime) -> list[dict[str, Any]]:
+    """The `status --json` contract: interviews with their follow-ups, and where each process stands."""
+    plans = {}
+    for view in process_views(state, settings):
+        plans[view.key] = plan_process(view, now, settings.policies,
+                                       lambda e: is_scheduler_sender(e, settings.rules), user_addresses(state, settings.me_email))
+    out = []
+    for iv in state.interviews():
+        plan = plans.get(process_key(iv))
+        reply = plan.latest_reply if plan else None
+        out.append({
+            "id": iv.id,
+            "company": iv.company,
+            "role": iv.role,
+            "title": iv.title,
+            "start": iv.start.isoformat(),
+            "end": iv.end.isoformat(),
+            "status": iv.status.value,
+            "interviewers": [p.email for p in iv.interviewers],
+            "stage": plan.stage if plan and iv.status is InterviewStatus.ACTIVE else iv.status.value,
+            "decision": (
+                {"date": plan.decision.by.isoformat(), "source": plan.decision.source,
+                 "phrase": plan.decision.phrase or None}
+                if plan and plan.decision else None
+            ),
+            "latest_reply": (
+                {"kind": reply.kind, "from": reply.sender.email, "date": reply.date.isoformat(),
+                 "subject": reply.subject, "phrase": reply.phrase or None}
+                if reply else None
+            ),
+            "follow_ups": [
+                {"kind": fu.kind.value, "status": fu.status.value, "due": fu.due.isoformat(),
+                 "draft_id": fu.draft_id or None, "thread_id": fu.thread_id or None,
+                 "to": [p.email for p in fu.recipients], "reason": fu.reason or None}
+                for fu in state.follow_ups(interview_id=iv.id)
+            ],
+        })
+    return out
+
+
+def _local(value: str, tz: ZoneInfo) -> str:
+    return datetime.fromisoformat(value).astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
+
+
+def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
+    """`status` for people: each interview, where its process stands, and its follow-ups."""
+    if not data:
+        return "No interviews found yet. Run `interview-bot run --once` to sync."
+    lines = []
+    for iv in data:
+        flag = "" if iv["status"] == "active" else f" [{iv['status']}]"
+        lines.append(f"{_local(iv['start'], tz)}  {iv['company'] or '?'}: {iv['title']}{flag}")
+        if iv["status"] == "active":
+            stage = f"    stage: {iv['stage']}"
+            if iv["decision"]:
+                d = iv["decision"]
+                said = f', "{d["phrase"]}"' if d["phrase"] else ""
+                stage += f"; decision expected by {date.fromisoformat(d['date']):%a %d %b} ({d['source']}{said})"
+            lines.append(stage)
+            if iv["latest_reply"]:
+                r = iv["latest_reply"]
+                lines.append(f"    latest reply: {r['kind']} from {r['from']} on {_local(r['date'], tz)}")
+        for fu in iv["follow_ups"]:
+            extra = f" draft {fu['draft_id']}" if fu["draft_id"] else ""
+            why = f" ({fu['reason']})" if fu["reason"] else ""
+            lines.append(f"    {fu['kind']:<16} {fu['status']:<10} due {_local(fu['due'], tz)}{extra}{why}")
+    return "\n".join(lines)
+
+
+def find_interview(state: State, query: str) -> Interview:
+    """The interview a user names: its id, or its company (the latest round), or words of its title."""
+    interviews = [iv for iv in state.interviews() if iv.status is InterviewStatus.ACTIVE]
+    q = query.strip().lower()
+    exact = [iv for iv in interviews if iv.id.lower() == q or iv.event_id.lower() == q]
+    if exact:
+        return exact[0]
+    by_company = [iv for iv in interviews if q in (iv.company.lower(), *iv.company_domains)]
+    if by_company:
+        return max(by_company, key=lambda iv: iv.start)
+    by_title = [iv for iv in interviews if q in iv.title.lower() or q in iv.company.lower()]
+    if len({process_key(iv) for iv in by_title}) == 1:
+        return max(by_title, key=lambda iv: iv.start)
+    names = ", ".join(sorted({iv.company or iv.title for iv in by_title or interviews})) or "none yet"
+    raise BotError(
+        f"{'several' if by_title else 'no'} interviews match {query!r}",
+        hint=f"name the company or the interview id from `interview-bot status --json` (known: {names})",
+    )
+
+
+def decide(state: State, query: str, when: str) -> tuple[Interview, Decision | None]:
+    """Set (or with "none", clear) the decision date you were told for an interview's company process."""
+    iv = find_interview(state, query)
+    if when.strip().lower() in ("none", "clear", "-"):
+        decision = None
+    else:
+        try:
+            decision = Decision(date.fromisoformat(when.strip()), "you")
+        except ValueError:
+            raise BotError(f"{when!r} is not a date", hint='write it as YYYY-MM-DD, e.g. "2026-12-11"') from None
+    with state.transaction():
+        state.set_decision(iv.id, decision, "you")
+    return iv, decision

@@ -1,0 +1,9 @@
+"""Config: config.yaml, typed and strict.
+
+The pydantic model of the file (`model`), loading it with every error reported at its
+file:line (`load`, `yamlnodes`), and the durations it is written in (`durations`, with
+business days).
+
+May import: the shared ground, pydantic, PyYAML, holidays, platformdirs and the standard
+library. Never the core stages or the shell.
+"""

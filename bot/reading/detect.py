@@ -1,0 +1,425 @@
+"""Which calendar events are the user's job interviews, and what follow-ups need from them.
+
+Pure: no I/O and no clock. `classify` explains itself (a `Verdict` with a reason for
+`plan` and `status`); `detect` is the short form for callers that only want the Interview.
+
+How an event is judged, in order:
+1. A cancelled event with no details (incremental sync sends only id and status) is
+   "cancelled, unknown": the caller cancels whatever it knew under that key.
+2. Ruled out: an `ignore` title rule (mock interviews, prep, out of office...), an all-day
+   event (unless `include_all_day`), an internal event (everyone else invited is at the
+   user's own work domain: the user is on the hiring side), or a recurring event with
+   nobody from another company.
+3. Counted: a `match` title rule; or a `description_match` (an ATS link) on an invitation
+   from someone else with someone from outside; or, when `external_organizer_is_interview`,
+   a one-off invitation from an outside person titled like a booking ("Jane Roe and Dale
+   Simon - 30 Minute Intro Call").
+4. Status: cancelled events (or titles starting "Canceled:") -> CANCELLED; the user
+   declined -> DECLINED; else ACTIVE. Non-active interviews are still returned so the
+   planner can cancel their follow-ups.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.model import (
+    Attendee,
+    CalendarEvent,
+    DetectionRules,
+    Interview,
+    InterviewStatus,
+    Person,
+    Response,
+)
+from bot.reading.extract import (
+    clean_name,
+    clean_text,
+    company_for_domain,
+    domain_in,
+    domain_of,
+    find_meeting_link,
+    is_calendar_system,
+    is_role_mailbox,
+    local_part,
+    normalize_email,
+    parse_title,
+    spelling_in_title,
+)
+
+DEFAULT_RULES = DetectionRules(
+    match=(
+        r"\binterview",  # interview, interviews, interviewing (ATS and hand-typed alike)
+        r"\b(?:phone|tech(?:nical)?|recruiter|hr|initial|video|first|intro(?:ductory)?|coding|hiring[\s-]+manager)[\s-]+screen(?:ing)?\b",
+        r"\bscreening[\s-]+(?:call|chat|session)\b",
+        r"\bon[\s-]?site\b",
+        r"\bsuper[\s-]?day\b",
+        r"\b(?:final|first|second|third|1st|2nd|3rd|\d+th|next)[\s-]+round\b",
+        r"\bhiring[\s-]+manager\b",
+        r"\b(?:recruiter|recruiting|recruitment|talent|hr)[\s-]+(?:call|chat|screen|conversation|meeting|intro|sync)\b",
+        r"\btech(?:nical)?[\s-]+(?:assessment|round|call|chat|discussion|exercise)\b",
+        r"\bcoding[\s-]+(?:challenge|exercise|session|assessment|round)\b",
+        r"\bsystem[\s-]+design[\s-]+(?:round|session|exercise)\b",
+        r"\bculture[\s-]+(?:fit|add)\b",
+        r"\btake[\s-]?home\b",
+        r"\bassessment[\s-]+(?:centre|center)\b",
+        # "Chat with Jane (Initech)": a person and, in brackets, where they work.
+        r"^\s*(?:quick\s+|intro\s+|coffee\s+)?(?:chat|call|conversation|video\s+call)\s+with\s+[^()]+\(\s*[^()\d]+\)\s*$",
+    ),
+    ignore=(
+        r"\bmock\b",
+        r"\bpractice[\s-]+(?:interview|session|round|screen)",
+        r"\binterview[\s-]+(?:practice|prep(?:aration)?|coaching|tips|training|calibration|debrief|skills)\b",
+        r"\bprep(?:are|aring|aration)?\s+(?:for|interview)\b",
+        r"^\s*prep\s*[:\-–]",
+        r"\binterviewer[\s-]+training\b",
+        r"\bdebrief\b",
+        r"\brehears",
+        r"\b(?:webinar|workshop|career[\s-]+fair|job[\s-]+fair|info(?:rmation)?[\s-]+session|bootcamp)\b",
+        r"\bout[\s-]+of[\s-]+(?:the[\s-]+)?office\b",
+        r"^\s*ooo\b",
+        r"\bfocus[\s-]+time\b",
+        r"\bdo[\s-]+not[\s-]+(?:disturb|book|schedule)\b",
+        r"^\s*(?:travel|commute|drive|flight|train)\b",  # the user's own block to get to an onsite
+        r"\bthank[\s-]?you\b",  # the user's reminder to write one
+    ),
+    description_match=(
+        r"greenhouse\.io",
+        r"\blever\.co\b",
+        r"ashbyhq\.com",
+        r"goodtime\.io",
+        r"powered\s+by\s+goodtime",
+        r"myworkday(?:jobs)?\.com",
+        r"smartrecruiters\.com",
+        r"icims\.com",
+        r"jobvite\.com",
+        r"\bworkable\.com",
+        r"\bgem\.com\b",
+        r"modernloop\.io",
+        r"hackerrank\.com",
+        r"codesignal\.com",
+        r"coderpad\.io",
+        r"codility\.com",
+        r"\bkarat\.(?:com|io)\b",
+        r"\b(?:interview|candidate)\s+(?:schedule|itinerary|details|instructions|guide)\b",
+        # Bare "Calendly" is left out on purpose: dentists and salons book through it too.
+        # Calendly interviews are caught by the external-organizer rule instead.
+    ),
+    include_all_day=False,
+    external_organizer_is_interview=True,
+    companies={},
+    personal_domains=(
+        "gmail.com", "googlemail.com", "outlook.*", "hotmail.*", "live.com", "live.co.uk", "msn.com",
+        "yahoo.*", "ymail.com", "rocketmail.com", "icloud.com", "me.com", "mac.com", "proton.me",
+        "protonmail.com", "protonmail.ch", "pm.me", "aol.com", "gmx.*", "web.de", "mail.com",
+        "zohomail.com", "yandex.*", "fastmail.com", "fastmail.fm", "hey.com", "tutanota.com",
+        "duck.com", "qq.com", "163.com", "126.com", "naver.com", "comcast.net", "verizon.net",
+        "att.net", "sbcglobal.net", "btinternet.com", "orange.fr", "free.fr", "laposte.net",
+    ),
+    scheduler_senders=(
+        # Robots at any domain. A +tag or .suffix after the name counts: "no-reply+abc@".
+        (
+            r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|notifications?|notify|calendar[-_.]?notifications?"
+            r"|calendar|scheduling|scheduler|interview[-_.]?scheduling|mailer[-_.]?daemon|bounces?|automated"
+            r"|invites?|invitations?)(?:[+._\-][^@]*)?@"
+        ),
+        # Whole scheduling systems: a pattern that matches "@domain" marks the domain as no company.
+        r"@(?:.+\.)?greenhouse\.io$",
+        r"@(?:.+\.)?lever\.co$",
+        r"@(?:.+\.)?ashbyhq\.com$",
+        r"@(?:.+\.)?goodtime\.io$",
+        r"@(?:.+\.)?calendly\.com$",
+        r"@(?:.+\.)?myworkday\.com$",
+        r"@(?:.+\.)?workday\.com$",
+        r"@(?:.+\.)?gem\.com$",
+        r"@(?:.+\.)?smartrecruiters\.com$",
+        r"@(?:.+\.)?icims\.com$",
+        r"@(?:.+\.)?jobvite\.com$",
+        r"@(?:.+\.)?workablemail\.com$",
+        r"@(?:.+\.)?modernloop\.io$",
+        r"@(?:.+\.)?paradox\.ai$",
+        r"@(?:.+\.)?hirevue\.com$",
+        r"@(?:.+\.)?calendar-server\.bounces\.google\.com$",
+    ),
+)
+
+# The external-organizer rule: titles that read like a booking an outsider made with the user.
+# Strong ones count from anyone outside; weak ones only from a company domain (not gmail.com),
+# since "Call with Mom" from mom@gmail.com is not an interview.
+_BOOKING_STRONG = (
+    re.compile(r"\bintro(?:ductory|duction)?\b", re.IGNORECASE),
+    re.compile(r"\b\d+\s*-?\s*min(?:ute)?s?\s+(?:meeting|call|chat|conversation|intro\w*|interview|screen)", re.IGNORECASE),
+)
+_BOOKING_WEAK = (re.compile(r"\b(?:chat|call|conversation|coffee\s+chat|catch[\s-]?up)\s+with\b", re.IGNORECASE),)
+_CANCELLED_PREFIX = re.compile(r"^\s*(?:cancell?ed|canceled event)\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What `classify` decided about one event, and why, for `plan` and `status`.
+
+    `is_interview` is True for an event that is (or was) one of the user's interviews,
+    whatever its status; `interview` then carries it. `cancelled` is True for any
+    cancelled event, even one with no details: cancel whatever is known under `key`.
+    """
+
+    key: str
+    is_interview: bool
+    reason: str
+    interview: Interview | None = None
+    cancelled: bool = False
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    # Invalid patterns raise re.error here; config validation is where a user should meet them.
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def _first_match(patterns: tuple[str, ...], text: str) -> str | None:
+    for pattern in _compiled(patterns):
+        if pattern.search(text):
+            return pattern.pattern
+    return None
+
+
+def _match_text(text: str) -> str:
+    # Full-width and other compatibility forms match as their plain letters ("Ｉｎｔｅｒｖｉｅｗ").
+    return unicodedata.normalize("NFKC", text)
+
+
+@dataclass(frozen=True)
+class _Party:
+    """One address on the invitation, judged once."""
+
+    email: str
+    name: str
+    response: Response
+    is_organizer: bool
+    is_attendee: bool
+    is_me: bool
+    is_machine: bool  # room, group, no-reply, scheduling system: not a person
+    is_role: bool  # team@, recruiting@: a company's inbox, not someone to thank
+    internal: bool  # at one of the user's own work domains
+    personal: bool  # at gmail.com and the like
+
+    @property
+    def outside(self) -> bool:
+        """Someone from outside the user's organisation (a person or a company inbox)."""
+        return not (self.is_me or self.is_machine or self.internal)
+
+    @property
+    def company(self) -> bool:
+        """From outside and at a company's domain, not a personal mailbox."""
+        return self.outside and not self.personal
+
+
+def is_scheduler_sender(email: str, rules: DetectionRules) -> bool:
+    """A scheduling system or no-reply robot: never someone to write to."""
+    # A domain the user mapped to a company is a company: interviewing at Greenhouse means
+    # the interviewers really are @greenhouse.io.
+    if domain_in(domain_of(email), rules.companies):
+        return False
+    return any(p.search(email) for p in _compiled(rules.scheduler_senders))
+
+
+def _is_scheduler_domain(domain: str, rules: DetectionRules) -> bool:
+    if domain_in(domain, rules.companies):
+        return False
+    return any(p.search("@" + domain) for p in _compiled(rules.scheduler_senders))
+
+
+def _parties(event: CalendarEvent, me: frozenset[str], rules: DetectionRules) -> tuple[list[_Party], frozenset[str]]:
+    """Everyone on the invitation (attendees, then the organizer), and the user's work domains."""
+    mine = set(me)
+    if event.self_attendee is not None and (addr := normalize_email(event.self_attendee.email)):
+        mine.add(addr)
+    if event.organizer_is_self and event.organizer is not None and (addr := normalize_email(event.organizer.email)):
+        mine.add(addr)
+    work_domains = frozenset(
+        d for d in (domain_of(e) for e in mine) if d and not domain_in(d, rules.personal_domains)
+    )
+
+    def party(email: str, name: object, response: Response, *, organizer: bool, attendee: bool,
+              is_self: bool = False, resource: bool = False) -> _Party:
+        domain = domain_of(email)
+        return _Party(
+            email=email,
+            name=clean_name(name),
+            response=response,
+            is_organizer=organizer,
+            is_attendee=attendee,
+            is_me=is_self or email in mine,
+            is_machine=resource or is_calendar_system(email) or is_scheduler_sender(email, rules),
+            is_role=is_role_mailbox(email),
+            internal=domain in work_domains,
+            personal=domain_in(domain, rules.personal_domains),
+        )
+
+    parties: list[_Party] = []
+    seen: set[str] = set()
+    for att in event.attendees or ():
+        if not isinstance(att, Attendee) or not (email := normalize_email(att.email)) or email in seen:
+            continue
+        seen.add(email)
+        try:
+            response = Response(att.response)
+        except ValueError:  # an answer Calendar may add one day: treat it as no answer yet
+            response = Response.NEEDS_ACTION
+        parties.append(party(email, att.name, response, organizer=att.is_organizer, attendee=True,
+                             is_self=att.is_self, resource=att.is_resource))
+    org = event.organizer
+    if org is not None and (email := normalize_email(org.email)) and email not in seen:
+        parties.append(party(email, org.name, Response.ACCEPTED, organizer=True, attendee=False,
+                             is_self=event.organizer_is_self))
+    return parties, work_domains
+
+
+def _interviewers(parties: list[_Party]) -> tuple[Person, ...]:
+    """The people to thank: outsiders who are people, attending, and did not decline."""
+    people = [
+        Person(p.email, p.name)
+        for p in parties
+        if p.outside and not p.is_role and p.response is not Response.DECLINED
+    ]
+    return tuple(people)
+
+
+def _company(parties: list[_Party], title: str, title_company: str, rules: DetectionRules) -> tuple[str, tuple[str, ...]]:
+    """The company's name and its domains, best first: mapped domains, then the interviewers' most common."""
+    candidates = [
+        p for p in parties
+        if p.outside and not p.personal and not _is_scheduler_domain(domain_of(p.email), rules)
+    ]
+    if not candidates:
+        return title_company, ()
+    # Counted without the organizer, so an agency recruiter organizing for the real employer
+    # loses to the employer's interviewers.
+    counts = Counter(domain_of(p.email) for p in candidates if p.is_attendee and not p.is_organizer and not p.is_role)
+    order = list(dict.fromkeys(domain_of(p.email) for p in candidates))
+
+    def rank(domain: str) -> tuple[int, int, int]:
+        mapped = domain_in(domain, rules.companies)
+        return (0 if mapped else 1, -counts[domain], order.index(domain))
+
+    domains = tuple(sorted(order, key=rank))
+    name, mapped = company_for_domain(domains[0], rules.companies)
+    if not mapped:
+        name = spelling_in_title(name, title)
+    return name or title_company, domains
+
+
+def _name_tokens(parties: list[_Party]) -> list[frozenset[str]]:
+    """Each person's name and address words, so titles can tell a person from a company."""
+    out = []
+    for p in parties:
+        words = set(re.split(r"[^\w]+", p.name.lower())) | set(re.split(r"[._+\-\d]+", local_part(p.email)))
+        words.discard("")
+        out.append(frozenset(words))
+    return out
+
+
+def _booking_signal(organizer: _Party | None, title: str, rules: DetectionRules, recurring: bool) -> str | None:
+    if not rules.external_organizer_is_interview or organizer is None or recurring:
+        return None
+    if not organizer.outside or organizer.is_role:
+        return None
+    patterns: Iterable[re.Pattern[str]] = _BOOKING_STRONG if organizer.personal else (*_BOOKING_STRONG, *_BOOKING_WEAK)
+    if any(p.search(title) for p in patterns):
+        return f"an invitation from {organizer.email} titled like a booking"
+    return None
+
+
+def classify(
+    event: CalendarEvent,
+    my_emails: frozenset[str],
+    rules: DetectionRules = DEFAULT_RULES,
+    default_time_zone: str = "UTC",
+) -> Verdict:
+    """Whether `event` is one of the user's job interviews, why, and the Interview if so."""
+    key = event.key
+    cancelled = (event.status or "").lower() == "cancelled"
+    title = clean_text(event.summary)
+    if cancelled and not title and event.start is None:
+        return Verdict(key, False, "cancelled; the sync gave no details, so cancel whatever was known by its id",
+                       cancelled=True)
+    if event.start is None:
+        return Verdict(key, False, "no start time", cancelled=cancelled)
+
+    me = frozenset(e for e in (normalize_email(x) for x in my_emails) if e)
+    parties, work_domains = _parties(event, me, rules)
+    organizer = next((p for p in parties if p.is_organizer and not p.is_attendee), None) or next(
+        (p for p in parties if p.is_organizer), None
+    )
+    organizer_is_me = event.organizer_is_self or (organizer is not None and organizer.is_me)
+    others = [p for p in parties if not p.is_me and not p.is_machine]
+    outsiders = [p for p in others if p.outside]
+    text = _match_text(title)
+    # Descriptions can be pages of HTML; an ATS footer is near the top or bottom, and 20k is plenty.
+    description = _match_text(event.description[:20_000]) if isinstance(event.description, str) else ""
+
+    if rule := _first_match(rules.ignore, text):
+        return Verdict(key, False, f"ignored: the title matches the ignore rule /{rule}/", cancelled=cancelled)
+    if event.all_day and not rules.include_all_day:
+        return Verdict(key, False, "all-day event (set include_all_day to count these)", cancelled=cancelled)
+    if others and not outsiders:
+        where = ", ".join(sorted(work_domains))
+        who = "you organized it and " if organizer_is_me else ""
+        return Verdict(key, False, f"internal: {who}everyone invited is at {where}, so you are not the candidate",
+                       cancelled=cancelled)
+    if event.is_recurring and not any(p.company for p in outsiders):
+        return Verdict(key, False, "recurring, with nobody from another company", cancelled=cancelled)
+
+    reason = None
+    if rule := _first_match(rules.match, text):
+        reason = f"the title matches /{rule}/"
+    elif outsiders and not organizer_is_me and (rule := _first_match(rules.description_match, description)):
+        reason = f"the description matches /{rule}/ and {outsiders[0].email} is from outside"
+    elif not organizer_is_me:
+        reason = _booking_signal(organizer, text, rules, event.is_recurring)
+    if reason is None:
+        return Verdict(key, False, "no interview keyword in the title, and not an outside booking", cancelled=cancelled)
+
+    status = InterviewStatus.ACTIVE
+    me_party = next((p for p in parties if p.is_me and p.is_attendee), None)
+    if cancelled or _CANCELLED_PREFIX.match(title):
+        status, reason = InterviewStatus.CANCELLED, reason + " (cancelled)"
+    elif me_party is not None and me_party.response is Response.DECLINED:
+        status, reason = InterviewStatus.DECLINED, reason + " (you declined)"
+
+    parts = parse_title(event.summary, _name_tokens(parties))
+    company, domains = _company(parties, title, parts.company, rules)
+    end = event.end if event.end is not None and event.end >= event.start else event.start
+    org_person = Person(organizer.email, organizer.name) if organizer is not None else None
+    interview = Interview(
+        id=key,
+        calendar_id=event.calendar_id,
+        event_id=event.id,
+        title=title,
+        company=clean_text(company, 100),
+        role=clean_text(parts.role, 100),
+        start=event.start,
+        end=end,
+        time_zone=clean_text(event.time_zone, 64) or default_time_zone,
+        interviewers=_interviewers(parties),
+        organizer=org_person,
+        meeting_link=find_meeting_link((event.meeting_link, event.location, event.description)),
+        company_domains=domains,
+        status=status,
+    )
+    return Verdict(key, True, "interview: " + reason, interview, cancelled)
+
+
+def detect(
+    event: CalendarEvent,
+    my_emails: frozenset[str],
+    rules: DetectionRules = DEFAULT_RULES,
+    default_time_zone: str = "UTC",
+) -> Interview | None:
+    """The Interview `event` is (possibly DECLINED or CANCELLED), or None when it is not one."""
+    return classify(event, my_emails, rules, default_time_zone).interview

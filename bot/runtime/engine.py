@@ -1,0 +1,371 @@
+"""The imperative shell: sync the calendars, plan follow-ups, make the drafts that are due.
+
+Everything it decides comes from the pure core (detect, plan, mailthread, compose); this
+module moves values between Google, the state file and the core, in that order, and
+records each step before the next so a crash at any point is recovered without doubles.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from bot.clock import Clock
+from bot.errors import BotError, ConfigError, GoogleApiError
+from bot.model import (
+    CalendarEvent,
+    CalendarSync,
+    CompanyMail,
+    Decision,
+    DetectionRules,
+    FollowUp,
+    FollowUpKind,
+    FollowUpStatus,
+    Interview,
+    InterviewStatus,
+    MailMessage,
+    Person,
+    ThreadRef,
+)
+from bot.planning.mailthread import choose_thread, reply_point
+from bot.planning.plan import ThankYouPolicy, plan_thank_yous
+from bot.planning.process import WITHDRAW, Policies, ProcessPlan, ProcessView, plan_process, process_key
+from bot.reading.detect import classify, is_scheduler_sender
+from bot.reading.promises import find_promise
+from bot.runtime.mailsync import MailPort, MailReader, ReadingRules
+from bot.runtime.state import State
+from bot.writing.compose import Templates, bot_key_header, compose
+
+log = logging.getLogger(__name__)
+
+# A status check re-reads Gmail before it is drafted unless the last read is this recent.
+RECHECK_AFTER = timedelta(seconds=10)
+
+
+class CalendarPort(Protocol):
+    def sync(self, calendar_id: str, sync_token: str | None, now: datetime) -> CalendarSync: ...
+
+
+class GmailPort(MailPort, Protocol):
+    """Gmail as the engine uses it: the reader's part, plus threads and drafts."""
+
+    def profile_email(self) -> str: ...
+    def thread(self, thread_id: str) -> list[MailMessage]: ...
+    def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str]: ...
+    def find_bot_mail(self, bot_key: str, recipient: str) -> tuple[str, str, str] | None: ...
+    def delete_draft(self, draft_id: str) -> bool: ...
+    def draft_exists(self, draft_id: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the engine needs from config, as plain values."""
+
+    calendars: tuple[str, ...]
+    tz: ZoneInfo
+    me_name: str
+    me_email: str | None
+    rules: DetectionRules
+    thank_you: ThankYouPolicy
+    policies: Policies
+    reading: ReadingRules
+    templates: dict[str, str] = field(default_factory=dict)  # follow-up kind -> template name
+    decisions: dict[str, date] = field(default_factory=dict)  # config: company name or domain -> date
+
+
+@dataclass
+class RunReport:
+    """What one run did, for the CLI and the logs."""
+
+    events_seen: int = 0
+    interviews_changed: list[Interview] = field(default_factory=list)
+    mail_read: int = 0
+    drafted: list[tuple[FollowUp, str, str]] = field(default_factory=list)  # (follow-up, subject, body)
+    withdrawn: list[FollowUp] = field(default_factory=list)
+    skipped: list[FollowUp] = field(default_factory=list)
+    failed: list[tuple[FollowUp, str]] = field(default_factory=list)
+
+
+class Engine:
+    """One account's bot: its settings, state, Google adapters, templates and clock."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        state: State,
+        calendar: CalendarPort,
+        gmail: GmailPort,
+        templates: Templates,
+        clock: Clock,
+        dry_run: bool = False,
+    ) -> None:
+        self.dry_run = dry_run  # `plan`: read Google, write nothing there
+        self.settings = settings
+        self.state = state
+        self.calendar = calendar
+        self.gmail = gmail
+        self.templates = templates
+        self.clock = clock
+        self._me: Person | None = None
+        self._synced_at: dict[str, str] = {}
+        self._mail_read_at: datetime | None = None  # calendar id -> time of its last sync (ISO)
+        self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
+
+    # -- who the user is ------------------------------------------------------------------
+
+    def me(self) -> Person:
+        """The user: config's me.email, else the Gmail profile address (asked once, then kept in state)."""
+        if self._me is None:
+            email = self.settings.me_email or self.state.get_meta("profile_email")
+            if not email:
+                email = self.gmail.profile_email()
+                with self.state.transaction():
+                    self.state.set_meta("profile_email", email)
+            self._me = Person(email, self.settings.me_name)
+        return self._me
+
+    def my_emails(self) -> frozenset[str]:
+        return user_addresses(self.state, self.me().email)
+
+    # -- calendar sync and planning -------------------------------------------------------
+
+    def sync(self, report: RunReport | None = None) -> RunReport:
+        """Read calendar changes, update interviews and plan their follow-ups."""
+        report = report or RunReport()
+        now = self.clock.now()
+        if watching_since(self.state) is None:
+            with self.state.transaction():
+                self.state.set_meta("watching_since", now.isoformat())
+        for calendar_id in self.settings.calendars:
+            token_key = f"calendar_sync_token:{calendar_id}"
+            synced_key = f"calendar_synced_at:{calendar_id}"
+            result = self.calendar.sync(calendar_id, self.state.get_meta(token_key), now)
+            last = self._synced_at.get(calendar_id) or self.state.get_meta(synced_key)
+            # A change we are told of now happened after the last sync that did not show it.
+            changed_after = datetime.fromisoformat(last) if last and not result.full else now
+            self._synced_at[calendar_id] = now.isoformat()
+            report.events_seen += len(result.events)
+            with self.state.transaction():
+                for event in result.events:
+                    try:
+                        self._apply_event(event, now, changed_after, report)
+                    except Exception as e:  # bad input never stops the sync
+                        if isinstance(e, BotError):
+                            raise
+                        log.warning("skipping event %s that could not be planned: %s", event.key, e)
+                self.state.set_meta(token_key, result.next_sync_token or None)
+                # An idle sync writes nothing: the time is kept in memory, and stored when there
+                # were changes or hourly, for the next start (a later bound only errs towards
+                # cancelling a thank-you for a cancelled interview).
+                stored = self.state.get_meta(synced_key)
+                if result.events or not stored or now - datetime.fromisoformat(stored) > timedelta(hours=1):
+                    self.state.set_meta(synced_key, now.isoformat())
+        report.mail_read += self.mail.sync()
+        self._mail_read_at = self.clock.now()
+        self.plan_processes(report)
+        return report
+
+    def _apply_event(self, event: CalendarEvent, now: datetime, changed_after: datetime, report: RunReport) -> None:
+        known = self.state.interview(event.key)
+        verdict = classify(event, self.my_emails(), self.settings.rules, self.settings.tz.key)
+        iv = verdict.interview
+        # When the change was made, as far as we can tell: a cancellation before the interview
+        # ended cancels its thank-you, one after it does not. Google only promises the id of a
+        # deleted event, so without `updated` the last sync that still saw it bounds the time.
+        observed = min(event.updated, now) if event.updated else min(changed_after, now)
+        if iv is None:
+            if known is None or known.status is not InterviewStatus.ACTIVE:
+                return
+            # A known interview that was cancelled (an incremental sync may carry only its id
+            # and status), or that no longer looks like an interview.
+            iv = replace(known, status=InterviewStatus.CANCELLED)
+        if known is None and iv.status is not InterviewStatus.ACTIVE:
+            return  # never tracked, and not happening: nothing to do
+        if iv != known:
+            self.state.save_interview(iv)
+            report.interviews_changed.append(iv)
+        if event.description and event.start:
+            promise = find_promise(event.description, event.start, self.settings.tz,
+                                   self.settings.policies.country, source="description")
+            self.state.set_decision(iv.id, Decision(promise.by, "invitation", promise.phrase) if promise else None,
+                                    "invitation")
+        existing = self.state.follow_ups(interview_id=iv.id)
+        for fu in plan_thank_yous(iv, existing, self.settings.thank_you, self.settings.tz, observed,
+                                  watching_since(self.state)):
+            self.state.save_follow_up(fu)
+
+    # -- after the interview: status checks, feedback requests -------------------------------
+
+    def _is_robot(self, email: str) -> bool:
+        return is_scheduler_sender(email, self.settings.rules)
+
+    def process_views(self) -> list[ProcessView]:
+        return process_views(self.state, self.settings)
+
+    def plan_process(self, view: ProcessView) -> ProcessPlan:
+        return plan_process(view, self.clock.now(), self.settings.policies, self._is_robot, self.my_emails())
+
+    def plan_processes(self, report: RunReport) -> None:
+        """Plan each process's follow-ups after a sync; withdraw check-ins the company made stale."""
+        for view in self.process_views():
+            plan = self.plan_process(view)
+            before = {f.key: f for f in view.follow_ups}
+            for fu in plan.changes:
+                if fu.reason.startswith(WITHDRAW) and before.get(fu.key, fu).status is FollowUpStatus.DRAFTED:
+                    if self.dry_run:
+                        continue
+                    if not self.gmail.draft_exists(fu.draft_id):
+                        continue  # sent or deleted by the user meanwhile: nothing to withdraw
+                    self.gmail.delete_draft(fu.draft_id)
+                    report.withdrawn.append(fu)
+                    log.info("withdrew the unsent %s draft for %s: %s", fu.kind.value, view.key, fu.reason)
+                with self.state.transaction():
+                    self.state.save_follow_up(fu)
+
+    # -- drafting ---------------------------------------------------------------------------
+
+    def due(self) -> list[FollowUp]:
+        """Follow-ups whose time has come and that have no draft yet (or may have one from a crash)."""
+        now = self.clock.now()
+        pending = self.state.follow_ups(status=FollowUpStatus.SCHEDULED) + self.state.follow_ups(
+            status=FollowUpStatus.DRAFTING
+        )
+        return sorted((f for f in pending if f.due <= now), key=lambda f: (f.due, f.key))
+
+    def draft_due(self, report: RunReport | None = None) -> RunReport:
+        """Make a draft for every follow-up that is due. One failure does not stop the others."""
+        report = report or RunReport()
+        for fu in self.due():
+            self.try_draft(fu, report)
+        return report
+
+    def try_draft(self, fu: FollowUp, report: RunReport) -> None:
+        """Draft one follow-up; Google's refusal is recorded, not raised.
+
+        A 400 means the request itself is wrong and would be every time: the follow-up is
+        marked failed with Google's words. Anything else is tried again at the next sync.
+        """
+        try:
+            self.draft(fu, report)
+        except GoogleApiError as e:
+            if e.status == 400:
+                current = self.state.follow_up(fu.key) or fu
+                failed = self.state.set_status(current, FollowUpStatus.FAILED, reason=f"Google refused it: {e}")
+                log.error("could not draft %s: %s", fu.key, e)
+                report.failed.append((failed, failed.reason))
+                return
+            log.warning("could not draft %s yet: %s (tried again at the next sync)", fu.key, e)
+            report.failed.append((fu, str(e)))
+
+    def draft(self, fu: FollowUp, report: RunReport) -> FollowUp:
+        """Draft one follow-up, exactly once: mark it, look for a draft a crash may have left, then create."""
+        iv = self.state.interview(fu.interview_id)
+        if iv is None:
+            return self.state.set_status(fu, FollowUpStatus.SKIPPED, reason="its interview is no longer known")
+        key = bot_key_header(fu.key)
+        if fu.status is FollowUpStatus.DRAFTING and fu.recipients:
+            found = self.gmail.find_bot_mail(key, fu.recipients[0].email)
+            if found is not None:
+                draft_id, thread_id, where = found
+                log.info("%s: found the %s made before an interruption; not making another", fu.key, where)
+                return self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id,
+                                             reason="" if where == "draft" else "already sent")
+        if fu.kind in (FollowUpKind.STATUS_CHECK, FollowUpKind.KEEP_IN_TOUCH) and fu.status is FollowUpStatus.SCHEDULED:
+            # Right before writing to them: has the company answered since the last sync?
+            # (Not when that sync was a moment ago, as in `run --once`.)
+            fresh_enough = self._mail_read_at and self.clock.now() - self._mail_read_at < RECHECK_AFTER
+            if not fresh_enough and self.mail.sync():
+                self.plan_processes(report)
+                fresh = self.state.follow_up(fu.key)
+                if fresh is None or fresh.status is not FollowUpStatus.SCHEDULED or fresh.due > self.clock.now():
+                    return fresh or fu
+                fu = fresh
+        thread = self._thread_for(fu, iv)
+        try:
+            mail = compose(fu, iv, self.me(), thread, self.templates, self.settings.tz, self.clock.now(),
+                           template_name=self._template_for(fu))
+        except ConfigError as e:
+            # A template broken after check-config: this follow-up fails, the others go on.
+            failed = self.state.set_status(fu, FollowUpStatus.FAILED, reason=f"template error: {e}")
+            report.failed.append((failed, failed.reason))
+            return failed
+        except ValueError as e:  # no valid address among the recipients
+            skipped = self.state.set_status(fu, FollowUpStatus.SKIPPED, reason=str(e))
+            report.skipped.append(skipped)
+            return skipped
+        fu = self.state.set_status(fu, FollowUpStatus.DRAFTING)
+        draft_id, thread_id = self.gmail.create_draft(mail.raw, mail.thread_id)
+        fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, reason="")
+        log.info("drafted %s for %s (draft %s)", fu.kind.value, iv.company or iv.title, draft_id)
+        report.drafted.append((fu, mail.subject, mail.body_text))
+        return fu
+
+    def _template_for(self, fu: FollowUp) -> str:
+        return self.settings.templates.get(fu.kind.value, fu.kind.value)
+
+    def _thread_for(self, fu: FollowUp, iv: Interview) -> ThreadRef | None:
+        """Where the draft goes: the thread planned for it (a rejection's, the thank-you's), else
+        the company's mail most likely about this interview, else a new thread."""
+        thread_id = fu.thread_id
+        if not thread_id:
+            best = choose_thread(iv, [_as_message(m) for m in self.state.mail(process_key(iv))], self.settings.rules)
+            thread_id = best.thread_id if best else ""
+        return reply_point(self.gmail.thread(thread_id)) if thread_id else None
+
+    # -- the whole job ------------------------------------------------------------------------
+
+    def run_once(self) -> RunReport:
+        """One sync and every follow-up due by now."""
+        report = self.sync()
+        self.draft_due(report)
+        if report.drafted:
+            self.plan_processes(report)  # a check-in just drafted may call for the next one
+        return report
+
+
+def process_views(state: State, settings: Settings) -> list[ProcessView]:
+    """Every company process the state knows, with its rounds, mail, follow-ups and decision dates."""
+    groups: dict[str, list[Interview]] = {}
+    for iv in state.interviews():
+        groups.setdefault(process_key(iv), []).append(iv)
+    views = []
+    for key, ivs in groups.items():
+        latest = max((iv for iv in ivs if iv.status is InterviewStatus.ACTIVE), key=lambda iv: iv.start, default=None)
+        decisions = state.decisions(latest.id) if latest else {}
+        configured = configured_decision(ivs, settings.decisions)
+        if configured:
+            decisions["config"] = Decision(configured, "config")
+        fus = tuple(f for iv in ivs for f in state.follow_ups(interview_id=iv.id))
+        views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions, watching_since(state)))
+    return views
+
+
+def user_addresses(state: State, me_email: str | None) -> frozenset[str]:
+    """The user's addresses: config's me.email and the Gmail profile's, lower-cased."""
+    return frozenset(e.lower() for e in (me_email, state.get_meta("profile_email")) if e)
+
+
+def watching_since(state: State) -> datetime | None:
+    """When the bot first synced this state: what fell due long before is not drafted."""
+    value = state.get_meta("watching_since")
+    return datetime.fromisoformat(value) if value else None
+
+
+def configured_decision(ivs: list[Interview], decisions: dict[str, date]) -> date | None:
+    """The config's decision date for these interviews' company (by name or domain), if any."""
+    names = {iv.company.lower() for iv in ivs} | {d.lower() for iv in ivs for d in iv.company_domains}
+    for company, day in decisions.items():
+        if company.lower().lstrip("@") in names:
+            return day
+    return None
+
+
+def _as_message(m: CompanyMail) -> MailMessage:
+    return MailMessage(id=m.id, thread_id=m.thread_id, message_id=m.message_id, subject=m.subject, sender=m.sender,
+                       date=m.date, references=m.references)
+
+
+__all__ = ["user_addresses", "Engine", "RunReport", "Settings", "configured_decision", "process_views", "watching_since"]

@@ -1,0 +1,105 @@
+"""Putting a bot together from its config: adapters, state, templates and clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.clock import Clock
+from bot.errors import AuthError
+from bot.runtime.state import State
+
+if TYPE_CHECKING:
+    from bot.config.model import Config
+    from bot.google.retry import Retrier
+    from bot.runtime.engine import Engine, Settings
+
+
+def settings_from_config(cfg: Config) -> Settings:
+    """The engine's settings from the config file's model."""
+    from datetime import time
+
+    from bot.planning.plan import ThankYouPolicy
+    from bot.planning.process import CheckPolicy, LaterPolicy, Policies
+    from bot.reading.detect import DEFAULT_RULES
+    from bot.runtime.engine import Settings
+    from bot.runtime.mailsync import ReadingRules
+
+    def at(value: str) -> time:
+        return time.fromisoformat(value)
+
+    fu = cfg.follow_ups
+    ty, sc, fr, kt = fu.thank_you, fu.status_check, fu.feedback_request, fu.keep_in_touch
+    rules = cfg.detection_rules(DEFAULT_RULES)
+    return Settings(
+        calendars=tuple(cfg.calendars),
+        tz=cfg.tz,
+        me_name=cfg.me.name,
+        me_email=cfg.me.email,
+        rules=rules,
+        thank_you=ThankYouPolicy(
+            enabled=ty.enabled,
+            after=ty.after,
+            per_interviewer=ty.per_interviewer,
+            country=cfg.country,
+            subdivision=cfg.subdivision,
+        ),
+        policies=Policies(
+            check=CheckPolicy(enabled=sc.enabled, default_wait=sc.default_wait, grace=sc.grace, at=at(sc.at),
+                              max=sc.max, repeat_every=sc.repeat_every, withdraw_stale=sc.withdraw_stale),
+            feedback=LaterPolicy(enabled=fr.enabled, after=fr.after, at=at(fr.at)),
+            keep_in_touch=LaterPolicy(enabled=kt.enabled, after=kt.after, at=at(kt.at)),
+            tz=cfg.tz,
+            country=cfg.country,
+            subdivision=cfg.subdivision,
+        ),
+        reading=ReadingRules(
+            tz=cfg.tz,
+            country=cfg.country,
+            extra_senders=tuple(cfg.replies.senders),
+            extra_rules={kind: list(patterns) for kind, patterns in cfg.replies.rules.items()},
+            personal_domains=rules.personal_domains,
+        ),
+        templates={"thank_you": ty.template, "status_check": sc.template,
+                   "feedback_request": fr.template, "keep_in_touch": kt.template},
+        decisions=dict(cfg.decisions),
+    )
+
+
+def google_services(cfg: Config) -> tuple[Any, Any]:
+    """(calendar, gmail) googleapiclient services: the configured endpoint without OAuth, else Google."""
+    from bot.google.services import build_service
+
+    endpoint = cfg.google.endpoint
+    if endpoint:
+        return build_service("calendar", endpoint), build_service("gmail", endpoint)
+    from bot.google.auth import load_credentials
+
+    creds = load_credentials(Path(cfg.google.token))
+    return build_service("calendar", credentials=creds), build_service("gmail", credentials=creds)
+
+
+def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, Any] | None = None,
+                 retrier: Retrier | None = None, dry_run: bool = False) -> Engine:
+    """An Engine for this config over the given state (retrier: e.g. the daemon's interruptible one, or a test's)."""
+    from bot.google.calendar import GoogleCalendar
+    from bot.google.gmail import GoogleGmail
+    from bot.google.retry import Retrier
+    from bot.runtime.engine import Engine
+    from bot.writing.compose import Templates
+
+    settings = settings_from_config(cfg)
+    calendar_service, gmail_service = services or google_services(cfg)
+    retrier = retrier or Retrier()
+    return Engine(
+        settings=settings,
+        state=state,
+        calendar=GoogleCalendar(calendar_service, retrier, settings.tz),
+        gmail=GoogleGmail(gmail_service, retrier),
+        templates=Templates(Path(cfg.templates) if cfg.templates else None),
+        clock=clock,
+        dry_run=dry_run,
+    )
+
+
+__all__ = ["AuthError", "build_engine", "google_services", "settings_from_config"]

@@ -1,0 +1,66 @@
+"""The state file: round trips, transactions, and one instance at a time."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from bot.errors import StateError
+from bot.model import FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
+from bot.runtime.state import State
+
+T = datetime(2026, 12, 1, 9, tzinfo=timezone.utc)
+IV = Interview(id="primary/e1", calendar_id="primary", event_id="e1", title="Interview", company="Initech",
+               role="Analyst", start=T, end=T, time_zone="Europe/London",
+               interviewers=(Person("jane@initech.com", "Roe, Jane"),), organizer=Person("p@initech.com"),
+               meeting_link="https://zoom.us/j/1", company_domains=("initech.com",), status=InterviewStatus.ACTIVE)
+FU = FollowUp("primary/e1#thank_you", IV.id, FollowUpKind.THANK_YOU, T, IV.interviewers)
+
+
+def test_values_round_trip(tmp_path: Path) -> None:
+    s = State.open(tmp_path / "s.sqlite3")
+    with s.transaction():
+        s.save_interview(IV)
+        s.save_follow_up(FU)
+    s.set_status(FU, FollowUpStatus.DRAFTED, draft_id="r1", thread_id="t1")
+    s.close()
+    s = State.open(tmp_path / "s.sqlite3")
+    assert s.interview(IV.id) == IV
+    assert s.follow_ups() == [FollowUp(FU.key, IV.id, FollowUpKind.THANK_YOU, T, IV.interviewers,
+                                       FollowUpStatus.DRAFTED, "r1", "t1")]
+    s.close()
+
+
+def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    s = State.open(tmp_path / "s.sqlite3")
+    with pytest.raises(RuntimeError), s.transaction():
+        s.save_interview(IV)
+        s.set_meta("calendar_sync_token:primary", "tok")
+        raise RuntimeError("killed")
+    assert s.interviews() == [] and s.get_meta("calendar_sync_token:primary") is None
+    s.close()
+
+
+def test_a_second_instance_on_the_same_state_refuses(tmp_path: Path) -> None:
+    first = State.open(tmp_path / "s.sqlite3")
+    with pytest.raises(StateError) as err:
+        State.open(tmp_path / "s.sqlite3")
+    assert "another interview-bot" in err.value.message and err.value.hint
+    first.close()
+    State.open(tmp_path / "s.sqlite3").close()  # free again once the first has stopped
+
+
+def test_in_memory_copy_never_writes_back(tmp_path: Path) -> None:
+    s = State.open(tmp_path / "s.sqlite3")
+    with s.transaction():
+        s.save_interview(IV)
+    s.close()
+    copy = State.in_memory_copy(tmp_path / "s.sqlite3")
+    with copy.transaction():
+        copy.save_follow_up(FU)
+    copy.close()
+    s = State.open(tmp_path / "s.sqlite3")
+    assert s.interviews() == [IV] and s.follow_ups() == []
+    s.close()
