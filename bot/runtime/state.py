@@ -90,6 +90,12 @@ CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups(status, due);
 CREATE INDEX IF NOT EXISTS follow_ups_interview ON follow_ups(interview_id);
 """
 
+# Columns added to a table after its first release, as (table, column, SQL declaration).
+# A state file written by an older version gains them when opened (ALTER TABLE ADD COLUMN),
+# so a new column needs a default; a whole new table goes in _SCHEMA as CREATE IF NOT EXISTS.
+# Append only: never rename or drop an entry here.
+_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = ()
+
 
 def _people_to_json(people: tuple[Person, ...]) -> str:
     return json.dumps([{"email": p.email, "name": p.name} for p in people])
@@ -141,6 +147,7 @@ class State:
         self._conn.row_factory = sqlite3.Row
         self._lock_file = lock_file
         self._conn.executescript(_SCHEMA)
+        self._add_new_columns()
         self._check_version()
 
     @classmethod
@@ -198,6 +205,12 @@ class State:
             fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
             self._lock_file.close()
             self._lock_file = None
+
+    def _add_new_columns(self) -> None:
+        for table, column, declaration in _ADDED_COLUMNS:
+            have = {row["name"] for row in self._conn.execute(f'PRAGMA table_info("{table}")')}
+            if column not in have:
+                self._conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {declaration}')
 
     def _check_version(self) -> None:
         version = self.get_meta("schema_version")

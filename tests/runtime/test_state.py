@@ -64,3 +64,16 @@ def test_in_memory_copy_never_writes_back(tmp_path: Path) -> None:
     s = State.open(tmp_path / "s.sqlite3")
     assert s.interviews() == [IV] and s.follow_ups() == []
     s.close()
+
+
+def test_a_state_file_from_an_older_version_gains_new_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.runtime.state as state_module
+
+    path = tmp_path / "state.sqlite3"
+    State.open(path, lock=False).close()
+    monkeypatch.setattr(state_module, "_ADDED_COLUMNS", (("company_mail", "extra", "TEXT NOT NULL DEFAULT ''"),))
+    state = State.open(path, lock=False)
+    columns = {row["name"] for row in state._conn.execute('PRAGMA table_info("company_mail")')}
+    state.close()
+    assert "extra" in columns
+    State.open(path, lock=False).close()  # opening again adds nothing twice
