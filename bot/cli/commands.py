@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--at", metavar="TIME", help="ISO 8601 instant that stands in for 'now'")
     s.add_argument("--since", metavar="DURATION", help="dry run: replay the calendar and mail of this long ago "
                    "(e.g. 30d) up to now, and show what would have been drafted, company by company, and why")
-    s.add_argument("--ahead", metavar="DURATION", default="14d", help="with --since: also this far ahead (default 14d)")
+    s.add_argument("--ahead", metavar="DURATION", help="with --since: also this far ahead (default 14d)")
 
     s = sub.add_parser("status", help="the interviews and their follow-ups")
     s.add_argument("--json", action="store_true", help="machine-readable output (a stable contract)")
@@ -165,7 +165,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.since:
         from bot.cli.replay import run_replay
 
-        return run_replay(cfg, _clock(_at(args.at, cfg)), args.since, args.ahead)
+        return run_replay(cfg, _clock(_at(args.at, cfg)), args.since, args.ahead or "14d")
+    if args.ahead:
+        raise BotError("--ahead works with --since only", hint="interview-bot plan --since 30d --ahead 14d")
     state = State.in_memory_copy(Path(cfg.state))
     try:
         engine = build_engine(cfg, _clock(_at(args.at, cfg)), state, dry_run=True)

@@ -89,3 +89,17 @@ def test_run_starts_when_the_cases_pass(tmp_path: Path, capsys: pytest.CaptureFi
     config = write_config(tmp_path, PASSING, sandbox)
     assert main(["--config", str(config), "run", "--once"]) == 0
     assert "0 drafts made" in capsys.readouterr().out
+
+
+def test_the_readme_dentist_example_is_what_the_bot_says(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    story = readme.split("**When the bot gets something wrong, make it a case, then a rule.**")[1]
+    case, printed, rule = (block.split("\n", 1)[1] for block in story.split("```")[1:6:2])
+    config = tmp_path / "config.yaml"
+    config.write_text("me:\n  name: Alex Morgan\n  email: alex.morgan@gmail.com\ntimezone: Europe/London\n" + case,
+                      encoding="utf-8")
+    assert main(["test", str(config)]) == 1
+    assert capsys.readouterr().out == printed
+    config.write_text(config.read_text(encoding="utf-8") + rule, encoding="utf-8")
+    assert main(["test", str(config)]) == 0
+    assert capsys.readouterr().out == "Tests: all 1 passed.\n"
