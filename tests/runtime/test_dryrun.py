@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +76,8 @@ def test_the_dry_run_writes_nothing(world: Any, capsys: pytest.CaptureFixture[st
     three_companies(world)
     world.sandbox.clear_requests()
     assert plan_since(world) == 0
-    served = world.sandbox.requests()
+    with urllib.request.urlopen(f"{world.sandbox.url}/_sandbox/requests") as answer:  # the sandbox's own log
+        served = json.load(answer)
     assert served, "it read the real account"
     assert {r["method"] for r in served} == {"GET"}  # no draft made, no draft deleted, nothing changed
     assert world.drafts() == {}
@@ -106,3 +109,27 @@ def test_nothing_found_says_what_to_do(world: Any, capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert "No interviews found in this window" in out and "0 drafts for 0 companies" in out
     assert T0.tzinfo is not None
+
+
+def test_a_check_in_made_stale_by_a_later_answer_is_shown_withdrawn(world: Any,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    world.invite("Interview: Data Analyst - Initech", -12 * DAY)
+    world.mail("Priya Patel <priya.patel@initech.com>", "Next steps", -1 * DAY,
+               body="Hi Alex, we would like to invite you to a final round next week.")
+    assert plan_since(world) == 0
+    out = capsys.readouterr().out
+    assert "WOULD DRAFT  Fri 27 Nov 09:30  status_check to Priya Patel" in out
+    assert 'mail         Mon 30 Nov 09:00  priya.patel@initech.com: next steps ("final round")' in out
+    assert ("withdrawn    Mon 30 Nov 09:00  the unsent status_check draft, as priya.patel@initech.com replied "
+            "on Mon 30 Nov (next_steps)") in out
+
+
+def test_mail_from_a_hiring_system_reaches_the_replay(make_world: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    world = make_world("replies:\n  senders: ['@hire.lever.co']\n")
+    world.invite("Interview: Data Analyst - Initech", -10 * DAY)
+    world.mail("Initech via Lever <no-reply@hire.lever.co>", "Your application to Initech", -5 * DAY,
+               body="Unfortunately we have decided to move forward with other candidates.")
+    assert plan_since(world) == 0
+    out = capsys.readouterr().out
+    assert 'no-reply@hire.lever.co: rejection ("move forward with other candidates")' in out
+    assert "WOULD DRAFT  Fri 27 Nov 09:30  feedback_request to Priya Patel <priya.patel@initech.com>" in out
