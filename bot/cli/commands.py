@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("plan", help="show what would be drafted and when, creating nothing")
     s.add_argument("--at", metavar="TIME", help="ISO 8601 instant that stands in for 'now'")
+    s.add_argument("--since", metavar="DURATION", help="dry run: replay the calendar and mail of this long ago "
+                   "(e.g. 30d) up to now, and show what would have been drafted, company by company, and why")
+    s.add_argument("--ahead", metavar="DURATION", help="with --since: also this far ahead (default 14d)")
 
     s = sub.add_parser("status", help="the interviews and their follow-ups")
     s.add_argument("--json", action="store_true", help="machine-readable output (a stable contract)")
@@ -56,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("check-config", help="validate the config file and templates, print a summary")
     s.add_argument("file", nargs="?", help="config file to check (default: as for --config)")
+
+    s = sub.add_parser("test", help="run the test cases under `tests:` in the config against its rules")
+    s.add_argument("file", nargs="?", help="config file to test (default: as for --config)")
+
+    sub.add_parser("schema", help="print the JSON Schema of config.yaml (for editors)")
 
     s = sub.add_parser("auth", help="sign in to Google once and store the token")
     s.add_argument("--no-browser", action="store_true", help="print the URL and take the redirected URL back "
@@ -131,6 +139,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from bot.runtime.wiring import build_engine
 
     cfg = _config(args)
+    from bot.cli.rules import require_passing_tests
+
+    require_passing_tests(cfg)
     if not args.once:
         if args.at:
             raise BotError("--at works with --once only", hint="interview-bot run --once --at TIME")
@@ -151,6 +162,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from bot.runtime.wiring import build_engine
 
     cfg = _config(args)
+    if args.since:
+        from bot.cli.replay import run_replay
+
+        return run_replay(cfg, _clock(_at(args.at, cfg)), args.since, args.ahead or "14d")
+    if args.ahead:
+        raise BotError("--ahead works with --since only", hint="interview-bot plan --since 30d --ahead 14d")
     state = State.in_memory_copy(Path(cfg.state))
     try:
         engine = build_engine(cfg, _clock(_at(args.at, cfg)), state, dry_run=True)
@@ -222,7 +239,28 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     if problems:
         raise ConfigError(problems, hint="fix the template, or remove it to use the shipped one")
     print(summarize(cfg))
+    from bot.cli.rules import test_report
+
+    results, report = test_report(cfg)
+    print(report)
+    if any(not r.passed for r in results):
+        return 1
     print("Config OK.")
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    from bot.cli.rules import test_report
+
+    results, report = test_report(_config(args, args.file))
+    print(report)
+    return 1 if any(not r.passed for r in results) else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from bot.cli.rules import print_schema
+
+    print_schema()
     return 0
 
 
@@ -270,6 +308,8 @@ COMMANDS = {
     "status": cmd_status,
     "decide": cmd_decide,
     "check-config": cmd_check_config,
+    "test": cmd_test,
+    "schema": cmd_schema,
     "auth": cmd_auth,
     "doctor": cmd_doctor,
     "demo": cmd_demo,

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-__all__ = ["DURATION_EXAMPLES", "Duration", "business_days_after", "is_business_day", "parse_duration"]
+__all__ = ["DURATION_EXAMPLES", "DURATION_PATTERN", "Duration", "business_days_after", "is_business_day", "parse_duration"]
 
 # Shown in every "not a duration" message, so a user sees the shapes that work.
 DURATION_EXAMPLES = ('"2h"', '"90m"', '"3 business days"')
@@ -40,6 +40,24 @@ _BUSINESS_RE = re.compile(rf"^{_NUMBER}\s*(business\s+days?|working\s+days?|bd)$
 # spaces, commas or "and": "1h30m", "1 hour 30 minutes", "1 hour, 30 minutes".
 _PIECE_RE = re.compile(rf"{_NUMBER}\s*([a-z]+)")
 _SEPARATOR_RE = re.compile(r"(?:\s|,|\band\b)*")
+
+
+def _any_case(word: str) -> str:
+    # JSON Schema patterns (ECMA 262) have no case-insensitive flag.
+    return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _json_pattern() -> str:
+    """parse_duration's grammar as one JSON Schema pattern, for editors (checked against it in the tests)."""
+    units = "|".join(_any_case(u) for u in sorted(_UNIT_SECONDS, key=len, reverse=True))
+    sep = rf"(?:\s|,|\b{_any_case('and')}\b)*"
+    fixed = rf"{sep}(?:{_NUMBER}\s*(?:{units})(?![A-Za-z]){sep})+"
+    days = "|".join(_any_case(w) for w in ("business", "working"))
+    business = rf"\s*\d+\s*(?:(?:{days})\s+{_any_case('day')}[sS]?|{_any_case('bd')})\s*"
+    return f"^(?:{business}|{fixed})$"
+
+
+DURATION_PATTERN = _json_pattern()
 
 
 @dataclass(frozen=True)

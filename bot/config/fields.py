@@ -13,9 +13,10 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, PlainSerializer, PlainValidator, StrictStr, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from bot.config.durations import DURATION_EXAMPLES, Duration, parse_duration
+from bot.config.durations import DURATION_EXAMPLES, DURATION_PATTERN, Duration, parse_duration
 
-__all__ = ["ConfigPath", "Domain", "DomainPattern", "DurationField", "Regex", "TemplateName", "Text", "yaml_kind"]
+__all__ = ["SHIPPED_TEMPLATES", "ConfigPath", "Domain", "DomainPattern", "DurationField", "Regex", "TemplateName", "Text",
+           "yaml_kind"]
 
 
 def yaml_kind(value: Any) -> str:
@@ -60,6 +61,7 @@ DurationField = Annotated[
         {
             "type": "string",
             "description": 'A fixed time ("90s", "15m", "2h", "1h30m", "1d", "2 weeks") or business days ("3 business days").',
+            "pattern": DURATION_PATTERN,
             "examples": ["2h", "90m", "3 business days"],
         }
     ),
@@ -145,4 +147,19 @@ def _check_template_name(value: str) -> str:
     return value
 
 
-TemplateName = Annotated[StrictStr, AfterValidator(_check_template_name)]
+# The shipped templates (bot/writing/templates/NAME.txt.j2; a test keeps this list in step with them).
+SHIPPED_TEMPLATES = ("thank_you", "status_check", "feedback_request", "keep_in_touch")
+TEMPLATE_NAME_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_-]*$"
+
+TemplateName = Annotated[
+    StrictStr,
+    AfterValidator(_check_template_name),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A template name: a shipped one, or NAME for NAME.txt.j2 in your `templates:` folder.",
+            # The enum offers the shipped names in editors; the pattern admits your own.
+            "anyOf": [{"enum": list(SHIPPED_TEMPLATES)}, {"pattern": TEMPLATE_NAME_PATTERN}],
+        }
+    ),
+]

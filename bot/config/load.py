@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.config.fields import yaml_kind
 from bot.config.model import APP_NAME, CONFIG_ENV, Config
+from bot.config.schema import config_json_schema  # the schema for editors lives in schema.py
 from bot.config.yamlnodes import dotted, line_for, line_of, parse_yaml
 from bot.errors import ConfigError
 
@@ -76,15 +77,11 @@ def load_config(path: Path) -> Config:
         raise ConfigError([message for _, message in found], hint=_EDIT_HINT)
     assert config is not None
     config._source = path
+    config._case_lines = {
+        (section, i): line_for(root, ("tests", section, i))
+        for section in ("events", "messages") for i in range(len(getattr(config.tests, section)))
+    }
     return config
-
-
-def config_json_schema() -> dict[str, Any]:
-    """A JSON schema of config.yaml, for editor completion (e.g. yaml-language-server)."""
-    schema = Config.model_json_schema(mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "interview-bot config.yaml"
-    return schema
 
 
 def summarize(config: Config) -> str:
@@ -156,6 +153,8 @@ def _describe(error: Any) -> str:
         return f'expected a list (one "- item" per line), got {yaml_kind(value)}'
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of keys, got {yaml_kind(value)}"
+    if kind == "literal_error":
+        return f"{yaml_kind(value)} is not one of {error['ctx']['expected']}"
     return str(error["msg"])
 
 
@@ -163,9 +162,13 @@ def _keys_at(loc: tuple[str | int, ...]) -> list[str]:
     """The keys the model accepts at `loc` (a mapping), for "did you mean" suggestions."""
     model: type[BaseModel] = Config
     for part in loc:
+        if isinstance(part, int):
+            continue  # an item of a list of mappings (tests.events[0]): the field's item type was taken below
         field = model.model_fields.get(str(part))
         annotation = field.annotation if field else None
+        # tuple[Model, ...] (a list of mappings): its items' keys
+        annotation = next((a for a in getattr(annotation, "__args__", ()) if isinstance(a, type)), annotation)
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
             return []
         model = annotation
-    return list(model.model_fields)
+    return [f.alias or name for name, f in model.model_fields.items()]

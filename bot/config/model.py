@@ -13,7 +13,7 @@ import re
 import zoneinfo
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -28,10 +28,12 @@ from pydantic import (
     StrictBool,
     StrictStr,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from bot.config.cases import ConfigTests
 from bot.config.durations import Duration, parse_duration
 from bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text
 from bot.model import DetectionRules
@@ -151,7 +153,12 @@ def _check_time_of_day(value: str) -> str:
     return f"{int(hours):02d}:{minutes}"
 
 
-TimeOfDay = Annotated[StrictStr, AfterValidator(_check_time_of_day)]
+TimeOfDay = Annotated[
+    StrictStr,
+    AfterValidator(_check_time_of_day),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*$", "examples": ["09:30"],
+                    "description": 'A time of day, 24-hour, in quotes: "09:30".'}),
+]
 
 
 class StatusCheckSettings(_Section):
@@ -199,10 +206,16 @@ class KeepInTouchSettings(_Section):
 class FollowUps(_Section):
     """Which follow-up drafts the bot prepares, and when. One sub-section per kind."""
 
-    thank_you: ThankYouSettings = Field(default_factory=ThankYouSettings)
-    status_check: StatusCheckSettings = Field(default_factory=StatusCheckSettings)
-    feedback_request: FeedbackRequestSettings = Field(default_factory=FeedbackRequestSettings)
-    keep_in_touch: KeepInTouchSettings = Field(default_factory=KeepInTouchSettings)
+    thank_you: ThankYouSettings = Field(default_factory=ThankYouSettings, description="The thank-you after each interview.")
+    status_check: StatusCheckSettings = Field(
+        default_factory=StatusCheckSettings, description="The check-in when the decision date passes without a reply."
+    )
+    feedback_request: FeedbackRequestSettings = Field(
+        default_factory=FeedbackRequestSettings, description="The feedback request after a rejection."
+    )
+    keep_in_touch: KeepInTouchSettings = Field(
+        default_factory=KeepInTouchSettings, description="A note some weeks after a rejection (off by default)."
+    )
 
 
 REPLY_KINDS = ("rejection", "offer", "next_steps", "holding", "acknowledgement", "auto_reply", "other")
@@ -232,6 +245,11 @@ class ReplySettings(_Section):
         return value
 
 
+def _timezone_names(schema: dict[str, Any]) -> None:
+    # Computed when a schema is asked for, not at import: listing the zones reads the disk.
+    schema["enum"] = sorted(zoneinfo.available_timezones() | {"UTC"})
+
+
 class Config(_Section):
     """The whole of config.yaml."""
 
@@ -239,6 +257,7 @@ class Config(_Section):
     timezone: StrictStr = Field(
         default_factory=lambda: system_timezone(),
         description='IANA time zone, e.g. "Europe/London"; defaults to the computer\'s zone, else UTC.',
+        json_schema_extra=_timezone_names,
     )
     country: StrictStr | None = Field(default=None, description='Country code whose public holidays are not business days, e.g. "GB".')
     subdivision: StrictStr | None = Field(default=None, description='Region within `country` with its own holidays, e.g. "SCT".')
@@ -263,8 +282,13 @@ class Config(_Section):
     interviews: InterviewSettings = Field(default_factory=InterviewSettings, description="Interview detection rules.")
     companies: dict[Domain, Text] = Field(default_factory=dict, description="Email domain -> company name.")
     follow_ups: FollowUps = Field(default_factory=FollowUps, description="Follow-up drafts.")
+    tests: ConfigTests = Field(
+        default_factory=ConfigTests,
+        description="Cases that check your rules (`interview-bot test`); `run` refuses to start while one fails.",
+    )
 
     _source: Path | None = PrivateAttr(default=None)
+    _case_lines: dict[tuple[str, int], int] = PrivateAttr(default_factory=dict)
 
     @field_validator("timezone")
     @classmethod
@@ -346,6 +370,10 @@ class Config(_Section):
     def source(self) -> Path | None:
         """The file this config was loaded from, if any."""
         return self._source
+
+    def case_line(self, section: str, index: int) -> int | None:
+        """The line of config.yaml where the test case tests.<section>[index] starts, when loaded from a file."""
+        return self._case_lines.get((section, index))
 
     @property
     def tz(self) -> ZoneInfo:

@@ -2,7 +2,8 @@
 
 One sync reads the calendar and mail (`mailsync`), asks the core what is due, writes drafts
 and records everything in the state file (`engine`, `state`); the daemon derives its
-scheduler jobs from that state (`daemon`); `wiring` builds an engine from the config.
+scheduler jobs from that state (`daemon`); `wiring` builds an engine from the config;
+`dryrun` replays the last weeks through the same engine, read-only (`plan --since`).
 
 May import: everything below the commands (the core, `bot.config`, `bot.google`, the shared
 ground). Never `bot.cli` or `bot.sandbox`.

@@ -73,7 +73,7 @@ def test_shipped_example_mentions_every_key() -> None:
 
     schema = config_json_schema()
     names = keys(schema["properties"])
-    for section in schema["$defs"].values():
+    for section in schema["definitions"].values():
         names |= keys(section.get("properties", {}))
     missing = sorted(name for name in names if f"{name}:" not in text)
     assert not missing
@@ -461,7 +461,7 @@ def test_json_schema_is_strict_and_complete() -> None:
     schema = config_json_schema()
     assert schema["required"] == ["me"]
     assert schema["additionalProperties"] is False
-    assert all(section["additionalProperties"] is False for section in schema["$defs"].values())
+    assert all(section["additionalProperties"] is False for section in schema["definitions"].values())
     assert {"me", "timezone", "country", "google", "calendars", "state", "poll_every", "templates", "interviews",
             "companies", "follow_ups"} <= set(schema["properties"])
     assert schema["properties"]["poll_every"]["type"] == "string"
