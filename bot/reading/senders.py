@@ -34,7 +34,7 @@ from bot.reading.hiring_systems import system_for
 from bot.reading.names import Alias, aliases, compact, names
 from bot.reading.replies import sender_matches, strip_quoted
 
-__all__ = ["Attribution", "Envelope", "Rule", "SenderRules", "Side", "attribute", "body_lines", "side_of"]
+__all__ = ["Attribution", "Envelope", "Rule", "SenderRules", "Side", "agency_name", "attribute", "body_lines", "side_of"]
 
 _HEAD_LINES = 6  # the greeting and first sentences name the company ...
 _TAIL_LINES = 3  # ... and so does the signature ("The Initech Talent Team")
