@@ -20,8 +20,9 @@ def company_query(iv: Interview, my_emails: frozenset[str], hiring_domains: tupl
     """A narrow Gmail search for mail from the company side about this interview.
 
     From the company's domains (and so their subdomains) and the interviewers' own addresses
-    (some use personal mail); and from hiring systems and the agency that arranged it only
-    when the message names the company. Since a little before the interview. Terms that are
+    (some use personal mail), since a little before the interview; and from hiring systems
+    and the agency that arranged it, when the message names the company, since the interview
+    began. Terms that are
     not plain addresses or words are left out: they come from strangers and must not change
     the query's meaning.
     """
@@ -35,12 +36,15 @@ def company_query(iv: Interview, my_emails: frozenset[str], hiring_domains: tupl
             continue
         if person.domain not in iv.company_domains and f"from:{email}" not in senders:
             senders.append(f"from:{email}")
-    # Issue 16: hiring systems and the agency's other recruiters write for many companies.
+    # Issue 16: hiring systems and the agency's other recruiters write for many companies: their
+    # mail counts when it names the company, and only from the interview on (before it, their
+    # receipts and reminders decide nothing a follow-up needs, and reading them costs requests).
     agencies = [a.domain for a in iv.agents]
     named_from = [d for d in dict.fromkeys((*hiring_domains, *agencies)) if _SAFE_TERM.match(d)]
     names = name_terms(iv)
     if named_from and names:
-        senders.append(f"({{{' '.join('from:' + d for d in named_from)}}} {{{' '.join(names)}}})")
+        senders.append(f"({{{' '.join('from:' + d for d in named_from)}}} {{{' '.join(names)}}} "
+                       f"after:{int(iv.start.timestamp())})")
     if not senders:
         return ""
     after = int((iv.start - LOOKBACK).timestamp())

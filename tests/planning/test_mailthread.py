@@ -60,7 +60,7 @@ def test_hiring_systems_and_the_agency_are_searched_only_with_the_company_named(
     q = company_query(iv, frozenset(), ("greenhouse-mail.io", "myworkday.com", "bad domain"))
     after = int((START - timedelta(days=60)).timestamp())
     assert q == ("{from:vandelay.com from:nina@hays.com ({from:greenhouse-mail.io from:myworkday.com from:hays.com} "
-                 f'{{"vandelay industries" vandelayindustries vandelay}})}} after:{after}')
+                 f'{{"vandelay industries" vandelayindustries vandelay}} after:{int(START.timestamp())})}} after:{after}')
     # A stranger's company name stays words inside quotes: it cannot widen the search.
     sneaky = Interview(**{**iv.__dict__, "company": 'Initech" OR in:anywhere {from:x}'})
     q = company_query(sneaky, frozenset(), ("greenhouse-mail.io",))

@@ -168,3 +168,15 @@ def test_a_hiring_system_added_in_config_is_read(make_world) -> None:  # type: i
     world.run(hours=REJECTED_H + 0.1)
     (seen,) = status(world)["replies"]
     assert seen["via"] == "hiring system + name" and seen["kind"] == "rejection"
+
+
+def test_a_greenhouse_rejection_already_in_the_mailbox_is_found_by_the_first_search(world) -> None:  # type: ignore[no-untyped-def]
+    world.invite("Interview: Data Analyst - Initech", 0)
+    world.mail("Initech <no-reply@us.greenhouse-mail.io>", "Update on your application", hours=REJECTED_H,
+               body=REJECTION)
+    world.mail("Globex <no-reply@us.greenhouse-mail.io>", "Update on your application", hours=REJECTED_H,
+               body=REJECTION)
+    world.run(hours=REJECTED_H + 1)  # the bot's first run: one narrow search per new process
+    (seen,) = status(world)["replies"]
+    assert seen["from"] == "no-reply@us.greenhouse-mail.io" and seen["kind"] == "rejection"
+    assert [f.status for f in world.follow_ups(FEEDBACK)] == [FollowUpStatus.SCHEDULED]
