@@ -273,6 +273,13 @@ def attribute(env: Envelope, sides: Sequence[Side], rules: SenderRules = SenderR
     domain = domain_of(sender)
     system_domain = next((d.lower().lstrip("@") for d in rules.hiring_domains if domain_in(domain, [d])), "")
     system = (system_for(domain, rules.hiring_domains) or system_domain) if system_domain else ""
+    if system:
+        # What a hiring system names comes first: its message about Globex is not Initech's for
+        # sharing a subject line (and so, maybe, a thread). Naming nobody, the thread decides.
+        named = _by_name(sender, env, sides, rules, system, system_domain)
+        if named.key is not None or named.candidates or named.needs_body:
+            return named
+        return _by_conversation(sender, env, sides, rules, system) or named
     if found := _by_conversation(sender, env, sides, rules, system):
         return found
     return _by_name(sender, env, sides, rules, system, system_domain)

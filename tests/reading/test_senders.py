@@ -275,6 +275,17 @@ def test_a_person_on_two_processes_invitations_is_decided_by_the_thread() -> Non
     assert attribute(Envelope("sam@gmail.com", thread_id="t9"), (a, b), RULES).ambiguous
 
 
+def test_a_hiring_system_naming_another_company_in_a_shared_thread_is_not_this_process() -> None:
+    initech = Side("initech.com", "Initech", ("initech.com",), frozenset(), threads=frozenset({"t1"}))
+    found = attribute(Envelope("no-reply@us.greenhouse-mail.io", "Globex", "Update on your application",
+                               thread_id="t1"), (initech, GLOBEX), RULES)
+    assert found.key == "globex.com"
+    # Naming no open process, its place in Initech's thread (Gmail threads by References) decides.
+    quiet = attribute(Envelope("no-reply@us.greenhouse-mail.io", "Sam Jones", "Re: Update", thread_id="t1",
+                               body="Thanks for your patience."), (initech, GLOBEX), RULES)
+    assert (quiet.key, quiet.rule) == ("initech.com", Rule.HIRING_SYSTEM)
+
+
 def test_a_lower_case_word_is_no_company_in_a_subject() -> None:
     box = (side("Box", "box.com"),)
     assert attribute(Envelope("x@workablemail.com", "Milton", "Tick the box below"), box, RULES).key is None
