@@ -197,10 +197,15 @@ def _by_identity(sender: str, env: Envelope, sides: Sequence[Side], rules: Sende
     if len(hits) == 1:
         return next(iter(hits.values()))
     if len(hits) > 1:
+        # An agency's recruiter on two processes' invitations: the thread decides, else the one named.
         by_thread = [key for key in hits if env.thread_id and env.thread_id in _side(sides, key).threads]
         if len(by_thread) == 1:
             return hits[by_thread[0]]
-        return Attribution(None, why=f"{sender} belongs to more than one open process", candidates=tuple(hits))
+        named = [key for key in hits if _where_named(_side(sides, key), env, "")]
+        if len(named) == 1:
+            return hits[named[0]]
+        return Attribution(None, why=f"{sender} belongs to more than one open process", candidates=tuple(hits),
+                           needs_body=env.body is None and not named)
     return None
 
 
@@ -210,17 +215,21 @@ def _side(sides: Sequence[Side], key: str) -> Side:
 
 def _by_conversation(sender: str, env: Envelope, sides: Sequence[Side], rules: SenderRules,
                      system: str) -> Attribution | None:
-    """Rule 2: a third party in the process's thread, or writing with the company on copy."""
+    """Rule 2: a third party in the process's thread, or writing with the company on copy.
+
+    Only from an organisation's domain: a friend at gmail.com who introduced you to the
+    recruiter does not speak for the company."""
     who = agency_name(Person(sender, env.sender_name), rules.personal_domains)
     in_thread = [s for s in sides if env.thread_id and env.thread_id in s.threads]
+    if len(in_thread) == 1 and system:
+        side = in_thread[0]
+        return Attribution(side.key, Rule.HIRING_SYSTEM, f"{system} in {side.company or side.key}'s thread")
+    if system or domain_in(domain_of(sender), rules.personal_domains):
+        return None
     if len(in_thread) == 1:
         side = in_thread[0]
-        if system:
-            return Attribution(side.key, Rule.HIRING_SYSTEM, f"{system} in {side.company or side.key}'s thread")
         return Attribution(side.key, Rule.THREAD, f"{sender} wrote in {side.company or side.key}'s thread",
                            agency=who)
-    if system:
-        return None
     copied = {normalize_email(a) for a in env.copied} - {""}
     with_company = [s for s in sides if any(a in s.people or domain_in(domain_of(a), s.domains) for a in copied)]
     if len(with_company) == 1:

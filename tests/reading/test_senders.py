@@ -286,6 +286,23 @@ def test_a_hiring_system_naming_another_company_in_a_shared_thread_is_not_this_p
     assert (quiet.key, quiet.rule) == ("initech.com", Rule.HIRING_SYSTEM)
 
 
+def test_an_agency_recruiter_on_two_processes_is_decided_by_the_company_named() -> None:
+    nina = (Person("nina@hays.com", "Nina"),)
+    a = Side("initech.com", "Initech", ("initech.com",), frozenset(), nina)
+    b = Side("globex.com", "Globex", ("globex.com",), frozenset(), nina)
+    found = attribute(Envelope("nina@hays.com", "Nina", "Your Globex interview"), (a, b), RULES)
+    assert (found.key, found.rule) == ("globex.com", Rule.AGENCY)
+    unsure = attribute(Envelope("nina@hays.com", "Nina", "Quick update"), (a, b), RULES)
+    assert unsure.ambiguous and unsure.needs_body
+
+
+def test_a_friend_at_a_free_mailbox_does_not_speak_for_the_company() -> None:
+    threaded = Side("initech.com", "Initech", ("initech.com",), frozenset(), threads=frozenset({"t1"}))
+    for env in (Envelope("pal@gmail.com", "Pal", "Re: intro", thread_id="t1"),
+                Envelope("pal@gmail.com", "Pal", "Intro", copied=("priya.patel@initech.com",))):
+        assert attribute(env, (threaded, GLOBEX), RULES).key is None
+
+
 def test_a_lower_case_word_is_no_company_in_a_subject() -> None:
     box = (side("Box", "box.com"),)
     assert attribute(Envelope("x@workablemail.com", "Milton", "Tick the box below"), box, RULES).key is None
