@@ -274,17 +274,12 @@ def _name_tokens(parties: list[_Party]) -> list[frozenset[str]]:
     return [p.tokens for p in parties]
 
 
-def _someone_elses(name: str, parties: list[_Party], organizer: _Party | None, organizer_is_me: bool) -> bool:
-    """Whether a title's candidate is plainly someone the user interviews: the user organised it,
-    or the named person is invited from elsewhere than the organizer's company (a candidate at
-    gmail.com, not a colleague of the organizer's who interviews the user)."""
-    if organizer_is_me:
-        return True
+def _someone_elses(name: str, parties: list[_Party]) -> bool:
+    """Whether a title's candidate is plainly someone the user interviews: that person is invited
+    from a personal address (candidates apply from gmail.com; interviewers, agencies and the
+    user's own reminders name people at company domains). Not invited: nobody can tell."""
     said = frozenset(t for t in re.split(r"[^\w]+", name.lower()) if t)
-    named = [p for p in parties if not p.is_me and not p.is_organizer and said and said <= p.tokens]
-    if organizer is None or not named:
-        return False
-    return any(p.personal or domain_of(p.email) != domain_of(organizer.email) for p in named)
+    return any(p.personal for p in parties if not p.is_me and said and said <= p.tokens)
 
 
 def _booking_signal(organizer: _Party | None, title: str, rules: DetectionRules, recurring: bool) -> str | None:
@@ -338,7 +333,7 @@ def classify(
     if event.is_recurring and not any(p.company for p in outsiders):
         return Verdict(key, False, "recurring, with nobody from another company", cancelled=cancelled)
     candidate = _candidate_named(title, parties, rules)
-    if candidate and not candidate[1] and _someone_elses(candidate[0], parties, organizer, organizer_is_me):
+    if candidate and not candidate[1] and _someone_elses(candidate[0], parties):
         return Verdict(key, False, f"the title names {candidate[0]} as the candidate: you are the interviewer",
                        cancelled=cancelled)
 

@@ -219,6 +219,18 @@ def test_a_role_title_naming_a_colleague_of_the_organizer_stays_an_interview() -
     assert verdict.is_interview, verdict.reason
 
 
+def test_your_own_reminder_naming_your_interviewer_stays_an_interview() -> None:
+    event = mine("Jane Roe - Data Analyst Interview", _att("jane.roe@initech.com", "Jane Roe"))
+    assert classify(event, frozenset({ME}), RULES).is_interview
+
+
+def test_an_agency_organised_title_naming_the_interviewer_stays_an_interview() -> None:
+    event = _event("Interview: Jane Roe for Data Analyst", Person("nina@hays.com", "Nina"), (
+        _att("nina@hays.com", "Nina", is_organizer=True), _att("jane.roe@initech.com", "Jane Roe"),
+        _att(ME, "Peter Gibbons", is_self=True)))
+    assert classify(event, frozenset({ME}), RULES).is_interview
+
+
 def test_without_knowing_the_users_name_nobody_is_someone_else() -> None:
     verdict = classify(candidate_invited("Software Engineer - Peter Gibbons"), frozenset({"pg1984@gmail.com"}),
                        DEFAULT_RULES)
