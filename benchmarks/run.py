@@ -53,7 +53,19 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from idle_child import rss_mb
-from seed import BACKGROUND, ME, NEWCO, SIZES, Company, Size, build, interview_event, rejection_mail, thread_of
+from seed import (
+    BACKGROUND,
+    ME,
+    NEWCO,
+    SIZES,
+    Company,
+    Size,
+    ats_rejection_mail,
+    build,
+    interview_event,
+    rejection_mail,
+    thread_of,
+)
 
 from bot.clock import FixedClock
 from bot.config.load import load_config
@@ -162,6 +174,18 @@ def _bot_figures(engine: Engine, state: State, sb: Sandbox, account: Any, clock:
         fu = only(state, FollowUpKind.FEEDBACK_REQUEST, rejected.name)
 
     follow["feedback_request"] = follow_up(sb, engine, state, clock, trigger_feedback, lambda: fu)
+
+    # feedback_request after a rejection sent through a hiring system (Greenhouse, the company
+    # only in the display name): not in the naive baseline, which never looks there.
+    via_ats = BACKGROUND[4]
+
+    def trigger_ats_feedback() -> None:
+        nonlocal fu
+        account.gmail.arrive(ats_rejection_mail(via_ats, clock.now()))
+        engine.sync()
+        fu = only(state, FollowUpKind.FEEDBACK_REQUEST, via_ats.name)
+
+    out["feedback_via_hiring_system"] = follow_up(sb, engine, state, clock, trigger_ats_feedback, lambda: fu)
 
     # status_check: nobody wrote back by the decision date; time alone is the trigger.
     silent = BACKGROUND[2]
@@ -363,6 +387,9 @@ def table(results: dict[str, Any]) -> str:
     for s in results["sizes"]:
         cells = [f"{s['bot']['follow_ups'][k]['total']:>8} {s['naive']['follow_ups'][k]['total']:>9}" for k in KINDS]
         lines.append(f"{s['size']:8} " + " ".join(cells))
+    lines.append("Feedback request after a rejection sent through Greenhouse (bot only; the naive client never "
+                 "sees it): " + ", ".join(f"{s['size']} {s['bot']['feedback_via_hiring_system']['total']}"
+                                          for s in results["sizes"]) + " requests")
     lines += ["", "First run and the daemon (python -m bot run, real clock)"]
     lines.append(f"{'size':8} {'first run req':>13} {'first run s':>11} {'naive 1st req':>13} "
                  f"{'peak RSS MB':>11} {'due-to-draft s':>14}")

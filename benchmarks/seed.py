@@ -120,6 +120,12 @@ ORDINARY = ("Team standup", "1:1 with Sam", "Dentist", "Lunch with Jo", "Sprint 
             "Coffee with Priya", "Book club", "Haircut", "Quarterly review", "Pick up the kids", "Yoga")
 NEWSLETTERS = ("digest@news.example", "offers@shop.example", "team@saas.example", "alerts@bank.example",
                "hello@travel.example", "noreply@social.example")
+# Hiring systems' mail about companies the user has no process with (job-search noise the
+# narrow query must not drag in): (display name, address, subject).
+ATS_NOISE = (("Acme Recruiting", "no-reply@us.greenhouse-mail.io", "Thank you for applying to Acme"),
+             ("Stark Careers", "stark@myworkday.com", "Your application to Stark Industries"),
+             ("Wayne Enterprises", "no-reply@hire.lever.co", "Thanks for applying to Wayne Enterprises"),
+             ("Cyberdyne", "no-reply@ashbyhq.com", "Application received - Cyberdyne"))
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,20 @@ def scheduling_mail(c: Company, when: datetime) -> Mail:
     return Mail(f"{c.name} Recruiting", c.recruiter, ME, f"Interview invitation: {c.role} at {c.name}",
                 f"Hi Alex, we would like to invite you to interview for the {c.role} role.", when,
                 f"<sched-{c.key}@{c.domain}>")
+
+
+def ats_acknowledgement(c: Company, when: datetime) -> Mail:
+    """The hiring system's receipt for the application, naming the company in its sender name."""
+    return Mail(f"{c.name} Careers", f"{c.key}@myworkday.com", ME, f"Thank you for applying to {c.name}",
+                f"Dear Alex, thank you for your interest in {c.name}. We have received your application.", when,
+                f"<ack-{c.key}@myworkday.com>")
+
+
+def ats_rejection_mail(c: Company, when: datetime) -> Mail:
+    """A rejection sent through Greenhouse: the company only in the display name."""
+    return Mail(c.name, "no-reply@us.greenhouse-mail.io", ME, "Update on your application",
+                "Hi Alex, thank you for your time. After careful consideration we have decided to move forward "
+                "with other candidates.", when, f"<gh-reject-{c.key}@us.greenhouse-mail.io>")
 
 
 def rejection_mail(c: Company, when: datetime) -> Mail:
@@ -224,12 +244,17 @@ def build(size: Size, t0: datetime, clock: Any = None, seed: int = 7) -> Account
     mails: list[tuple[Mail, list[str]]] = []
     for c in (*BACKGROUND, NEWCO):
         mails.append((scheduling_mail(c, t0 - timedelta(days=5, hours=rng.uniform(0, 48))), ["INBOX"]))
+        mails.append((ats_acknowledgement(c, t0 - timedelta(days=12, hours=rng.uniform(0, 48))), ["INBOX"]))
     two_years = timedelta(days=730).total_seconds()
     for n in range(size.messages - len(mails)):
         when = (t0 - timedelta(seconds=rng.uniform(3600, two_years))).replace(microsecond=0)
         if n % 5 == 0:
             mail = Mail("Sam Lee", f"sam@{MY_DOMAIN}", ME, f"Notes from meeting {n}", "Here are the notes.", when,
                         f"<c{n}@{MY_DOMAIN}>")
+        elif n % 40 == 1:
+            name, sender, subject = ATS_NOISE[(n // 40) % len(ATS_NOISE)]
+            mail = Mail(name, sender, ME, subject, "We have received your application.", when,
+                        f"<ats{n}@{sender.split('@')[1]}>")
         else:
             sender = NEWSLETTERS[n % len(NEWSLETTERS)]
             mail = Mail(sender.split("@")[1].split(".")[0].title(), sender, ME, f"Your update #{n}",

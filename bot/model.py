@@ -119,6 +119,7 @@ class DetectionRules:
     companies: dict[str, str] = field(default_factory=dict)  # domain -> company name
     personal_domains: tuple[str, ...] = ()  # gmail.com etc.: never a company
     scheduler_senders: tuple[str, ...] = ()  # regexes on addresses of scheduling systems/no-reply
+    my_names: tuple[str, ...] = ()  # the user's name(s), to tell "<Role> - <your name>" from someone else's
 
 
 class InterviewStatus(str, Enum):
@@ -145,6 +146,9 @@ class Interview:
     meeting_link: str = ""
     company_domains: tuple[str, ...] = ()
     status: InterviewStatus = InterviewStatus.ACTIVE
+    # Third parties who arranged it: people on the invitation at another organisation's domain
+    # than the company's (an agency's recruiter). They speak for the company; the company stays the client.
+    agents: tuple[Person, ...] = ()
 
 
 class FollowUpKind(str, Enum):
@@ -243,6 +247,8 @@ class CompanyMail:
     phrase: str = ""  # the words that decided `kind`
     promise_by: Day | None = None  # a decision date promised in it
     promise_phrase: str = ""
+    via: str = ""  # which rule tied it to the process (bot.reading.senders.Rule), for `status`
+    agency: str = ""  # the third party it came through (an agency), when not the company itself
 
 
 @dataclass(frozen=True)

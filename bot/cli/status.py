@@ -7,9 +7,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.errors import BotError
-from bot.model import Decision, Interview, InterviewStatus
+from bot.model import CompanyMail, Decision, Interview, InterviewStatus
 from bot.planning.process import plan_process, process_key
 from bot.reading.detect import is_scheduler_sender
+from bot.reading.senders import agency_name
 from bot.runtime.engine import Settings, process_views, user_addresses
 from bot.runtime.state import State
 
@@ -20,10 +21,13 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
     for view in process_views(state, settings):
         plans[view.key] = plan_process(view, now, settings.policies,
                                        lambda e: is_scheduler_sender(e, settings.rules), user_addresses(state, settings.me_email))
+    mail = {view.key: view.mail for view in process_views(state, settings)}
+    unattributed = state.unattributed()
     out = []
     for iv in state.interviews():
         plan = plans.get(process_key(iv))
         reply = plan.latest_reply if plan else None
+        key = process_key(iv)
         out.append({
             "id": iv.id,
             "company": iv.company,
@@ -50,8 +54,29 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
                  "to": [p.email for p in fu.recipients], "reason": fu.reason or None}
                 for fu in state.follow_ups(interview_id=iv.id)
             ],
+            # Issue 16: who the company's mail came through, and by which rule each message was tied.
+            "via": _agency(iv, mail.get(key, ()), settings),
+            "replies": [
+                {"id": m.id, "from": m.sender.email, "date": m.date.isoformat(), "subject": m.subject,
+                 "kind": m.kind or None, "is_reply": m.is_reply, "via": m.via or None, "agency": m.agency or None}
+                for m in mail.get(key, ())
+            ],
+            "unattributed": [
+                {k: u[k] for k in ("id", "from", "date", "subject", "candidates", "why")}
+                for u in unattributed if key in u["candidates"]
+            ],
         })
     return out
+
+
+def _agency(iv: Interview, mail: tuple[CompanyMail, ...], settings: Settings) -> str | None:
+    """The third party the company speaks through: the agency that arranged it, or that wrote last."""
+    named = [m.agency for m in mail if m.agency]
+    if named:
+        return named[-1]
+    if iv.agents:
+        return agency_name(iv.agents[0], settings.rules.personal_domains)
+    return None
 
 
 def _local(value: str, tz: ZoneInfo) -> str:
@@ -73,9 +98,13 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
                 said = f', "{d["phrase"]}"' if d["phrase"] else ""
                 stage += f"; decision expected by {date.fromisoformat(d['date']):%a %d %b} ({d['source']}{said})"
             lines.append(stage)
+            if iv.get("via"):
+                lines.append(f"    via {iv['via']}")
             if iv["latest_reply"]:
                 r = iv["latest_reply"]
                 lines.append(f"    latest reply: {r['kind']} from {r['from']} on {_local(r['date'], tz)}")
+            for u in iv.get("unattributed", ()):
+                lines.append(f"    unattributed: \"{u['subject']}\" from {u['from']} on {_local(u['date'], tz)} ({u['why']})")
         for fu in iv["follow_ups"]:
             extra = f" draft {fu['draft_id']}" if fu["draft_id"] else ""
             why = f" ({fu['reason']})" if fu["reason"] else ""

@@ -114,6 +114,12 @@ def summarize(config: Config) -> str:
     detection = ("shipped rules" if rules.use_default_rules else "your rules only") + (f" + {', '.join(added)}" if added else "")
     if config.companies:
         detection += f"; {len(config.companies)} known compan{'y' if len(config.companies) == 1 else 'ies'}"
+    hs = config.replies.hiring_systems
+    hiring = ("the shipped hiring systems" if hs.shipped else "no shipped hiring systems") + "".join(
+        f", {len(v)} {k}" for k, v in (("added", hs.add), ("removed", hs.remove)) if v)
+    senders = len(config.replies.senders)
+    company_mail = (f"the company, its subdomains, agencies, {hiring}"
+                    + (f", {senders} more sender{'s' if senders != 1 else ''}" if senders else ""))
     rows = [
         ("Config file", str(config.source) if config.source else "(not from a file)"),
         ("Account", account),
@@ -125,6 +131,7 @@ def summarize(config: Config) -> str:
         ("Thank-you", thank_you),
         ("Check-ins", check_in),
         ("After a no", after_no),
+        ("Mail from", company_mail),
         ("Google", google),
         ("Templates", f"{config.templates} (then the shipped ones)" if config.templates else "the shipped ones"),
     ]

@@ -22,6 +22,7 @@ import platformdirs
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -35,7 +36,7 @@ from pydantic_core import PydanticCustomError
 
 from bot.config.cases import ConfigTests
 from bot.config.durations import Duration, parse_duration
-from bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text
+from bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text, yaml_kind
 from bot.model import DetectionRules
 
 __all__ = [
@@ -221,12 +222,40 @@ class FollowUps(_Section):
 REPLY_KINDS = ("rejection", "offer", "next_steps", "holding", "acknowledgement", "auto_reply", "other")
 
 
+class HiringSystemSettings(_Section):
+    """The hiring systems' sender domains: shipped ones (Greenhouse, Lever, Workday, ...) plus yours."""
+
+    shipped: StrictBool = Field(default=True, description="Use the shipped list (false: only `add`).")
+    add: tuple[DomainPattern, ...] = Field(
+        default=(), description='More sender domains of hiring systems, e.g. "mail.myats.example" (subdomains count).'
+    )
+    remove: tuple[DomainPattern, ...] = Field(default=(), description="Shipped domains to leave out.")
+
+
+def _hiring_systems_shorthand(value: object) -> object:
+    # `hiring_systems: false` turns the shipped list off; a list of domains adds to it.
+    if isinstance(value, bool):
+        return {"shipped": value}
+    if isinstance(value, (list, tuple)):
+        return {"add": value}
+    if not isinstance(value, dict):
+        raise PydanticCustomError(
+            "hiring_systems", "{value} is not true, false, a list of domains, or a mapping of shipped/add/remove",
+            {"value": yaml_kind(value)},
+        )
+    return value
+
+
 class ReplySettings(_Section):
     """How the company's answers are read."""
 
     senders: tuple[Regex, ...] = Field(
         default=(),
-        description="Regexes on sender addresses that speak for a company (your hiring systems' senders).",
+        description="Senders (an address, \"@domain\" or a regex) that speak for the company they name.",
+    )
+    hiring_systems: Annotated[HiringSystemSettings, BeforeValidator(_hiring_systems_shorthand)] = Field(
+        default_factory=HiringSystemSettings,
+        description="Hiring systems' sender domains: true/false, a list of domains to add, or shipped/add/remove.",
     )
     rules: dict[str, tuple[Regex, ...]] = Field(
         default_factory=dict,
@@ -406,6 +435,7 @@ class Config(_Section):
             companies={**base.companies, **self.companies},
             personal_domains=merged(tuple(d.lower() for d in base.personal_domains), rules.personal_domains),
             scheduler_senders=merged(base.scheduler_senders, rules.scheduler_senders),
+            my_names=(self.me.name,),
         )
 
 

@@ -37,7 +37,9 @@ from bot.model import (
     Person,
     Response,
 )
+from bot.reading.default_rules import DEFAULT_RULES
 from bot.reading.extract import (
+    candidate_in_title,
     clean_name,
     clean_text,
     company_for_domain,
@@ -49,104 +51,10 @@ from bot.reading.extract import (
     local_part,
     normalize_email,
     parse_title,
+    registrable_label,
     spelling_in_title,
 )
-
-DEFAULT_RULES = DetectionRules(
-    match=(
-        r"\binterview",  # interview, interviews, interviewing (ATS and hand-typed alike)
-        r"\b(?:phone|tech(?:nical)?|recruiter|hr|initial|video|first|intro(?:ductory)?|coding|hiring[\s-]+manager)[\s-]+screen(?:ing)?\b",
-        r"\bscreening[\s-]+(?:call|chat|session)\b",
-        r"\bon[\s-]?site\b",
-        r"\bsuper[\s-]?day\b",
-        r"\b(?:final|first|second|third|1st|2nd|3rd|\d+th|next)[\s-]+round\b",
-        r"\bhiring[\s-]+manager\b",
-        r"\b(?:recruiter|recruiting|recruitment|talent|hr)[\s-]+(?:call|chat|screen|conversation|meeting|intro|sync)\b",
-        r"\btech(?:nical)?[\s-]+(?:assessment|round|call|chat|discussion|exercise)\b",
-        r"\bcoding[\s-]+(?:challenge|exercise|session|assessment|round)\b",
-        r"\bsystem[\s-]+design[\s-]+(?:round|session|exercise)\b",
-        r"\bculture[\s-]+(?:fit|add)\b",
-        r"\btake[\s-]?home\b",
-        r"\bassessment[\s-]+(?:centre|center)\b",
-        # "Chat with Jane (Initech)": a person and, in brackets, where they work.
-        r"^\s*(?:quick\s+|intro\s+|coffee\s+)?(?:chat|call|conversation|video\s+call)\s+with\s+[^()]+\(\s*[^()\d]+\)\s*$",
-    ),
-    ignore=(
-        r"\bmock\b",
-        r"\bpractice[\s-]+(?:interview|session|round|screen)",
-        r"\binterview[\s-]+(?:practice|prep(?:aration)?|coaching|tips|training|calibration|debrief|skills)\b",
-        r"\bprep(?:are|aring|aration)?\s+(?:for|interview)\b",
-        r"^\s*prep\s*[:\-–]",
-        r"\binterviewer[\s-]+training\b",
-        r"\bdebrief\b",
-        r"\brehears",
-        r"\b(?:webinar|workshop|career[\s-]+fair|job[\s-]+fair|info(?:rmation)?[\s-]+session|bootcamp)\b",
-        r"\bout[\s-]+of[\s-]+(?:the[\s-]+)?office\b",
-        r"^\s*ooo\b",
-        r"\bfocus[\s-]+time\b",
-        r"\bdo[\s-]+not[\s-]+(?:disturb|book|schedule)\b",
-        r"^\s*(?:travel|commute|drive|flight|train)\b",  # the user's own block to get to an onsite
-        r"\bthank[\s-]?you\b",  # the user's reminder to write one
-    ),
-    description_match=(
-        r"greenhouse\.io",
-        r"\blever\.co\b",
-        r"ashbyhq\.com",
-        r"goodtime\.io",
-        r"powered\s+by\s+goodtime",
-        r"myworkday(?:jobs)?\.com",
-        r"smartrecruiters\.com",
-        r"icims\.com",
-        r"jobvite\.com",
-        r"\bworkable\.com",
-        r"\bgem\.com\b",
-        r"modernloop\.io",
-        r"hackerrank\.com",
-        r"codesignal\.com",
-        r"coderpad\.io",
-        r"codility\.com",
-        r"\bkarat\.(?:com|io)\b",
-        r"\b(?:interview|candidate)\s+(?:schedule|itinerary|details|instructions|guide)\b",
-        # Bare "Calendly" is left out on purpose: dentists and salons book through it too.
-        # Calendly interviews are caught by the external-organizer rule instead.
-    ),
-    include_all_day=False,
-    external_organizer_is_interview=True,
-    companies={},
-    personal_domains=(
-        "gmail.com", "googlemail.com", "outlook.*", "hotmail.*", "live.com", "live.co.uk", "msn.com",
-        "yahoo.*", "ymail.com", "rocketmail.com", "icloud.com", "me.com", "mac.com", "proton.me",
-        "protonmail.com", "protonmail.ch", "pm.me", "aol.com", "gmx.*", "web.de", "mail.com",
-        "zohomail.com", "yandex.*", "fastmail.com", "fastmail.fm", "hey.com", "tutanota.com",
-        "duck.com", "qq.com", "163.com", "126.com", "naver.com", "comcast.net", "verizon.net",
-        "att.net", "sbcglobal.net", "btinternet.com", "orange.fr", "free.fr", "laposte.net",
-    ),
-    scheduler_senders=(
-        # Robots at any domain. A +tag or .suffix after the name counts: "no-reply+abc@".
-        (
-            r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|notifications?|notify|calendar[-_.]?notifications?"
-            r"|calendar|scheduling|scheduler|interview[-_.]?scheduling|mailer[-_.]?daemon|bounces?|automated"
-            r"|invites?|invitations?)(?:[+._\-][^@]*)?@"
-        ),
-        # Whole scheduling systems: a pattern that matches "@domain" marks the domain as no company.
-        r"@(?:.+\.)?greenhouse\.io$",
-        r"@(?:.+\.)?lever\.co$",
-        r"@(?:.+\.)?ashbyhq\.com$",
-        r"@(?:.+\.)?goodtime\.io$",
-        r"@(?:.+\.)?calendly\.com$",
-        r"@(?:.+\.)?myworkday\.com$",
-        r"@(?:.+\.)?workday\.com$",
-        r"@(?:.+\.)?gem\.com$",
-        r"@(?:.+\.)?smartrecruiters\.com$",
-        r"@(?:.+\.)?icims\.com$",
-        r"@(?:.+\.)?jobvite\.com$",
-        r"@(?:.+\.)?workablemail\.com$",
-        r"@(?:.+\.)?modernloop\.io$",
-        r"@(?:.+\.)?paradox\.ai$",
-        r"@(?:.+\.)?hirevue\.com$",
-        r"@(?:.+\.)?calendar-server\.bounces\.google\.com$",
-    ),
-)
+from bot.reading.names import aliases, names
 
 # The external-organizer rule: titles that read like a booking an outsider made with the user.
 # Strong ones count from anyone outside; weak ones only from a company domain (not gmail.com),
@@ -217,6 +125,13 @@ class _Party:
     def company(self) -> bool:
         """From outside and at a company's domain, not a personal mailbox."""
         return self.outside and not self.personal
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        """The words of the name and of the address, to recognise the person in a title."""
+        words = set(re.split(r"[^\w]+", self.name.lower())) | set(re.split(r"[._+\-\d]+", local_part(self.email)))
+        words.discard("")
+        return frozenset(words)
 
 
 def is_scheduler_sender(email: str, rules: DetectionRules) -> bool:
@@ -290,38 +205,81 @@ def _interviewers(parties: list[_Party]) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _company(parties: list[_Party], title: str, title_company: str, rules: DetectionRules) -> tuple[str, tuple[str, ...]]:
-    """The company's name and its domains, best first: mapped domains, then the interviewers' most common."""
+def _company(parties: list[_Party], title: str, title_company: str,
+             rules: DetectionRules) -> tuple[str, tuple[str, ...], tuple[Person, ...]]:
+    """The company's name, its domains (best first), and the third parties who arranged the interview.
+
+    The company's domain is, in order: one the user mapped in `companies`; one the title names
+    ("Interview - Initech" with people at initech.com and hays.com); the domain most of the
+    other attendees share (the organizer counting half: an agency's recruiter organizing for
+    the employer loses to the employer's interviewers). Its other domains are those of the
+    same organisation (same label, or mapped to the same name); people at any other company
+    domain are agents: an agency or outside recruiter who speaks for the company."""
     candidates = [
         p for p in parties
         if p.outside and not p.personal and not _is_scheduler_domain(domain_of(p.email), rules)
     ]
     if not candidates:
-        return title_company, ()
-    # Counted without the organizer, so an agency recruiter organizing for the real employer
-    # loses to the employer's interviewers.
-    counts = Counter(domain_of(p.email) for p in candidates if p.is_attendee and not p.is_organizer and not p.is_role)
+        return title_company, (), ()
+    weight: Counter[str] = Counter()
+    for p in candidates:
+        if p.is_attendee and not p.is_organizer and not p.is_role:
+            weight[domain_of(p.email)] += 2
+        elif p.is_organizer:
+            weight[domain_of(p.email)] += 1
     order = list(dict.fromkeys(domain_of(p.email) for p in candidates))
 
-    def rank(domain: str) -> tuple[int, int, int]:
+    def rank(domain: str) -> tuple[int, int, int, int]:
         mapped = domain_in(domain, rules.companies)
-        return (0 if mapped else 1, -counts[domain], order.index(domain))
+        named = names(title, aliases("", [domain]), case_sensitive=False) is not None
+        return (0 if mapped else 1, 0 if named else 1, -weight[domain], order.index(domain))
 
-    domains = tuple(sorted(order, key=rank))
-    name, mapped = company_for_domain(domains[0], rules.companies)
+    ranked = sorted(order, key=rank)
+    name, mapped = company_for_domain(ranked[0], rules.companies)
     if not mapped:
         name = spelling_in_title(name, title)
-    return name or title_company, domains
+
+    def same_company(domain: str) -> bool:
+        if registrable_label(domain) == registrable_label(ranked[0]):
+            return True
+        other, other_mapped = company_for_domain(domain, rules.companies)
+        return mapped and other_mapped and other == name
+
+    domains = tuple(d for d in ranked if same_company(d))
+    agents = tuple(dict.fromkeys(Person(p.email, p.name) for p in candidates if domain_of(p.email) not in domains))
+    return name or title_company, domains, agents
+
+
+def _candidate_named(title: str, parties: list[_Party], rules: DetectionRules) -> tuple[str, bool] | None:
+    """Whom a "<Role> - <Name>" title names as the candidate: (name, is it the user?), if anyone.
+
+    Scheduling tools name candidates' events after the job and the candidate. The user's
+    names come from config (`me.name`), the calendar and the address; when none is known,
+    nobody is said to be someone else."""
+    found = candidate_in_title(title)
+    if found is None:
+        return None
+    name, _role = found
+    said = frozenset(t for t in re.split(r"[^\w]+", name.lower()) if t)
+    mine = [frozenset(t for t in re.split(r"[^\w]+", n.lower()) if t) for n in rules.my_names]
+    mine += [p.tokens for p in parties if p.is_me]
+    mine = [m for m in mine if len(m) >= 2]
+    if any(said <= m for m in mine):
+        return name, True
+    return (name, False) if mine else None
 
 
 def _name_tokens(parties: list[_Party]) -> list[frozenset[str]]:
     """Each person's name and address words, so titles can tell a person from a company."""
-    out = []
-    for p in parties:
-        words = set(re.split(r"[^\w]+", p.name.lower())) | set(re.split(r"[._+\-\d]+", local_part(p.email)))
-        words.discard("")
-        out.append(frozenset(words))
-    return out
+    return [p.tokens for p in parties]
+
+
+def _someone_elses(name: str, parties: list[_Party]) -> bool:
+    """Whether a title's candidate is plainly someone the user interviews: that person is invited
+    from a personal address (candidates apply from gmail.com; interviewers, agencies and the
+    user's own reminders name people at company domains). Not invited: nobody can tell."""
+    said = frozenset(t for t in re.split(r"[^\w]+", name.lower()) if t)
+    return any(p.personal for p in parties if not p.is_me and said and said <= p.tokens)
 
 
 def _booking_signal(organizer: _Party | None, title: str, rules: DetectionRules, recurring: bool) -> str | None:
@@ -374,10 +332,16 @@ def classify(
                        cancelled=cancelled)
     if event.is_recurring and not any(p.company for p in outsiders):
         return Verdict(key, False, "recurring, with nobody from another company", cancelled=cancelled)
+    candidate = _candidate_named(title, parties, rules)
+    if candidate and not candidate[1] and _someone_elses(candidate[0], parties):
+        return Verdict(key, False, f"the title names {candidate[0]} as the candidate: you are the interviewer",
+                       cancelled=cancelled)
 
     reason = None
     if rule := _first_match(rules.match, text):
         reason = f"the title matches /{rule}/"
+    elif candidate and candidate[1] and not organizer_is_me and organizer is not None and organizer.outside:
+        reason = f"the title names you as the candidate, and {organizer.email} invited you"
     elif outsiders and not organizer_is_me and (rule := _first_match(rules.description_match, description)):
         reason = f"the description matches /{rule}/ and {outsiders[0].email} is from outside"
     elif not organizer_is_me:
@@ -393,7 +357,7 @@ def classify(
         status, reason = InterviewStatus.DECLINED, reason + " (you declined)"
 
     parts = parse_title(event.summary, _name_tokens(parties))
-    company, domains = _company(parties, title, parts.company, rules)
+    company, domains, agents = _company(parties, title, parts.company, rules)
     end = event.end if event.end is not None and event.end >= event.start else event.start
     org_person = Person(organizer.email, organizer.name) if organizer is not None else None
     interview = Interview(
@@ -411,6 +375,7 @@ def classify(
         meeting_link=find_meeting_link((event.meeting_link, event.location, event.description)),
         company_domains=domains,
         status=status,
+        agents=agents,
     )
     return Verdict(key, True, "interview: " + reason, interview, cancelled)
 
@@ -423,3 +388,6 @@ def detect(
 ) -> Interview | None:
     """The Interview `event` is (possibly DECLINED or CANCELLED), or None when it is not one."""
     return classify(event, my_emails, rules, default_time_zone).interview
+
+
+__all__ = ["DEFAULT_RULES", "Verdict", "classify", "detect", "is_scheduler_sender"]

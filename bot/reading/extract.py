@@ -318,3 +318,29 @@ def parse_title(title: object, people: Iterable[frozenset[str]] = ()) -> TitlePa
             offer(core, 1)
     company = min(companies)[2] if companies else ""
     return TitleParts(role=role, company=company)
+
+
+# "Interview: Samir Nagheenanajar for Software Engineer", "Software Engineer - Peter Gibbons":
+# scheduling tools name an event after the job and the CANDIDATE (Greenhouse candidate calendar
+# events, SilkRoad's "job + candidate full name"). Whose name it is tells who the candidate is.
+_NAME = r"(?P<name>[^\W\d_][\w.'\-]*(?:\s+[^\W\d_][\w.'\-]*){1,2})"
+_CANDIDATE_SLOTS = (
+    re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:interview|screen(?:ing)?|phone\s+screen|onsite|on-site)\s*[:\-–—|]\s*"
+               + _NAME + r"\s+for\s+(?:the\s+|an?\s+)?(?P<role>[^:|()]+?)(?:\s+(?:role|position))?\s*$", re.IGNORECASE),
+    re.compile(r"^\s*(?P<role>[^:|\-–—()]+?)\s*(?:\s[-–—]|[|:])\s*" + _NAME + r"\s*(?:\([^()]*\))?\s*$"),
+    re.compile(r"^\s*" + _NAME + r"\s*(?:\s[-–—]|[|:])\s*(?P<role>[^:|\-–—()]+?)\s*$"),
+)
+
+
+def candidate_in_title(title: object) -> tuple[str, str] | None:
+    """(person, role) when a title is only a job and a person's name, as tools name candidates' events."""
+    text = clean_text(title)
+    for pattern in _CANDIDATE_SLOTS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        name, role = m.group("name").strip(), m.group("role").strip()
+        kind_word = any(w.strip(".'").lower() in _KIND_VOCAB for w in name.split())
+        if _ROLE_WORD.search(role) and _name_shaped(name) and not _ROLE_WORD.search(name) and not kind_word:
+            return name, role
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -18,9 +18,9 @@ from bot.google.gmail import HistoryExpired
 from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, Person
 from bot.planning.mailthread import company_query
 from bot.planning.process import process_key
-from bot.reading.extract import domain_in, domain_of
 from bot.reading.promises import find_promise
-from bot.reading.replies import Incoming, ReplyContext, classify_reply, is_company_reply, sender_matches
+from bot.reading.replies import Incoming, ReplyContext, classify_reply, is_company_reply
+from bot.reading.senders import Attribution, Envelope, Rule, SenderRules, attribute, side_of
 from bot.runtime.state import State
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,18 @@ class ReadingRules:
     extra_senders: tuple[str, ...]  # replies.senders: hiring systems that speak for a company
     extra_rules: dict[str, list[str]]  # replies.rules
     personal_domains: tuple[str, ...]
+    hiring_domains: tuple[str, ...] = ()  # bot.reading.hiring_systems plus replies.hiring_systems
+
+
+# What a hiring system's robot says that counts as the company's answer.
+_DECISIVE = frozenset({"rejection", "offer", "next_steps"})
+
+
+def _speaks_for_company(found: Attribution, msg: MailMessage) -> tuple[str, ...]:
+    """The sender, as a sender rule, when attribution found it speaks for the company (issue 16)."""
+    if msg.sender is None or found.rule not in (Rule.HIRING_SYSTEM, Rule.AGENCY, Rule.THREAD, Rule.CONFIGURED):
+        return ()
+    return ("^" + re.escape(msg.sender.email.lower()) + "$",)
 
 
 def _people(ivs: list[Interview]) -> frozenset[str]:
@@ -103,7 +115,7 @@ class MailReader:
     def _scan(self, key: str, ivs: list[Interview], processes: dict[str, list[Interview]]) -> int:
         """The first look at a new process: one search for mail from its side."""
         first = min(ivs, key=lambda iv: iv.start)
-        query = company_query(first, self.my_emails())
+        query = company_query(first, self.my_emails(), self.rules.hiring_domains)
         count = 0
         if query:
             for msg, body, mime_types in self.gmail.search_read(query, limit=50):
@@ -120,29 +132,26 @@ class MailReader:
                         for fu in self.state.follow_ups(interview_id=iv.id) if fu.thread_id})
         return threads
 
-    def _process_of(self, msg: MailMessage, processes: dict[str, list[Interview]]) -> str | None:
-        """Which followed process a message belongs to, if any."""
+    # -- issue 16: which process a message belongs to (bot.reading.senders) -------------------
+
+    def _attribute(self, msg: MailMessage, processes: dict[str, list[Interview]],
+                   body: str | None) -> tuple[Attribution, str | None]:
+        """The process a message belongs to and by which rule; and its text, if that had to be read."""
         assert msg.sender is not None
-        sender = msg.sender.email.lower()
-        key = self._threads.get(msg.thread_id)
-        if key in processes:
-            return key
-        for key, ivs in processes.items():
-            if sender in _people(ivs):
-                return key
-        for key, ivs in processes.items():
-            domains = tuple(d for iv in ivs for d in iv.company_domains
-                            if not domain_in(d, self.rules.personal_domains))
-            if domains and domain_in(domain_of(sender), domains):
-                return key
-        if any(sender_matches(sender, rule) for rule in self.rules.extra_senders):
-            # A hiring system writes for many companies: the one it names, if exactly one.
-            text = f"{msg.sender.name} {msg.subject}".lower()
-            named = [key for key, ivs in processes.items()
-                     if any(iv.company and re.search(rf"\b{re.escape(iv.company.lower())}\b", text) for iv in ivs)]
-            if len(named) == 1:
-                return named[0]
-        return None
+        sides = [side_of(key, ivs, (t for t, k in self._threads.items() if k == key), self.rules.personal_domains)
+                 for key, ivs in processes.items()]
+        rules = SenderRules(self.rules.hiring_domains, self.rules.extra_senders, self.rules.personal_domains)
+        envelope = Envelope(msg.sender.email, msg.sender.name, msg.subject, msg.thread_id,
+                            tuple(p.email for p in (*msg.to, *msg.cc)), body)
+        found = attribute(envelope, sides, rules)
+        if found.needs_body and body is None:
+            body = self.gmail.body(msg.id)[0]  # a hiring system's mail may name the company only in its text
+            found = attribute(replace(envelope, body=body), sides, rules)
+        if found.ambiguous and msg.date is not None:
+            with self.state.transaction():
+                self.state.save_unattributed(msg.id, msg.thread_id, msg.subject, msg.sender, msg.date,
+                                             found.candidates, found.why)
+        return found, body
 
     def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],
                 read: tuple[str, tuple[str, ...]] | None = None) -> int:
@@ -152,11 +161,13 @@ class MailReader:
         here, and only for mail from a followed company."""
         if msg.sender is None or msg.date is None or msg.sender.email.lower() in self.my_emails():
             return 0
-        key = self._process_of(msg, processes)
-        if key is None:
+        found, text = self._attribute(msg, processes, read[0] if read else None)
+        if found.key is None:
+            log.debug("message %s belongs to no open process: %s", msg.id, found.why)
             return 0
+        key = found.key
         ivs = processes[key]
-        body, mime_types = read or self.gmail.body(msg.id)
+        body, mime_types = read or ((text, ()) if text is not None else self.gmail.body(msg.id))
         incoming = Incoming(
             sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject, date=msg.date,
             headers=msg.headers, labels=msg.label_ids, body=body, mime_types=mime_types,
@@ -164,7 +175,7 @@ class MailReader:
         ctx = ReplyContext(
             interview_start=_EPOCH, my_emails=self.my_emails(),
             company_domains=tuple(d for iv in ivs for d in iv.company_domains),
-            company_people=_people(ivs), extra_senders=self.rules.extra_senders,
+            company_people=_people(ivs), extra_senders=self.rules.extra_senders + _speaks_for_company(found, msg),
             personal_domains=self.rules.personal_domains,
         )
         ok, why = is_company_reply(incoming, ctx)
@@ -177,15 +188,20 @@ class MailReader:
         if is_reply:
             reading = classify_reply(msg.subject, body, self.rules.extra_rules or None)
             kind, phrase = reading.kind.value, reading.phrase
+            # Issue 16: a hiring system's notification ("we received your application") is no
+            # answer; its rejection, offer or invitation to the next round is.
+            if found.rule in (Rule.HIRING_SYSTEM, Rule.CONFIGURED) and kind not in _DECISIVE:
+                is_reply = False
         promise = None if kind == "auto_reply" else find_promise(body, msg.date, self.rules.tz, self.rules.country)
         mail = CompanyMail(
             id=msg.id, thread_id=msg.thread_id, message_id=msg.message_id, references=msg.references,
             subject=msg.subject, sender=Person(msg.sender.email, msg.sender.name), date=msg.date, process=key,
             is_reply=is_reply, kind=kind, phrase=phrase,
             promise_by=promise.by if promise else None, promise_phrase=promise.phrase if promise else "",
+            via=found.rule.value if found.rule else "", agency=found.agency,
         )
         with self.state.transaction():
             self.state.save_mail(mail)
         self._threads.setdefault(mail.thread_id, key)
-        log.info("mail from %s about %s: %s", msg.sender.email, key, kind or "before the interview")
+        log.info("mail from %s about %s (%s): %s", msg.sender.email, key, found.why, kind or "before the interview")
         return 1

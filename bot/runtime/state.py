@@ -86,6 +86,16 @@ CREATE TABLE IF NOT EXISTS decisions (
     phrase TEXT NOT NULL,
     PRIMARY KEY (interview_id, source)
 );
+-- Messages that two open processes could claim: tied to neither, shown in `status`.
+CREATE TABLE IF NOT EXISTS unattributed_mail (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    date TEXT NOT NULL,
+    candidates TEXT NOT NULL,
+    why TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups(status, due);
 CREATE INDEX IF NOT EXISTS follow_ups_interview ON follow_ups(interview_id);
 """
@@ -94,7 +104,13 @@ CREATE INDEX IF NOT EXISTS follow_ups_interview ON follow_ups(interview_id);
 # A state file written by an older version gains them when opened (ALTER TABLE ADD COLUMN),
 # so a new column needs a default; a whole new table goes in _SCHEMA as CREATE IF NOT EXISTS.
 # Append only: never rename or drop an entry here.
-_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = ()
+_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    # Issue 16: who arranged an interview for the company (an agency), and how each message
+    # was tied to its process (bot.reading.senders.Rule) and through whom.
+    ("interviews", "agents", "TEXT NOT NULL DEFAULT '[]'"),
+    ("company_mail", "via", "TEXT NOT NULL DEFAULT ''"),
+    ("company_mail", "agency", "TEXT NOT NULL DEFAULT ''"),
+)
 
 
 def _people_to_json(people: tuple[Person, ...]) -> str:
@@ -122,6 +138,7 @@ def _interview_from_row(row: sqlite3.Row) -> Interview:
         meeting_link=row["meeting_link"],
         company_domains=tuple(json.loads(row["company_domains"])),
         status=InterviewStatus(row["status"]),
+        agents=_people_from_json(row["agents"]),
     )
 
 
@@ -269,18 +286,18 @@ class State:
         organizer = json.dumps({"email": iv.organizer.email, "name": iv.organizer.name}) if iv.organizer else None
         self._conn.execute(
             """INSERT INTO interviews(id, calendar_id, event_id, title, company, role, start, "end", time_zone,
-                   interviewers, organizer, meeting_link, company_domains, status)
-               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                   interviewers, organizer, meeting_link, company_domains, status, agents)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                ON CONFLICT(id) DO UPDATE SET calendar_id=excluded.calendar_id, event_id=excluded.event_id,
                    title=excluded.title, company=excluded.company, role=excluded.role, start=excluded.start,
                    "end"=excluded."end", time_zone=excluded.time_zone, interviewers=excluded.interviewers,
                    organizer=excluded.organizer, meeting_link=excluded.meeting_link,
-                   company_domains=excluded.company_domains, status=excluded.status""",
+                   company_domains=excluded.company_domains, status=excluded.status, agents=excluded.agents""",
             (
                 iv.id, iv.calendar_id, iv.event_id, iv.title, iv.company, iv.role,
                 iv.start.isoformat(), iv.end.isoformat(), iv.time_zone,
                 _people_to_json(iv.interviewers), organizer, iv.meeting_link,
-                json.dumps(list(iv.company_domains)), iv.status.value,
+                json.dumps(list(iv.company_domains)), iv.status.value, _people_to_json(iv.agents),
             ),
         )
 
@@ -333,13 +350,14 @@ class State:
     def save_mail(self, m: CompanyMail) -> None:
         self._conn.execute(
             """INSERT OR REPLACE INTO company_mail(id, thread_id, message_id, "references", subject, sender, date,
-                   process, is_reply, kind, phrase, promise_by, promise_phrase)
-               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   process, is_reply, kind, phrase, promise_by, promise_phrase, via, agency)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (m.id, m.thread_id, m.message_id, m.references, m.subject,
              json.dumps({"email": m.sender.email, "name": m.sender.name}), m.date.isoformat(), m.process,
              int(m.is_reply), m.kind, m.phrase, m.promise_by.isoformat() if m.promise_by else None,
-             m.promise_phrase),
+             m.promise_phrase, m.via, m.agency),
         )
+        self._conn.execute("DELETE FROM unattributed_mail WHERE id = ?", (m.id,))
 
     def mail(self, process: str | None = None) -> list[CompanyMail]:
         """Company mail, oldest first; of one process, or all."""
@@ -354,9 +372,27 @@ class State:
                 date=datetime.fromisoformat(r["date"]), process=r["process"], is_reply=bool(r["is_reply"]),
                 kind=r["kind"], phrase=r["phrase"],
                 promise_by=date.fromisoformat(r["promise_by"]) if r["promise_by"] else None,
-                promise_phrase=r["promise_phrase"],
+                promise_phrase=r["promise_phrase"], via=r["via"], agency=r["agency"],
             ))
         return out
+
+    # -- mail that two processes could claim --------------------------------------------------
+
+    def save_unattributed(self, message_id: str, thread_id: str, subject: str, sender: Person, when: datetime,
+                          candidates: tuple[str, ...], why: str) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO unattributed_mail(id, thread_id, subject, sender, date, candidates, why)"
+            " VALUES(?,?,?,?,?,?,?)",
+            (message_id, thread_id, subject, json.dumps({"email": sender.email, "name": sender.name}),
+             when.isoformat(), json.dumps(list(candidates)), why),
+        )
+
+    def unattributed(self) -> list[dict[str, Any]]:
+        """Messages tied to no process because several could claim them, oldest first."""
+        rows = self._conn.execute("SELECT * FROM unattributed_mail ORDER BY date, id").fetchall()
+        return [{"id": r["id"], "thread_id": r["thread_id"], "subject": r["subject"],
+                 "from": json.loads(r["sender"])["email"], "date": r["date"],
+                 "candidates": json.loads(r["candidates"]), "why": r["why"]} for r in rows]
 
     # -- decision dates set by the user or read from an invitation --------------------------
 

@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 
 def settings_from_config(cfg: Config) -> Settings:
     """The engine's settings from the config file's model."""
+    from dataclasses import replace
     from datetime import time
 
     from bot.planning.plan import ThankYouPolicy
     from bot.planning.process import CheckPolicy, LaterPolicy, Policies
     from bot.reading.detect import DEFAULT_RULES
+    from bot.reading.hiring_systems import hiring_domains, robot_patterns
     from bot.runtime.engine import Settings
     from bot.runtime.mailsync import ReadingRules
 
@@ -31,6 +33,11 @@ def settings_from_config(cfg: Config) -> Settings:
     fu = cfg.follow_ups
     ty, sc, fr, kt = fu.thank_you, fu.status_check, fu.feedback_request, fu.keep_in_touch
     rules = cfg.detection_rules(DEFAULT_RULES)
+    # Issue 16: the hiring systems' sender domains speak for the company they name, and are
+    # nobody to write to (a feedback request goes to a person, in their thread).
+    hs = cfg.replies.hiring_systems
+    hiring = hiring_domains(hs.shipped, hs.add, hs.remove)
+    rules = replace(rules, scheduler_senders=tuple(dict.fromkeys((*rules.scheduler_senders, *robot_patterns(hiring)))))
     return Settings(
         calendars=tuple(cfg.calendars),
         tz=cfg.tz,
@@ -57,6 +64,7 @@ def settings_from_config(cfg: Config) -> Settings:
             tz=cfg.tz,
             country=cfg.country,
             extra_senders=tuple(cfg.replies.senders),
+            hiring_domains=hiring,
             extra_rules={kind: list(patterns) for kind, patterns in cfg.replies.rules.items()},
             personal_domains=rules.personal_domains,
         ),

@@ -501,3 +501,28 @@ def test_config_can_be_built_in_code() -> None:
     assert config.source is None and config.tz == ZoneInfo("UTC")
     with pytest.raises(ValidationError, match="frozen"):
         config.timezone = "Europe/London"
+
+
+@pytest.mark.parametrize(("value", "shipped", "add", "remove"), [
+    ("", True, (), ()),
+    ("  hiring_systems: false\n", False, (), ()),
+    ("  hiring_systems: [mail.myats.example]\n", True, ("mail.myats.example",), ()),
+    ("  hiring_systems:\n    add: ['@Jobs.Example']\n    remove: [calendly.com]\n", True, ("jobs.example",),
+     ("calendly.com",)),
+])
+def test_hiring_systems_can_be_added_to_or_turned_off(tmp_path: Path, value: str, shipped: bool,
+                                                       add: tuple[str, ...], remove: tuple[str, ...]) -> None:
+    hs = load_config(write(tmp_path, BASE + "replies:\n  senders: []\n" + value)).replies.hiring_systems
+    assert (hs.shipped, hs.add, hs.remove) == (shipped, add, remove)
+
+
+def test_a_bad_hiring_systems_value_says_what_is_accepted(tmp_path: Path) -> None:
+    (problem,) = problems_of(write(tmp_path, BASE + "replies:\n  hiring_systems: maybe\n"))
+    assert 'replies.hiring_systems: "maybe" is not true, false, a list of domains' in problem
+
+
+def test_summary_says_whose_mail_is_read(tmp_path: Path) -> None:
+    text = summarize(load_config(write(tmp_path, BASE + "replies:\n  senders: ['@x\\\\.example$']\n"
+                                                         "  hiring_systems:\n    add: [mail.myats.example]\n")))
+    assert "Mail from:   the company, its subdomains, agencies, the shipped hiring systems, 1 added, 1 more sender" \
+        in text

@@ -52,3 +52,16 @@ def test_reply_point_answers_the_last_real_message_and_extends_references() -> N
     assert ref is not None
     assert (ref.thread_id, ref.message_id, ref.references, ref.subject) == (
         "t1", "<m2@x>", "<m1@x>", "Interview confirmation")
+
+
+def test_hiring_systems_and_the_agency_are_searched_only_with_the_company_named() -> None:
+    iv = Interview(**{**IV.__dict__, "company": "Vandelay Industries, Inc.", "company_domains": ("vandelay.com",),
+                      "agents": (Person("nina@hays.com"),), "interviewers": (), "organizer": None})
+    q = company_query(iv, frozenset(), ("greenhouse-mail.io", "myworkday.com", "bad domain"))
+    after = int((START - timedelta(days=60)).timestamp())
+    assert q == ("{from:vandelay.com from:nina@hays.com ({from:greenhouse-mail.io from:myworkday.com from:hays.com} "
+                 f'{{"vandelay industries" vandelayindustries vandelay}} after:{int(START.timestamp())})}} after:{after}')
+    # A stranger's company name stays words inside quotes: it cannot widen the search.
+    sneaky = Interview(**{**iv.__dict__, "company": 'Initech" OR in:anywhere {from:x}'})
+    q = company_query(sneaky, frozenset(), ("greenhouse-mail.io",))
+    assert '{"initech or in anywhere from x" initechorinanywherefromx vandelay}' in q and "in:anywhere" not in q

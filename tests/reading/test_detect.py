@@ -269,10 +269,12 @@ def test_company(ev: CalendarEvent, companies: dict[str, str], expected: str) ->
     assert must(ev, rules=rules).company == expected
 
 
-def test_company_domains_listed_best_first_without_personal_or_scheduler() -> None:
+def test_company_domains_without_personal_scheduler_or_agency() -> None:
     ev = invite("Interview", att("pm@initech.com"), att("x@gmail.com"), att("n@greenhouse.io"),
-                org="sara@hays.com")
-    assert must(ev).company_domains == ("initech.com", "hays.com")
+                att("eng@initech.co.uk"), org="sara@hays.com")
+    interview = must(ev)
+    assert interview.company_domains == ("initech.com", "initech.co.uk")  # the same organisation
+    assert [a.email for a in interview.agents] == ["sara@hays.com"]  # the agency that arranged it
 
 
 def test_interviewing_at_an_ats_keeps_its_people_once_mapped() -> None:

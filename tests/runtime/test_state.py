@@ -77,3 +77,36 @@ def test_a_state_file_from_an_older_version_gains_new_columns(tmp_path: Path, mo
     state.close()
     assert "extra" in columns
     State.open(path, lock=False).close()  # opening again adds nothing twice
+
+
+def test_a_state_file_from_before_agencies_reads_and_keeps_them(tmp_path: Path) -> None:
+    import sqlite3
+    from dataclasses import replace
+
+    from bot.model import CompanyMail
+
+    path = tmp_path / "old.sqlite3"
+    State.open(path, lock=False).close()
+    conn = sqlite3.connect(path)  # as the release before issue 16 wrote it
+    conn.execute("ALTER TABLE interviews DROP COLUMN agents")
+    conn.execute("ALTER TABLE company_mail DROP COLUMN via")
+    conn.execute("ALTER TABLE company_mail DROP COLUMN agency")
+    conn.execute("""INSERT INTO interviews VALUES('primary/e1','primary','e1','Interview','Initech','Analyst',
+                 '2026-12-01T09:00:00+00:00','2026-12-01T09:00:00+00:00','UTC','[]',NULL,'','["initech.com"]','active')""")
+    conn.commit()
+    conn.close()
+    s = State.open(path, lock=False)
+    old = s.interview("primary/e1")
+    assert old is not None and old.agents == ()
+    agent = Person("nina@hays.com", "Nina")
+    mail = CompanyMail(id="m1", thread_id="t1", message_id="<m1@x>", references="", subject="No", sender=agent,
+                       date=T, process="initech.com", is_reply=True, kind="rejection", via="agency", agency="Hays")
+    with s.transaction():
+        s.save_interview(replace(old, agents=(agent,)))
+        s.save_unattributed("m1", "t1", "No", agent, T, ("initech.com", "globex.com"), "two")
+        s.save_mail(mail)  # recorded for a process: no longer unattributed
+        s.save_unattributed("m2", "t2", "Both", agent, T, ("initech.com", "globex.com"), "two")
+    assert s.interview("primary/e1").agents == (agent,)  # type: ignore[union-attr]
+    assert s.mail() == [mail]
+    assert [u["id"] for u in s.unattributed()] == ["m2"]
+    s.close()
