@@ -15,9 +15,17 @@ _HOW_TO_FIX = ("change the rule that decided (interviews: or replies: in config.
                "the wrong thing; README, Testing your rules")
 
 
+def run_config_tests(cfg: Config) -> list[CaseResult]:
+    """Every case in the config's `tests:` section, run against the rules the bot runs with."""
+    from bot.reading.cases import run_cases
+    from bot.runtime.wiring import case_rules
+
+    return run_cases(cfg.tests, case_rules(cfg), cfg.case_line)
+
+
 def test_report(cfg: Config) -> tuple[list[CaseResult], str]:
     """Run the config's tests; the results and what to print: each failure, then a one-line summary."""
-    from bot.reading.cases import describe, run_config_tests
+    from bot.reading.cases import describe
 
     results = run_config_tests(cfg)
     source = cfg.source.name if cfg.source else ""
@@ -34,8 +42,6 @@ def test_report(cfg: Config) -> tuple[list[CaseResult], str]:
 
 def require_passing_tests(cfg: Config) -> None:
     """Refuse to act on rules whose own tests fail, as gmailctl refuses to apply."""
-    from bot.reading.cases import run_config_tests
-
     failed = [r for r in run_config_tests(cfg) if not r.passed]
     if failed:
         source = cfg.source.name if cfg.source else "config"

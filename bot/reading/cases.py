@@ -17,17 +17,14 @@ from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from bot.config.cases import ConfigTests, EventCase, MessageCase
-from bot.config.model import Config
 from bot.model import Attendee, CalendarEvent, DetectionRules, Person, Response
-from bot.reading.detect import DEFAULT_RULES as DEFAULT_DETECTION
 from bot.reading.detect import classify
 from bot.reading.extract import domain_in, domain_of, normalize_email
 from bot.reading.promises import find_promise
 from bot.reading.replies import DEFAULT_RULES as DEFAULT_REPLY_RULES
 from bot.reading.replies import Incoming, ReplyContext, ReplyKind, classify_reply, is_company_reply
 
-__all__ = ["CaseResult", "CaseRules", "Reading", "describe", "read_message", "rules_from_config", "run_cases",
-           "run_config_tests"]
+__all__ = ["CaseResult", "CaseRules", "Reading", "describe", "read_message", "run_cases"]
 
 # Where an event case happens and when a message case was sent, when the case does not say:
 # nothing detection decides depends on it.
@@ -39,7 +36,7 @@ _PLACEHOLDER_ME = "you@example.invalid"
 
 @dataclass(frozen=True)
 class CaseRules:
-    """The rules as the bot applies them, from config (see `rules_from_config`)."""
+    """The rules as the bot applies them (built from the engine's settings by `bot.runtime.wiring.case_rules`)."""
 
     detection: DetectionRules
     my_email: str
@@ -47,19 +44,6 @@ class CaseRules:
     country: str | None
     reply_rules: dict[str, list[str]]  # replies.rules
     senders: tuple[str, ...]  # replies.senders
-
-
-def rules_from_config(cfg: Config) -> CaseRules:
-    """The rules of this config, built as `bot.runtime.wiring.settings_from_config` builds the bot's."""
-    detection = cfg.detection_rules(DEFAULT_DETECTION)
-    return CaseRules(
-        detection=detection,
-        my_email=(cfg.me.email or _PLACEHOLDER_ME).lower(),
-        tz=cfg.tz,
-        country=cfg.country,
-        reply_rules={kind: list(patterns) for kind, patterns in cfg.replies.rules.items()},
-        senders=tuple(cfg.replies.senders),
-    )
 
 
 @dataclass(frozen=True)
@@ -80,11 +64,6 @@ class CaseResult:
     @property
     def where(self) -> str:
         return f"tests.{self.section}[{self.index}]"
-
-
-def run_config_tests(cfg: Config) -> list[CaseResult]:
-    """Every case in the config's `tests:` section, run against its own rules."""
-    return run_cases(cfg.tests, rules_from_config(cfg), cfg.case_line)
 
 
 def run_cases(tests: ConfigTests, rules: CaseRules,

@@ -12,6 +12,7 @@ from bot.runtime.state import State
 if TYPE_CHECKING:
     from bot.config.model import Config
     from bot.google.retry import Retrier
+    from bot.reading.cases import CaseRules
     from bot.runtime.engine import Engine, Settings
 
 
@@ -71,6 +72,21 @@ def settings_from_config(cfg: Config) -> Settings:
         templates={"thank_you": ty.template, "status_check": sc.template,
                    "feedback_request": fr.template, "keep_in_touch": kt.template},
         decisions=dict(cfg.decisions),
+    )
+
+
+def case_rules(cfg: Config) -> CaseRules:
+    """The rules config tests run against: the engine's own, from `settings_from_config`."""
+    from bot.reading.cases import CaseRules
+
+    settings = settings_from_config(cfg)
+    return CaseRules(
+        detection=settings.rules,
+        my_email=(cfg.me.email or "you@example.invalid").lower(),
+        tz=settings.reading.tz,
+        country=settings.reading.country,
+        reply_rules=settings.reading.extra_rules,
+        senders=settings.reading.extra_senders,
     )
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.rules import run_config_tests
 from bot.config.cases import ReplyKindName
 from bot.config.load import load_config
 from bot.config.model import REPLY_KINDS, Config
 from bot.errors import ConfigError
-from bot.reading.cases import CaseResult, describe, rules_from_config, run_config_tests
-from bot.runtime.wiring import settings_from_config
+from bot.reading.cases import CaseResult, describe
+from bot.runtime.wiring import case_rules, settings_from_config
 
 BASE = """\
 me:
@@ -254,7 +255,7 @@ def test_cases_use_the_rules_the_bot_runs_with(tmp_path: Path) -> None:
         companies: {initech.com: Initech}
         replies: {senders: ['@hire.lever.co'], rules: {rejection: ['no thanks']}}
         """)
-    mine, bot = rules_from_config(cfg), settings_from_config(cfg)
+    mine, bot = case_rules(cfg), settings_from_config(cfg)
     assert mine.detection == bot.rules
     assert (mine.tz, mine.country) == (bot.reading.tz, bot.reading.country)
     assert mine.reply_rules == bot.reading.extra_rules
