@@ -50,7 +50,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config.durations import business_days_after
-from bot.reading.replies import strip_quoted
+from bot.reading.quoted import strip_quoted
 
 __all__ = ["MAX_AHEAD", "Promise", "find_promise", "latest_promise"]
 
