@@ -1,10 +1,12 @@
 """Reading: what the calendar and the mail say.
 
 Detects interviews among calendar events and extracts company, role and interviewers
-(`detect`, `extract`); reads the company's replies and the dates they promise (`replies`,
-`promises`). Pure functions over `bot.model` values: no I/O, no clock.
+(`detect`, `extract`); reads the company's mail (`read.read_message`: its body decoded by
+`mailbody`, its trust by `trust`, machine mail by `machine`, its words by `replies` with the
+phrase tables in `lang/`, quoted text by `quoted`) and the dates it promises (`promises`).
+Pure functions over `bot.model` values: no I/O, no clock.
 
-May import: the shared ground (`bot.model`, `bot.errors`, `bot.clock`), `bot.config` and
-the standard library. Never `bot.planning`, `bot.writing`, the shell (`bot.runtime`,
+May import: the shared ground (`bot.model`, `bot.errors`, `bot.clock`), `bot.config`, the
+standard library and lxml (an HTML parser, for HTML-only mail). Never `bot.planning`, `bot.writing`, the shell (`bot.runtime`,
 `bot.google`, `bot.sandbox`, `bot.cli`) or any network, storage or scheduler library.
 """

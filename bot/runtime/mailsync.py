@@ -15,12 +15,16 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.google.gmail import HistoryExpired
-from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, Person
+from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, MailPart, Person
 from bot.planning.mailthread import company_query
 from bot.planning.process import process_key
 from bot.reading.extract import domain_in, domain_of
-from bot.reading.promises import find_promise
-from bot.reading.replies import Incoming, ReplyContext, classify_reply, is_company_reply, sender_matches
+from bot.reading.incoming import ReplyKind
+from bot.reading.machine import machine_reason
+from bot.reading.mailbody import read_body
+from bot.reading.read import read_message
+from bot.reading.replies import Incoming, ReplyContext, is_company_reply, sender_matches
+from bot.reading.trust import trust_problem
 from bot.runtime.state import State
 
 log = logging.getLogger(__name__)
@@ -31,9 +35,9 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 class MailPort(Protocol):
     def history_id(self) -> str: ...
     def added_since(self, history_id: str) -> tuple[list[str], str]: ...
-    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, str, tuple[str, ...]]]: ...
+    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, tuple[MailPart, ...]]]: ...
     def message(self, message_id: str) -> MailMessage: ...
-    def body(self, message_id: str) -> tuple[str, tuple[str, ...]]: ...
+    def body(self, message_id: str) -> tuple[MailPart, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -106,9 +110,9 @@ class MailReader:
         query = company_query(first, self.my_emails())
         count = 0
         if query:
-            for msg, body, mime_types in self.gmail.search_read(query, limit=50):
+            for msg, parts in self.gmail.search_read(query, limit=50):
                 if not self.state.has_mail(msg.id):
-                    count += self._ingest(msg, processes, (body, mime_types))
+                    count += self._ingest(msg, processes, parts)
         with self.state.transaction():
             self.state.set_meta(f"mail_scanned:{key}", "1")
         return count
@@ -145,21 +149,23 @@ class MailReader:
         return None
 
     def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],
-                read: tuple[str, tuple[str, ...]] | None = None) -> int:
-        """Record one message if it is from the company side of a followed process.
+                parts: tuple[MailPart, ...] | None = None) -> int:
+        """Record one message if it is from the company side of a followed process, as read.
 
-        `read` is its text and MIME types when already fetched; otherwise they are fetched
-        here, and only for mail from a followed company."""
+        `parts` are its MIME parts when already fetched; otherwise they are fetched here, and
+        only for mail from a followed company that is neither in Spam nor in Trash. Auto-replies,
+        bounces and untrusted mail are recorded too (status shows them), marked so they act on nothing."""
         if msg.sender is None or msg.date is None or msg.sender.email.lower() in self.my_emails():
             return 0
         key = self._process_of(msg, processes)
         if key is None:
             return 0
         ivs = processes[key]
-        body, mime_types = read or self.gmail.body(msg.id)
+        junk = bool({"SPAM", "TRASH"} & set(msg.label_ids))
+        body = read_body(() if junk else parts if parts is not None else self.gmail.body(msg.id))
         incoming = Incoming(
             sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject, date=msg.date,
-            headers=msg.headers, labels=msg.label_ids, body=body, mime_types=mime_types,
+            headers=msg.headers, labels=msg.label_ids, body=body.text, mime_types=body.mime_types,
         )
         ctx = ReplyContext(
             interview_start=_EPOCH, my_emails=self.my_emails(),
@@ -168,24 +174,29 @@ class MailReader:
             personal_domains=self.rules.personal_domains,
         )
         ok, why = is_company_reply(incoming, ctx)
-        if not ok:
+        machine = machine_reason(incoming, msg.sender.email.lower())
+        if not ok and machine is None:
             log.debug("message %s not from the company side: %s", msg.id, why)
             return 0
-        started = min(iv.start for iv in ivs)
-        is_reply = msg.date >= started
-        kind, phrase = "", ""
-        if is_reply:
-            reading = classify_reply(msg.subject, body, self.rules.extra_rules or None)
-            kind, phrase = reading.kind.value, reading.phrase
-        promise = None if kind == "auto_reply" else find_promise(body, msg.date, self.rules.tz, self.rules.country)
+        is_reply = msg.date >= min(iv.start for iv in ivs)
+        reading = read_message(incoming, self.rules.tz, country=self.rules.country,
+                               extra_rules=self.rules.extra_rules or None)
+        phrase = reading.phrase
+        if reading.kind is ReplyKind.BOUNCE and reading.failed:
+            phrase = "could not be delivered to " + ", ".join(reading.failed)
+        promise = reading.promise
         mail = CompanyMail(
             id=msg.id, thread_id=msg.thread_id, message_id=msg.message_id, references=msg.references,
             subject=msg.subject, sender=Person(msg.sender.email, msg.sender.name), date=msg.date, process=key,
-            is_reply=is_reply, kind=kind, phrase=phrase,
+            is_reply=is_reply, kind=reading.kind.value if is_reply or machine else "", phrase=phrase,
             promise_by=promise.by if promise else None, promise_phrase=promise.phrase if promise else "",
+            confidence=reading.confidence, rule=reading.rule,
+            trust=reading.trust or trust_problem(msg.label_ids, msg.headers, msg.sender.email),
+            silence=bool(reading.silence),
         )
         with self.state.transaction():
             self.state.save_mail(mail)
         self._threads.setdefault(mail.thread_id, key)
-        log.info("mail from %s about %s: %s", msg.sender.email, key, kind or "before the interview")
+        log.info("mail from %s about %s: %s%s", msg.sender.email, key, mail.kind or "before the interview",
+                 f" (untrusted: {mail.trust})" if mail.trust else "")
         return 1

@@ -94,7 +94,15 @@ CREATE INDEX IF NOT EXISTS follow_ups_interview ON follow_ups(interview_id);
 # A state file written by an older version gains them when opened (ALTER TABLE ADD COLUMN),
 # so a new column needs a default; a whole new table goes in _SCHEMA as CREATE IF NOT EXISTS.
 # Append only: never rename or drop an entry here.
-_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = ()
+_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    # How each company message was read, for `status` and `explain` (issue 11).
+    ("company_mail", "confidence", "REAL NOT NULL DEFAULT 1.0"),
+    ("company_mail", "rule", "TEXT NOT NULL DEFAULT ''"),
+    ("company_mail", "trust", "TEXT NOT NULL DEFAULT ''"),
+    ("company_mail", "silence", "INTEGER NOT NULL DEFAULT 0"),
+    # What a status check drafted despite the company's mail read, for its NOTE line.
+    ("follow_ups", "note", "TEXT NOT NULL DEFAULT ''"),
+)
 
 
 def _people_to_json(people: tuple[Person, ...]) -> str:
@@ -136,6 +144,7 @@ def _follow_up_from_row(row: sqlite3.Row) -> FollowUp:
         draft_id=row["draft_id"],
         thread_id=row["thread_id"],
         reason=row["reason"],
+        note=row["note"],
     )
 
 
@@ -307,14 +316,15 @@ class State:
 
     def save_follow_up(self, fu: FollowUp) -> None:
         self._conn.execute(
-            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason)
-               VALUES(?,?,?,?,?,?,?,?,?)
+            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason, note)
+               VALUES(?,?,?,?,?,?,?,?,?,?)
                ON CONFLICT(key) DO UPDATE SET interview_id=excluded.interview_id, kind=excluded.kind,
                    due=excluded.due, recipients=excluded.recipients, status=excluded.status,
-                   draft_id=excluded.draft_id, thread_id=excluded.thread_id, reason=excluded.reason""",
+                   draft_id=excluded.draft_id, thread_id=excluded.thread_id, reason=excluded.reason,
+                   note=excluded.note""",
             (
                 fu.key, fu.interview_id, fu.kind.value, fu.due.isoformat(), _people_to_json(fu.recipients),
-                fu.status.value, fu.draft_id, fu.thread_id, fu.reason,
+                fu.status.value, fu.draft_id, fu.thread_id, fu.reason, fu.note,
             ),
         )
 
@@ -333,12 +343,12 @@ class State:
     def save_mail(self, m: CompanyMail) -> None:
         self._conn.execute(
             """INSERT OR REPLACE INTO company_mail(id, thread_id, message_id, "references", subject, sender, date,
-                   process, is_reply, kind, phrase, promise_by, promise_phrase)
-               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   process, is_reply, kind, phrase, promise_by, promise_phrase, confidence, rule, trust, silence)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (m.id, m.thread_id, m.message_id, m.references, m.subject,
              json.dumps({"email": m.sender.email, "name": m.sender.name}), m.date.isoformat(), m.process,
              int(m.is_reply), m.kind, m.phrase, m.promise_by.isoformat() if m.promise_by else None,
-             m.promise_phrase),
+             m.promise_phrase, m.confidence, m.rule, m.trust, int(m.silence)),
         )
 
     def mail(self, process: str | None = None) -> list[CompanyMail]:
@@ -354,7 +364,8 @@ class State:
                 date=datetime.fromisoformat(r["date"]), process=r["process"], is_reply=bool(r["is_reply"]),
                 kind=r["kind"], phrase=r["phrase"],
                 promise_by=date.fromisoformat(r["promise_by"]) if r["promise_by"] else None,
-                promise_phrase=r["promise_phrase"],
+                promise_phrase=r["promise_phrase"], confidence=float(r["confidence"]), rule=r["rule"],
+                trust=r["trust"], silence=bool(r["silence"]),
             ))
         return out
 

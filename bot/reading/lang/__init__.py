@@ -7,6 +7,7 @@ its body) and SILENCE ("if you don't hear from us...": what follows is a conditi
 decision). Patterns are matched case-insensitively, one sentence at a time, with
 whitespace collapsed, so they stay short and linear. A language is added by writing its
 module and listing it here; config.yaml adds phrases in any language (`replies.rules`).
+Part of the reading room: the modules are plain data and import nothing.
 """
 
 from __future__ import annotations
