@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.errors import BotError
 from bot.model import Decision, Interview, InterviewStatus
-from bot.planning.process import plan_process, process_key
+from bot.planning.process import MailVerdict, plan_process, process_key
 from bot.reading.detect import is_scheduler_sender
 from bot.runtime.engine import Settings, process_views, user_addresses
 from bot.runtime.state import State
@@ -21,6 +21,10 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
         plans[view.key] = plan_process(view, now, settings.policies,
                                        lambda e: is_scheduler_sender(e, settings.rules), user_addresses(state, settings.me_email))
     out = []
+    rounds: dict[str, list[Interview]] = {}
+    for iv in state.interviews():
+        if iv.status is InterviewStatus.ACTIVE:
+            rounds.setdefault(process_key(iv), []).append(iv)
     for iv in state.interviews():
         plan = plans.get(process_key(iv))
         reply = plan.latest_reply if plan else None
@@ -39,6 +43,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
                  "phrase": plan.decision.phrase or None}
                 if plan and plan.decision else None
             ),
+            "replies": replies_json(state, iv, rounds.get(process_key(iv), []), plan.verdicts if plan else ()),
             "latest_reply": (
                 {"kind": reply.kind, "from": reply.sender.email, "date": reply.date.isoformat(),
                  "subject": reply.subject, "phrase": reply.phrase or None}
@@ -50,6 +55,28 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
                  "to": [p.email for p in fu.recipients], "reason": fu.reason or None}
                 for fu in state.follow_ups(interview_id=iv.id)
             ],
+        })
+    return out
+
+
+def replies_json(state: State, iv: Interview, rounds: list[Interview],
+                 verdicts: tuple[MailVerdict, ...]) -> list[dict[str, Any]]:
+    """The company's mail after this interview (until the next round), as read: `status --json`'s replies[]."""
+    later = [r.start for r in rounds if r.start > iv.start]
+    until = min(later) if later else None
+    judged = {v.mail.id: v for v in verdicts}
+    out = []
+    for m in state.mail(process_key(iv)):
+        if m.date < iv.start or (until is not None and m.date >= until):
+            continue
+        verdict = judged.get(m.id)
+        out.append({
+            "at": m.date.isoformat(), "from": m.sender.email, "subject": m.subject, "kind": m.kind or "other",
+            "phrase": m.phrase or None, "answer": bool(verdict and verdict.answer),
+            "why": verdict.why if verdict else "about an earlier round",
+            "trusted": not m.trust, "untrusted_because": m.trust or None,
+            "confidence": round(m.confidence, 2), "rule": m.rule or None,
+            "promise": m.promise_by.isoformat() if m.promise_by else None,
         })
     return out
 
@@ -73,9 +100,15 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
                 said = f', "{d["phrase"]}"' if d["phrase"] else ""
                 stage += f"; decision expected by {date.fromisoformat(d['date']):%a %d %b} ({d['source']}{said})"
             lines.append(stage)
-            if iv["latest_reply"]:
-                r = iv["latest_reply"]
-                lines.append(f"    latest reply: {r['kind']} from {r['from']} on {_local(r['date'], tz)}")
+            for r in iv["replies"]:
+                said = f' "{r["phrase"]}"' if r["phrase"] and r["kind"] not in ("bounce",) else ""
+                if r["kind"] == "bounce":
+                    what = f"bounce: {r['phrase'] or 'a message could not be delivered'} (check the address)"
+                elif not r["trusted"]:
+                    what = f"untrusted ({r['untrusted_because']}): {r['kind']} from {r['from']}, ignored"
+                else:
+                    what = f"{r['kind']} from {r['from']}{said}: {'an answer' if r['answer'] else 'not an answer'}"
+                lines.append(f"    {_local(r['at'], tz)}  {what}")
         for fu in iv["follow_ups"]:
             extra = f" draft {fu['draft_id']}" if fu["draft_id"] else ""
             why = f" ({fu['reason']})" if fu["reason"] else ""
