@@ -102,6 +102,8 @@ _ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("company_mail", "silence", "INTEGER NOT NULL DEFAULT 0"),
     # What a status check drafted despite the company's mail read, for its NOTE line.
     ("follow_ups", "note", "TEXT NOT NULL DEFAULT ''"),
+    # Why the event was taken for an interview (the rule that matched), for `explain`.
+    ("interviews", "detected", "TEXT NOT NULL DEFAULT ''"),
 )
 
 
@@ -292,6 +294,15 @@ class State:
                 json.dumps(list(iv.company_domains)), iv.status.value,
             ),
         )
+
+    def set_detection(self, interview_id: str, reason: str) -> None:
+        """Why an event was taken for an interview (detection's reason), kept for `explain`."""
+        self._conn.execute("UPDATE interviews SET detected = ? WHERE id = ? AND detected != ?",
+                           (reason, interview_id, reason))
+
+    def detection(self, interview_id: str) -> str:
+        row = self._conn.execute("SELECT detected FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        return str(row["detected"]) if row else ""
 
     # -- follow-ups -----------------------------------------------------------------------
 
