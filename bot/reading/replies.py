@@ -95,9 +95,9 @@ def is_company_reply(msg: Incoming, ctx: ReplyContext) -> tuple[bool, str]:
 _REDIRECT = re.compile(r"\b(?:another|different|other|alternative|separate|new|more\s+junior|junior|more\s+senior|senior|mid(?:-level)?)\s+(?:role|position|opening|team|req(?:uisition)?)s?\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|however|instead|that\s+said|although|though|nevertheless|fortunately)\b", re.IGNORECASE)
 # An invitation to hear feedback or stay in touch after a rejection is still a rejection.
-_AFTERCARE = re.compile(r"\b(?:feedback|on\s+file|future\s+(?:roles|openings|opportunities|positions)|stay\s+in\s+touch|keep\s+in\s+touch|reapply|talent\s+(?:pool|community))\b", re.IGNORECASE)
+_AFTERCARE = re.compile(r"\b(?:feedback|on\s+file|future\s+(?:roles|openings|opportunities|positions)|stay\s+in\s+touch|keep\s+in\s+touch|reapply|talent\s+(?:pool|community)|in\s+the\s+future)\b", re.IGNORECASE)
 # Words that undo a positive phrase just before it: "unable to offer you the role", "before we make an offer".
-_UNDO = re.compile(r"(?:\b(?:not|unable|cannot|no\s+longer|before|prior\s+to|whether|if\s+we)\b|n't\b)[^.,;!?]{0,30}$", re.IGNORECASE)
+_UNDO = re.compile(r"(?:\b(?:not|unable|cannot|no\s+longer|before|prior\s+to|whether|if\s+we|thanks?|thank\s+you|completed|finished|concluded)\b|n't\b)[^.,;!?]{0,30}$", re.IGNORECASE)
 _NOT_REJECTION = re.compile(r"\b(?:not\s+a\s+rejection|(?:does\s+not|doesn'?t)\s+mean)\b", re.IGNORECASE)
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+", re.IGNORECASE)
 
@@ -106,7 +106,7 @@ _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+", re.IGNORECASE)
 # with other candidates"; "if you have been unsuccessful, your recruiter will tell you".
 _SILENCE = re.compile("|".join(p for lang in LANGUAGES for p in lang.silence), re.IGNORECASE)
 _CONDITION = re.compile(
-    r"\b(?:if|whether|should\s+you|in\s+case|unless|once|wenn|falls|sollten|si|se|caso|als|indien|qualora)\b[^.;!?]{0,80}$",
+    r"\b(?:if|whether|should\s+you|in\s+case|unless|wenn|falls|sollten|caso|indien|qualora)\b[^.;!?]{0,80}$",
     re.IGNORECASE)
 
 _Rules = dict[ReplyKind, tuple[tuple[str, re.Pattern[str]], ...]]
@@ -155,7 +155,8 @@ class _Found:
 def _sentences(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text))
-    return [s for p in paragraphs for s in re.split(r"(?<=[.!?]) ", p) if s]
+    # "9. Dezember", "26.11. in unserem Hause": a dot after a number ends no sentence.
+    return [s for p in paragraphs for s in re.split(r"(?<=[^\d\s][.!?]) ", p) if s]
 
 
 def _find(sentences: list[str], rules: _Rules) -> tuple[list[_Found], bool]:

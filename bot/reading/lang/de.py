@@ -19,6 +19,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bnicht\s+(?:weiter\s+)?(?:ber[üu]cksichtigt|ausgew[äa]hlt)\s+werden",
         r"\b(?:ihre\s+bewerbung|sie)\s+(?:leider\s+)?nicht\s+(?:weiter\s+)?(?:ber[üu]cksichtigen|ausw[äa]hlen|einladen)",
         r"^\s*absage\b",
+        rf"\bzwischen\s+ihnen\s+und\s+(?:einem|einer)\s+(?:anderen|weiteren)\s+{_KANDIDAT}",
         r"\bmit\s+bedauern\s+(?:teilen|m[üu]ssen)\s+wir\s+ihnen\s+mit,?\s+dass\s+(?:wir\s+)?(?:uns\s+)?(?:f[üu]r|ihre|sie)",
     ),
     "offer": (
@@ -32,12 +33,12 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:zu\s+einem\s+)?(?:pers[öo]nlichen\s+|zweiten\s+|weiteren\s+)gespr[äa]ch\s+einladen",
         r"\b(?:zweite|n[äa]chste|finale)n?\s+(?:runde|schritt|gespr[äa]chsrunde)",
         r"\btermin(?:e|vorschl[äa]ge)?\s+(?:vereinbaren|vorschlagen|abstimmen)|\bfolgende\s+termine\b",
-        r"\b(?:gespr[äa]ch|interview|termin)\s+(?:\w+\s+){0,3}?verschieben|\bverschieben\s+(?:wir|k[öo]nnen)",
+        r"(?:gespr[äa]ch|interview|termin)\s+(?:[\w.,]+\s+){0,6}?verschieben|\bverschieben\s+(?:wir|k[öo]nnen)",
         r"\bbesser\s+kennenlernen\b|\bprobearbeit|\bfallstudie\b",
     ),
     "holding": (
         r"\bnoch\s+nicht\s+abgeschlossen",
-        r"\b(?:verfahren|prozess|auswahl\w*)\s+(?:dauert|dauern)\s+(?:noch\s+)?an",
+        r"(?:verfahren|prozess|auswahl)\w*\s+(?:dauert|dauern)\s+(?:noch\s+)?an\b",
         r"\bnoch\s+(?:etwas|einige)\s+zeit",
         r"\bnoch\s+keine\s+(?:endg[üu]ltige\s+)?entscheidung",
         r"\b(?:melden|melde)\s+(?:uns|mich)\s+(?:\w+\s+){0,4}?(?:bis|sp[äa]testens|innerhalb|in\s+den\s+n[äa]chsten|n[äa]chste)",

@@ -6,7 +6,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "rejection": (
         r"\bne\s+pas\s+donner\s+suite\b",
         r"\bne\s+(?:pouvons|pourrons|pouvions|sommes)\s+(?:pas|plus)\s+(?:en\s+mesure\s+de\s+)?(?:y\s+)?donner\s+(?:une\s+)?suite",
-        r"\b(?:n'a|n'ont|n'avez|n'avons)\s+(?:donc\s+)?pas\s+(?:pu\s+)?(?:été\s+)?(?:retenue?s?|été\s+retenue?s?|sélectionn)",
+        r"\b(?:n'a|n'ont|n'avez|n'avons)\s+(?:donc\s+)?pas\s+(?:pu\s+)?(?:être\s+|été\s+)?(?:retenue?s?|sélectionn)",
         r"\bpas\s+(?:été\s+)?retenue?\b",
         r"\bau\s+regret\s+de\s+vous\s+(?:informer|annoncer|faire\s+savoir)",
         r"\bd'autres\s+(?:candidats?|candidatures|profils)\s+(?:sont|correspond|plus|mieux)",
