@@ -148,6 +148,15 @@ class MailReader:
                 return named[0]
         return None
 
+    def _bounced_process(self, msg: MailMessage, processes: dict[str, list[Interview]]) -> str | None:
+        """A bounce belongs to the process whose person or domain it could not reach (X-Failed-Recipients)."""
+        failed = [a.strip().lower() for a in msg.headers.get("x-failed-recipients", "").split(",") if "@" in a]
+        for key, ivs in processes.items():
+            domains = tuple(d for iv in ivs for d in iv.company_domains if not domain_in(d, self.rules.personal_domains))
+            if any(a in _people(ivs) or (domains and domain_in(domain_of(a), domains)) for a in failed):
+                return key
+        return None
+
     def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],
                 parts: tuple[MailPart, ...] | None = None) -> int:
         """Record one message if it is from the company side of a followed process, as read.
@@ -157,7 +166,7 @@ class MailReader:
         bounces and untrusted mail are recorded too (status shows them), marked so they act on nothing."""
         if msg.sender is None or msg.date is None or msg.sender.email.lower() in self.my_emails():
             return 0
-        key = self._process_of(msg, processes)
+        key = self._process_of(msg, processes) or self._bounced_process(msg, processes)
         if key is None:
             return 0
         ivs = processes[key]
