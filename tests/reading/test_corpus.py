@@ -8,7 +8,7 @@ the collected one, the entry's `note` says why.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -36,7 +36,7 @@ def _mime(entry: dict[str, Any]) -> bytes:
     msg["From"] = headers.pop("From", "Jordan Lee <jordan.lee@acme.example>")
     msg["To"] = "sam@example.com"
     msg["Subject"] = entry["subject"]
-    msg["Date"] = format_datetime(datetime.combine(date.fromisoformat(entry["sent"]), time(10), timezone.utc))
+    msg["Date"] = format_datetime(datetime.combine(date.fromisoformat(entry["sent"]), time(10), UTC))
     content_type = headers.pop("Content-Type", None)
     for name, value in headers.items():
         msg[name] = value
@@ -56,7 +56,7 @@ def _incoming(entry: dict[str, Any], raw: bytes) -> Incoming:
     headers = {k.lower(): v for k, v in (entry.get("headers") or {}).items()}
     sender = headers.pop("from", "Jordan Lee <jordan.lee@acme.example>")
     email = sender.split("<")[-1].rstrip(">").strip()
-    sent = datetime.combine(date.fromisoformat(entry["sent"]), time(10), timezone.utc)
+    sent = datetime.combine(date.fromisoformat(entry["sent"]), time(10), UTC)
     return Incoming(email, "", entry["subject"], sent, headers, ("INBOX",), body.text, body.mime_types)
 
 
@@ -75,7 +75,7 @@ def test_message(entry: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("entry", PROMISES, ids=[p["id"] for p in PROMISES])
 def test_promise(entry: dict[str, Any]) -> None:
-    sent = datetime.combine(date.fromisoformat(entry["sent"]), time(10), timezone.utc)
+    sent = datetime.combine(date.fromisoformat(entry["sent"]), time(10), UTC)
     promise = find_promise(entry["text"], sent, TZ, "US")
     assert (promise.by.isoformat() if promise else None) == entry["expected"], promise
 

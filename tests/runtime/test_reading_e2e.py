@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 
 from bot.cli.explain import explain
@@ -27,7 +27,7 @@ SPOOFED_AUTH = ("mx.google.com; dkim=fail header.i=@initech.com header.s=s1; spf
 
 
 def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def status(world):  # type: ignore[no-untyped-def]
