@@ -84,8 +84,8 @@ GOOD = ("mx.google.com; dkim=pass header.i=@initech.com header.s=s1 header.b=abc
     (("SPAM",), GOOD, "in Spam"),
     (("TRASH", "INBOX"), GOOD, "in Trash"),
     (("INBOX",), "mx.google.com; dmarc=fail (p=NONE) header.from=initech.com", "DMARC failed for initech.com"),
-    (("INBOX",), "mx.google.com; spf=fail (google.com: domain of jo@initech.com does not designate) "
-                 "smtp.mailfrom=jo@initech.com", "SPF failed for initech.com"),
+    (("INBOX",), ("mx.google.com; spf=fail (google.com: domain of jo@initech.com does not designate) "
+                 "smtp.mailfrom=jo@initech.com"), "SPF failed for initech.com"),
     (("INBOX",), "mx.google.com; dkim=fail header.i=@initech.com", "DKIM failed for initech.com"),
     # A second signature that passes, or DMARC passing, settles it
     (("INBOX",), "mx.google.com; dkim=fail header.i=@initech.com; dkim=pass header.i=@initech.com", ""),
