@@ -180,6 +180,7 @@ class FollowUp:
     draft_id: str = ""
     thread_id: str = ""
     reason: str = ""  # why cancelled/skipped/failed, for `status`
+    note: str = ""  # a status check drafted although the company wrote: what it read, for the draft's NOTE line
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,18 @@ class MailMessage:
     in_reply_to: str = ""
     label_ids: tuple[str, ...] = ()
     headers: dict[str, str] = field(default_factory=dict)  # other requested headers, lower-case names
+
+
+@dataclass(frozen=True)
+class MailPart:
+    """One leaf part of a received message, as Gmail's format=full gives it: the part's
+    Content-Type header (with its charset), its file name, and its bytes with the transfer
+    encoding undone but the charset not (bot.reading.mailbody decodes them)."""
+
+    content_type: str  # 'text/plain; charset="windows-1252"'
+    data: bytes = b""
+    filename: str = ""
+    inside_message: bool = False  # within a message/rfc822 part: a quoted or bounced message, not the sender's words
 
 
 @dataclass(frozen=True)
@@ -249,6 +262,10 @@ class CompanyMail:
     promise_phrase: str = ""
     via: str = ""  # which rule tied it to the process (bot.reading.senders.Rule), for `status`
     agency: str = ""  # the third party it came through (an agency), when not the company itself
+    confidence: float = 1.0  # how sure the reading of `kind` is (0..1)
+    rule: str = ""  # which rule decided `kind` ("en:rejection", "config:offer", "header:auto-submitted")
+    trust: str = ""  # why the message cannot be trusted (in Spam, DMARC failed...); "" when it can
+    silence: bool = False  # its promise says: no news by then means no
 
 
 @dataclass(frozen=True)

@@ -128,8 +128,11 @@ class World:
         self.services.calendar.events().delete(calendarId="primary", eventId=event_id).execute()
 
     def mail(self, sender: str, subject: str, hours: float, body: str = "Hello", to: str = ME,
-             message_id: str = "", **headers: str) -> dict[str, Any]:
-        """A message arriving in the inbox at T0+hours."""
+             message_id: str = "", charset: str = "utf-8", subtype: str = "plain",
+             labels: tuple[str, ...] = ("INBOX", "UNREAD"), **headers: str) -> dict[str, Any]:
+        """A message arriving at T0+hours: in the inbox (or where `labels` say, e.g. SPAM), its body in `charset`.
+
+        Headers Gmail adds on receipt (Authentication-Results) are passed in as Gmail would store them."""
         m = EmailMessage()
         m["From"] = sender
         m["To"] = to
@@ -138,10 +141,10 @@ class World:
         m["Message-ID"] = message_id or f"<m{abs(hash((sender, subject, hours)))}@mail.example.com>"
         for k, v in headers.items():
             m[k.replace("_", "-")] = v
-        m.set_content(body)
+        m.set_content(body, subtype=subtype, charset=charset)
         raw = base64.urlsafe_b64encode(m.as_bytes()).decode("ascii")
         return dict(self.services.gmail.users().messages().import_(
-            userId="me", body={"raw": raw, "labelIds": ["INBOX", "UNREAD"]}, internalDateSource="dateHeader"
+            userId="me", body={"raw": raw, "labelIds": list(labels)}, internalDateSource="dateHeader"
         ).execute())
 
     def drafts(self) -> dict[str, EmailMessage]:

@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("interview", help="the company, or the interview id from `status --json`")
     s.add_argument("date", help="YYYY-MM-DD, or 'none' to clear it")
 
+    s = sub.add_parser("explain", help="why the bot did what it did for one company: each message as read")
+    s.add_argument("company", help="the company, or the interview id from `status --json`")
     s = sub.add_parser("check-config", help="validate the config file and templates, print a summary")
     s.add_argument("file", nargs="?", help="config file to check (default: as for --config)")
 
@@ -227,6 +229,21 @@ def cmd_decide(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from bot.cli.explain import explain
+    from bot.clock import SystemClock
+    from bot.runtime.state import State
+    from bot.runtime.wiring import settings_from_config
+
+    cfg = _config(args)
+    state = State.in_memory_copy(Path(cfg.state))
+    try:
+        print(explain(state, settings_from_config(cfg), SystemClock().now(), args.company))
+    finally:
+        state.close()
+    return 0
+
+
 def cmd_check_config(args: argparse.Namespace) -> int:
     from bot.config.load import summarize
 
@@ -307,6 +324,7 @@ COMMANDS = {
     "plan": cmd_plan,
     "status": cmd_status,
     "decide": cmd_decide,
+    "explain": cmd_explain,
     "check-config": cmd_check_config,
     "test": cmd_test,
     "schema": cmd_schema,

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.errors import BotError
 from bot.model import CompanyMail, Decision, Interview, InterviewStatus
-from bot.planning.process import plan_process, process_key
+from bot.planning.process import MailVerdict, plan_process, process_key
 from bot.reading.detect import is_scheduler_sender
 from bot.reading.senders import agency_name
 from bot.runtime.engine import Settings, process_views, user_addresses
@@ -18,12 +18,17 @@ from bot.runtime.state import State
 def status_json(state: State, settings: Settings, now: datetime) -> list[dict[str, Any]]:
     """The `status --json` contract: interviews with their follow-ups, and where each process stands."""
     plans = {}
-    for view in process_views(state, settings):
+    views = list(process_views(state, settings))
+    for view in views:
         plans[view.key] = plan_process(view, now, settings.policies,
                                        lambda e: is_scheduler_sender(e, settings.rules), user_addresses(state, settings.me_email))
-    mail = {view.key: view.mail for view in process_views(state, settings)}
+    mail = {view.key: view.mail for view in views}
     unattributed = state.unattributed()
     out = []
+    rounds: dict[str, list[Interview]] = {}
+    for iv in state.interviews():
+        if iv.status is InterviewStatus.ACTIVE:
+            rounds.setdefault(process_key(iv), []).append(iv)
     for iv in state.interviews():
         plan = plans.get(process_key(iv))
         reply = plan.latest_reply if plan else None
@@ -43,6 +48,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
                  "phrase": plan.decision.phrase or None}
                 if plan and plan.decision else None
             ),
+            "replies": replies_json(state, iv, rounds.get(process_key(iv), []), plan.verdicts if plan else ()),
             "latest_reply": (
                 {"kind": reply.kind, "from": reply.sender.email, "date": reply.date.isoformat(),
                  "subject": reply.subject, "phrase": reply.phrase or None}
@@ -56,11 +62,6 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
             ],
             # Issue 16: who the company's mail came through, and by which rule each message was tied.
             "via": _agency(iv, mail.get(key, ()), settings),
-            "replies": [
-                {"id": m.id, "from": m.sender.email, "date": m.date.isoformat(), "subject": m.subject,
-                 "kind": m.kind or None, "is_reply": m.is_reply, "via": m.via or None, "agency": m.agency or None}
-                for m in mail.get(key, ())
-            ],
             "unattributed": [
                 {k: u[k] for k in ("id", "from", "date", "subject", "candidates", "why")}
                 for u in unattributed if key in u["candidates"]
@@ -77,6 +78,31 @@ def _agency(iv: Interview, mail: tuple[CompanyMail, ...], settings: Settings) ->
     if iv.agents:
         return agency_name(iv.agents[0], settings.rules.personal_domains)
     return None
+
+
+def replies_json(state: State, iv: Interview, rounds: list[Interview],
+                 verdicts: tuple[MailVerdict, ...]) -> list[dict[str, Any]]:
+    """The company's mail after this interview (until the next round), as read: `status --json`'s replies[]."""
+    later = [r.start for r in rounds if r.start > iv.start]
+    until = min(later) if later else None
+    judged = {v.mail.id: v for v in verdicts}
+    out = []
+    for m in state.mail(process_key(iv)):
+        if m.date < iv.start or (until is not None and m.date >= until):
+            continue
+        verdict = judged.get(m.id)
+        out.append({
+            "id": m.id, "at": m.date.isoformat(), "from": m.sender.email, "subject": m.subject,
+            "kind": m.kind or "other",
+            "phrase": m.phrase or None, "answer": bool(verdict and verdict.answer),
+            "why": verdict.why if verdict else "about an earlier round",
+            "trusted": not m.trust, "untrusted_because": m.trust or None,
+            "confidence": round(m.confidence, 2), "rule": m.rule or None,
+            "promise": m.promise_by.isoformat() if m.promise_by else None,
+            # Issue 16: by which rule the message was tied to this process, and through whom.
+            "via": m.via or None, "agency": m.agency or None, "is_reply": m.is_reply,
+        })
+    return out
 
 
 def _local(value: str, tz: ZoneInfo) -> str:
@@ -100,9 +126,15 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
             lines.append(stage)
             if iv.get("via"):
                 lines.append(f"    via {iv['via']}")
-            if iv["latest_reply"]:
-                r = iv["latest_reply"]
-                lines.append(f"    latest reply: {r['kind']} from {r['from']} on {_local(r['date'], tz)}")
+            for r in iv["replies"]:
+                said = f' "{r["phrase"]}"' if r["phrase"] and r["kind"] not in ("bounce",) else ""
+                if r["kind"] == "bounce":
+                    what = f"bounce: {r['phrase'] or 'a message could not be delivered'} (check the address)"
+                elif not r["trusted"]:
+                    what = f"untrusted ({r['untrusted_because']}): {r['kind']} from {r['from']}, ignored"
+                else:
+                    what = f"{r['kind']} from {r['from']}{said}: {'an answer' if r['answer'] else 'not an answer'}"
+                lines.append(f"    {_local(r['at'], tz)}  {what}")
             for u in iv.get("unattributed", ()):
                 lines.append(f"    unattributed: \"{u['subject']}\" from {u['from']} on {_local(u['date'], tz)} ({u['why']})")
         for fu in iv["follow_ups"]:

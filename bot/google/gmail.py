@@ -9,7 +9,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
 from bot.google.retry import Retrier
-from bot.model import MailMessage, Person
+from bot.model import MailMessage, MailPart, Person
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,9 @@ METADATA_HEADERS = [
     "From", "To", "Cc", "Subject", "Date", "Message-ID", "References", "In-Reply-To", BOT_KEY_HEADER,
     # What tells an auto-reply, a bounce or a calendar notification from a person's answer.
     "Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "X-Auto-Response-Suppress",
-    "Content-Type", "Return-Path",
+    "Content-Type", "Return-Path", "Sender",
+    # Gmail's verdict on SPF, DKIM and DMARC (it adds this header on receipt), and who a bounce failed.
+    "Authentication-Results", "X-Failed-Recipients",
 ]
 
 
@@ -65,30 +67,31 @@ class HistoryExpired(Exception):
     """Gmail no longer has history that far back (404): a full resync is needed."""
 
 
-def _body_text(payload: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
-    """The text/plain content of a message payload (format=full), else its HTML stripped of tags,
-    and the MIME types of all its parts (text/calendar marks an invitation)."""
-    import html
-    import re
+def _parts(payload: dict[str, Any]) -> tuple[MailPart, ...]:
+    """The leaf parts of a message payload (format=full) with their bytes, for bot.reading.mailbody to decode.
 
-    plain: list[str] = []
-    htmls: list[str] = []
-    types: list[str] = []
+    Gmail undoes the transfer encoding but not the charset, so each part keeps its own
+    Content-Type header. Attachments come without data (only an attachment id): never fetched.
+    """
+    out: list[MailPart] = []
 
-    def walk(part: dict[str, Any]) -> None:
+    def walk(part: dict[str, Any], inside: bool, depth: int) -> None:
+        if depth > 20:
+            return
         mime = str(part.get("mimeType", ""))
-        types.append(mime)
-        data = (part.get("body") or {}).get("data")
-        if data and mime in ("text/plain", "text/html"):
-            text = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode("utf-8", "replace")
-            (plain if mime == "text/plain" else htmls).append(text)
-        for sub in part.get("parts") or []:
-            walk(sub)
+        subparts = part.get("parts") or []
+        if subparts:
+            for sub in subparts:
+                walk(sub, inside or mime.startswith("message/"), depth + 1)
+            return
+        headers = {str(h.get("name", "")).lower(): str(h.get("value", "")) for h in part.get("headers") or []}
+        data = (part.get("body") or {}).get("data") or ""
+        raw = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)) if data else b""
+        content_type = headers.get("content-type") or mime
+        out.append(MailPart(content_type, raw, str(part.get("filename") or ""), inside))
 
-    walk(payload)
-    if plain:
-        return "\n".join(plain), tuple(types)
-    return html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(htmls))), tuple(types)
+    walk(payload, False, 0)
+    return tuple(out)
 
 
 class GoogleGmail:
@@ -154,14 +157,14 @@ class GoogleGmail:
             if not page_token:
                 return ids, latest
 
-    def body(self, message_id: str) -> tuple[str, tuple[str, ...]]:
-        """A message's text and its parts' MIME types, for reading mail from the company (fetched only for that)."""
+    def body(self, message_id: str) -> tuple[MailPart, ...]:
+        """A message's parts, for reading mail from the company (fetched only for that)."""
         item = self._retrier.execute(
             self._messages.get(userId="me", id=message_id, format="full",
                                                  fields="payload"),
             "reading a message",
         )
-        return _body_text(item.get("payload") or {})
+        return _parts(item.get("payload") or {})
 
     def delete_draft(self, draft_id: str) -> bool:
         """Delete a draft; False when it is already gone (sent or deleted by the user)."""
@@ -201,8 +204,8 @@ class GoogleGmail:
         )
         return list(listing.get("messages", []))
 
-    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, str, tuple[str, ...]]]:
-        """Messages matching a search, each with its text and MIME types, oldest first.
+    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, tuple[MailPart, ...]]]:
+        """Messages matching a search, each with its parts, oldest first.
 
         For a search whose hits are all read anyway (a new process's company mail): one
         threads.get (format=full) per thread found, rather than a headers read and a body read
@@ -225,7 +228,7 @@ class GoogleGmail:
                     continue
                 payload = item.get("payload") or {}
                 headers = [h for h in payload.get("headers") or [] if str(h.get("name", "")).lower() in _WANTED]
-                out.append((parse_message({**item, "payload": {"headers": headers}}), *_body_text(payload)))
+                out.append((parse_message({**item, "payload": {"headers": headers}}), _parts(payload)))
         return out
 
     def message(self, message_id: str) -> MailMessage:

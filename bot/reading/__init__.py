@@ -1,11 +1,15 @@
 """Reading: what the calendar and the mail say.
 
 Detects interviews among calendar events and extracts company, role and interviewers
-(`detect`, `extract`); reads the company's replies and the dates they promise (`replies`,
-`promises`); runs the config's test cases through them (`cases`). Pure functions over
-`bot.model` values: no I/O, no clock.
+(`detect`, `extract`, with the shipped rules in `default_rules`); reads the company's mail
+(`read.read_message`: its body decoded by `mailbody`, its trust by `trust`, machine mail by
+`machine`, its words by `replies` with the phrase tables in `lang/`, quoted text by
+`quoted`) and the dates it promises (`promises`); ties each message to a process, hiring
+systems and agencies included (`senders`, `names`, `hiring_systems`); runs the config's test
+cases through all of it (`cases`). Pure functions over `bot.model` values: no I/O, no clock.
 
-May import: the shared ground (`bot.model`, `bot.errors`, `bot.clock`), `bot.config` and
-the standard library. Never `bot.planning`, `bot.writing`, the shell (`bot.runtime`,
-`bot.google`, `bot.sandbox`, `bot.cli`) or any network, storage or scheduler library.
+May import: the shared ground (`bot.model`, `bot.errors`, `bot.clock`), `bot.config`, the
+standard library and lxml (an HTML parser, for HTML-only mail). Never `bot.planning`,
+`bot.writing`, the shell (`bot.runtime`, `bot.google`, `bot.sandbox`, `bot.cli`) or any
+network, storage or scheduler library.
 """

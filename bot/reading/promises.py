@@ -50,7 +50,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config.durations import business_days_after
-from bot.reading.replies import strip_quoted
+from bot.reading.promises_intl import intl_promises
+from bot.reading.quoted import strip_quoted
 
 __all__ = ["MAX_AHEAD", "Promise", "find_promise", "latest_promise"]
 
@@ -107,10 +108,10 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:,?\s*(?P<year>\d{4})(?!\d))?"
 
 _CUE = re.compile(
-    r"\b(?:decision|decisions|decide[ds]?|deciding|hear(?:d)?\s+(?:back|from\s+(?:us|me|the\s+team|our\s+team))"
+    r"\b(?:decision|decisions|decide[ds]?|deciding|hear(?:d)?\s+(?:back|something|more|from\s+(?:us|me|the\s+team|our\s+team))"
     r"|get(?:ting)?\s+back\s+to|come\s+back\s+to|circle\s+back|revert|be\s+in\s+touch|reach\s+out"
     r"|updates?|answer|feedback|next\s+steps?|know\s+more|outcome|results?|response"
-    r"|let\s+you\s+know|news|verdict|made\s+up\s+our\s+minds?)\b",
+    r"|let\s+you\s+know|news|verdict|made\s+up\s+our\s+minds?|reply|inform|advise|contacted|phoned)\b",
     re.IGNORECASE,
 )
 # The decision itself, for a date in a later clause of the same sentence ("we haven't decided, but will by Friday").
@@ -123,7 +124,8 @@ _EXCLUDE = re.compile(
     r"\b(?:please(?!\s+(?:note|be\s+aware|expect|allow|bear|rest\s+assured))|pls|kindly|can\s+you|could\s+you"
     r"|would\s+you|will\s+you|are\s+you\s+able|let\s+(?:us|me)\s+know|we\s+(?:would\s+|'d\s+)?need\s+you"
     r"|you\s+(?:need|must|should|have)\s+to|make\s+sure|submit|deadline|hear(?:d)?\s+(?:back\s+)?from\s+you"
-    r"|your\s+(?:availability|response|reply|answer|decision|feedback|thoughts|acceptance|signature|documents?))\b",
+    r"|your\s+(?:availability|response|reply|answer|decision|feedback|thoughts|acceptance|signature|documents?)"
+    r"|my\s+(?:final\s+)?decision|i\s+(?:will\s+)?need\s+to)\b",
     re.IGNORECASE,
 )
 # "we won't have a decision by Friday" - but not "if you don't hear from us by Friday".
@@ -224,6 +226,8 @@ def _year(text: str | None) -> int | None:
 def _relative(m: re.Match[str], b: _Base) -> date:
     word = m.groupdict().get("num") or m.groupdict().get("num2")
     n = _number(word) if word else 1
+    if m.groupdict().get("hi"):  # "in 7-10 days": the longer reading
+        n = max(n, int(m["hi"]))
     unit = m["unit"].lower()
     if unit.startswith(("business", "working")):
         return business_days_after(b.sent, n, b.tz, b.country).date()
@@ -278,7 +282,7 @@ _Reader = Callable[[re.Match[str], _Base], "date | None"]
 _F = re.IGNORECASE
 # (pattern, reader, weak, more). Matching is linear: no nested quantifiers, bounded repeats.
 _EXPRESSIONS: tuple[tuple[re.Pattern[str], _Reader, bool, bool], ...] = (
-    (re.compile(rf"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?{_NUM}\s+(?:more\s+)?{_UNIT}", _F),
+    (re.compile(rf"\b(?:within|in|over|during|after)\s+(?:the\s+)?(?:next\s+|coming\s+)?{_NUM}(?:\s*(?:-|\u2013|to|or)\s*(?P<hi>\d{{1,3}}))?\s+(?:more\s+)?{_UNIT}", _F),
      _relative, False, False),
     (re.compile(rf"\b(?:another\s+(?:{_NUM}\s+)?|{_num('num2')}\s+(?:more|additional|extra)\s+){_UNIT}", _F),
      _relative, False, True),
@@ -314,6 +318,7 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], _Reader, bool, bool], ...] = (
 )
 _LEAD = re.compile(r"\b(?:by|before|on|until|no\s+later\s+than)\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"^[\s,]*(?:on\s+)?$")
+_BY_THE_END = re.compile(r"^[\s,]*(?:by|at|before)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _dates(clause: str, base: _Base) -> list[_Hit]:
@@ -328,6 +333,9 @@ def _dates(clause: str, base: _Base) -> list[_Hit]:
         if chosen and hit.start < chosen[-1].end:
             continue
         prev = chosen[-1] if chosen else None
+        # "in 48 hours by the close of business": the end of *that* day, not today's.
+        if prev is not None and hit.weak and _BY_THE_END.match(clause[prev.end:hit.start]):
+            continue
         # "Friday, December 11", "end of day Friday": the more explicit date right after wins.
         if prev is not None and prev.weak and _JOIN.match(clause[prev.end:hit.start]):
             chosen[-1] = _Hit(prev.start, hit.end, hit.by, hit.weak, hit.more)
@@ -444,6 +452,9 @@ def find_promise(
     local = sent_at.astimezone(tz)
     base = _Base(local.date(), local, tz, country.upper() if country else None)
     found = _promises_in(text, base, source)
+    if not found:  # the other six languages read (bot.reading.promises_intl)
+        found = [Promise(by, phrase, source) for by, phrase in intl_promises(_sentences(text), base.day)
+                 if by <= base.day + MAX_AHEAD]
     return found[-1] if found else None
 
 

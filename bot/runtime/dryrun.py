@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import FixedClock
-from bot.model import CalendarEvent, CalendarSync, FollowUp, FollowUpKind, FollowUpStatus, MailMessage, Person
+from bot.model import CalendarEvent, CalendarSync, FollowUp, FollowUpKind, FollowUpStatus, MailMessage, MailPart, Person
 from bot.runtime.engine import CalendarPort, Engine, GmailPort, RunReport
 from bot.runtime.state import State
 
@@ -73,7 +73,7 @@ class ReplayGmail:
         self._real = real
         self._clock = clock
         self._extra_senders = extra_senders
-        self._known: dict[str, tuple[MailMessage, str, tuple[str, ...]]] = {}  # id -> (headers, text, MIME types)
+        self._known: dict[str, tuple[MailMessage, tuple[MailPart, ...]]] = {}  # id -> (headers, parts)
         self._searches: dict[str, list[str]] = {}
         self._threads: dict[str, list[MailMessage]] = {}
         self._profile: str | None = None
@@ -87,12 +87,12 @@ class ReplayGmail:
 
     def arrivals(self) -> list[datetime]:
         """When the mail read so far arrived: moments the replay must stop at."""
-        return sorted(m.date for m, _, _ in self._known.values() if m.date is not None)
+        return sorted(m.date for m, _ in self._known.values() if m.date is not None)
 
-    def _remember(self, found: list[tuple[MailMessage, str, tuple[str, ...]]]) -> list[str]:
-        for msg, body, mime in found:
-            self._known.setdefault(msg.id, (msg, body, mime))
-        return [msg.id for msg, _, _ in found]
+    def _remember(self, found: list[tuple[MailMessage, tuple[MailPart, ...]]]) -> list[str]:
+        for msg, parts in found:
+            self._known.setdefault(msg.id, (msg, parts))
+        return [msg.id for msg, _ in found]
 
     # -- the reader's port -------------------------------------------------------------------
 
@@ -113,12 +113,12 @@ class ReplayGmail:
     def added_since(self, history_id: str) -> tuple[list[str], str]:
         since = datetime.fromisoformat(history_id)
         now = self._clock.now()
-        added = [m.id for m, _, _ in sorted(self._known.values(), key=lambda k: (k[0].date or now, k[0].id))
+        added = [m.id for m, _ in sorted(self._known.values(), key=lambda k: (k[0].date or now, k[0].id))
                  if m.date is not None and since < m.date <= now and "SENT" not in m.label_ids
                  and "DRAFT" not in m.label_ids]
         return added, now.isoformat()
 
-    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, str, tuple[str, ...]]]:
+    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, tuple[MailPart, ...]]]:
         if query not in self._searches:
             self._searches[query] = self._remember(self._real.search_read(query, limit))
         return [self._known[i] for i in self._searches[query] if self._visible(self._known[i][0])]
@@ -128,10 +128,9 @@ class ReplayGmail:
             return self._known[message_id][0]
         return self._real.message(message_id)
 
-    def body(self, message_id: str) -> tuple[str, tuple[str, ...]]:
+    def body(self, message_id: str) -> tuple[MailPart, ...]:
         if message_id in self._known:
-            _, text, mime = self._known[message_id]
-            return text, mime
+            return self._known[message_id][1]
         return self._real.body(message_id)
 
     # -- threads and drafts ------------------------------------------------------------------

@@ -187,6 +187,8 @@ class Engine:
         if iv != known:
             self.state.save_interview(iv)
             report.interviews_changed.append(iv)
+        if verdict.interview is not None:
+            self.state.set_detection(iv.id, verdict.reason)
         if event.description and event.start:
             promise = find_promise(event.description, event.start, self.settings.tz,
                                    self.settings.policies.country, source="description")

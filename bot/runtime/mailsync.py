@@ -15,12 +15,17 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.google.gmail import HistoryExpired
-from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, Person
+from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, MailPart, Person
 from bot.planning.mailthread import company_query
 from bot.planning.process import process_key
-from bot.reading.promises import find_promise
-from bot.reading.replies import Incoming, ReplyContext, classify_reply, is_company_reply
+from bot.reading.extract import domain_in, domain_of
+from bot.reading.incoming import DECISIVE, HIRING_SYSTEM_NOTICE, MACHINE, ReplyKind
+from bot.reading.machine import machine_reason
+from bot.reading.mailbody import read_body
+from bot.reading.read import read_message
+from bot.reading.replies import Incoming, ReplyContext, is_company_reply
 from bot.reading.senders import Attribution, Envelope, Rule, SenderRules, attribute, side_of
+from bot.reading.trust import trust_problem
 from bot.runtime.state import State
 
 log = logging.getLogger(__name__)
@@ -31,9 +36,9 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 class MailPort(Protocol):
     def history_id(self) -> str: ...
     def added_since(self, history_id: str) -> tuple[list[str], str]: ...
-    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, str, tuple[str, ...]]]: ...
+    def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, tuple[MailPart, ...]]]: ...
     def message(self, message_id: str) -> MailMessage: ...
-    def body(self, message_id: str) -> tuple[str, tuple[str, ...]]: ...
+    def body(self, message_id: str) -> tuple[MailPart, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,9 @@ class ReadingRules:
     hiring_domains: tuple[str, ...] = ()  # bot.reading.hiring_systems plus replies.hiring_systems
 
 
-# What a hiring system's robot says that counts as the company's answer.
-_DECISIVE = frozenset({"rejection", "offer", "next_steps"})
+def _junk(msg: MailMessage) -> bool:
+    """In Spam or Trash: never the company's answer, and its body is never fetched."""
+    return bool({"SPAM", "TRASH"} & set(msg.label_ids))
 
 
 def _speaks_for_company(found: Attribution, msg: MailMessage) -> tuple[str, ...]:
@@ -118,9 +124,9 @@ class MailReader:
         query = company_query(first, self.my_emails(), self.rules.hiring_domains)
         count = 0
         if query:
-            for msg, body, mime_types in self.gmail.search_read(query, limit=50):
+            for msg, parts in self.gmail.search_read(query, limit=50):
                 if not self.state.has_mail(msg.id):
-                    count += self._ingest(msg, processes, (body, mime_types))
+                    count += self._ingest(msg, processes, parts)
         with self.state.transaction():
             self.state.set_meta(f"mail_scanned:{key}", "1")
         return count
@@ -135,42 +141,52 @@ class MailReader:
     # -- issue 16: which process a message belongs to (bot.reading.senders) -------------------
 
     def _attribute(self, msg: MailMessage, processes: dict[str, list[Interview]],
-                   body: str | None) -> tuple[Attribution, str | None]:
-        """The process a message belongs to and by which rule; and its text, if that had to be read."""
+                   parts: tuple[MailPart, ...] | None) -> tuple[Attribution, tuple[MailPart, ...] | None]:
+        """The process a message belongs to and by which rule; and its parts, if they had to be read."""
         assert msg.sender is not None
         sides = [side_of(key, ivs, (t for t, k in self._threads.items() if k == key), self.rules.personal_domains)
                  for key, ivs in processes.items()]
         rules = SenderRules(self.rules.hiring_domains, self.rules.extra_senders, self.rules.personal_domains)
         envelope = Envelope(msg.sender.email, msg.sender.name, msg.subject, msg.thread_id,
-                            tuple(p.email for p in (*msg.to, *msg.cc)), body)
+                            tuple(p.email for p in (*msg.to, *msg.cc)), read_body(parts).text if parts else None)
         found = attribute(envelope, sides, rules)
-        if found.needs_body and body is None:
-            body = self.gmail.body(msg.id)[0]  # a hiring system's mail may name the company only in its text
-            found = attribute(replace(envelope, body=body), sides, rules)
+        if found.needs_body and parts is None and not _junk(msg):
+            parts = self.gmail.body(msg.id)  # a hiring system's mail may name the company only in its text
+            found = attribute(replace(envelope, body=read_body(parts).text), sides, rules)
         if found.ambiguous and msg.date is not None:
             with self.state.transaction():
                 self.state.save_unattributed(msg.id, msg.thread_id, msg.subject, msg.sender, msg.date,
                                              found.candidates, found.why)
-        return found, body
+        return found, parts
+
+    def _bounced_process(self, msg: MailMessage, processes: dict[str, list[Interview]]) -> str | None:
+        """A bounce belongs to the process whose person or domain it could not reach (X-Failed-Recipients)."""
+        failed = [a.strip().lower() for a in msg.headers.get("x-failed-recipients", "").split(",") if "@" in a]
+        for key, ivs in processes.items():
+            domains = tuple(d for iv in ivs for d in iv.company_domains if not domain_in(d, self.rules.personal_domains))
+            if any(a in _people(ivs) or (domains and domain_in(domain_of(a), domains)) for a in failed):
+                return key
+        return None
 
     def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],
-                read: tuple[str, tuple[str, ...]] | None = None) -> int:
-        """Record one message if it is from the company side of a followed process.
+                parts: tuple[MailPart, ...] | None = None) -> int:
+        """Record one message if it is from the company side of a followed process, as read.
 
-        `read` is its text and MIME types when already fetched; otherwise they are fetched
-        here, and only for mail from a followed company."""
+        `parts` are its MIME parts when already fetched; otherwise they are fetched here, and
+        only for mail from a followed company that is neither in Spam nor in Trash. Auto-replies,
+        bounces and untrusted mail are recorded too (status shows them), marked so they act on nothing."""
         if msg.sender is None or msg.date is None or msg.sender.email.lower() in self.my_emails():
             return 0
-        found, text = self._attribute(msg, processes, read[0] if read else None)
-        if found.key is None:
+        found, parts = self._attribute(msg, processes, parts)
+        key = found.key or self._bounced_process(msg, processes)
+        if key is None:
             log.debug("message %s belongs to no open process: %s", msg.id, found.why)
             return 0
-        key = found.key
         ivs = processes[key]
-        body, mime_types = read or ((text, ()) if text is not None else self.gmail.body(msg.id))
+        body = read_body(() if _junk(msg) else parts if parts is not None else self.gmail.body(msg.id))
         incoming = Incoming(
             sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject, date=msg.date,
-            headers=msg.headers, labels=msg.label_ids, body=body, mime_types=mime_types,
+            headers=msg.headers, labels=msg.label_ids, body=body.text, mime_types=body.mime_types,
         )
         ctx = ReplyContext(
             interview_start=_EPOCH, my_emails=self.my_emails(),
@@ -179,29 +195,35 @@ class MailReader:
             personal_domains=self.rules.personal_domains,
         )
         ok, why = is_company_reply(incoming, ctx)
-        if not ok:
+        machine = machine_reason(incoming, msg.sender.email.lower())
+        if not ok and machine is None:
             log.debug("message %s not from the company side: %s", msg.id, why)
             return 0
-        started = min(iv.start for iv in ivs)
-        is_reply = msg.date >= started
-        kind, phrase = "", ""
-        if is_reply:
-            reading = classify_reply(msg.subject, body, self.rules.extra_rules or None)
-            kind, phrase = reading.kind.value, reading.phrase
-            # Issue 16: a hiring system's notification ("we received your application") is no
-            # answer; its rejection, offer or invitation to the next round is.
-            if found.rule in (Rule.HIRING_SYSTEM, Rule.CONFIGURED) and kind not in _DECISIVE:
-                is_reply = False
-        promise = None if kind == "auto_reply" else find_promise(body, msg.date, self.rules.tz, self.rules.country)
+        is_reply = msg.date >= min(iv.start for iv in ivs)
+        reading = read_message(incoming, self.rules.tz, country=self.rules.country,
+                               extra_rules=self.rules.extra_rules or None)
+        kind, rule, phrase = reading.kind, reading.rule, reading.phrase
+        if kind is ReplyKind.BOUNCE and reading.failed:
+            phrase = "could not be delivered to " + ", ".join(reading.failed)
+        if found.rule in (Rule.HIRING_SYSTEM, Rule.CONFIGURED) and kind not in DECISIVE | MACHINE:
+            # Issue 16: a hiring system's robot ("we received your application") is no person
+            # writing to you, so it answers nothing; its rejection, offer or next round does.
+            kind, rule = ReplyKind.NOTIFICATION, HIRING_SYSTEM_NOTICE
+        promise = reading.promise
         mail = CompanyMail(
             id=msg.id, thread_id=msg.thread_id, message_id=msg.message_id, references=msg.references,
             subject=msg.subject, sender=Person(msg.sender.email, msg.sender.name), date=msg.date, process=key,
-            is_reply=is_reply, kind=kind, phrase=phrase,
-            promise_by=promise.by if promise else None, promise_phrase=promise.phrase if promise else "",
+            is_reply=is_reply, kind=kind.value if is_reply or machine or kind is ReplyKind.NOTIFICATION else "",
+            phrase=phrase, promise_by=promise.by if promise else None,
+            promise_phrase=promise.phrase if promise else "",
             via=found.rule.value if found.rule else "", agency=found.agency,
+            confidence=reading.confidence, rule=rule,
+            trust=reading.trust or trust_problem(msg.label_ids, msg.headers, msg.sender.email),
+            silence=bool(reading.silence),
         )
         with self.state.transaction():
             self.state.save_mail(mail)
         self._threads.setdefault(mail.thread_id, key)
-        log.info("mail from %s about %s (%s): %s", msg.sender.email, key, found.why, kind or "before the interview")
+        log.info("mail from %s about %s (%s): %s%s", msg.sender.email, key, found.why,
+                 mail.kind or "before the interview", f" (untrusted: {mail.trust})" if mail.trust else "")
         return 1

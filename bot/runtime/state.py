@@ -110,6 +110,15 @@ _ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("interviews", "agents", "TEXT NOT NULL DEFAULT '[]'"),
     ("company_mail", "via", "TEXT NOT NULL DEFAULT ''"),
     ("company_mail", "agency", "TEXT NOT NULL DEFAULT ''"),
+    # How each company message was read, for `status` and `explain` (issue 11).
+    ("company_mail", "confidence", "REAL NOT NULL DEFAULT 1.0"),
+    ("company_mail", "rule", "TEXT NOT NULL DEFAULT ''"),
+    ("company_mail", "trust", "TEXT NOT NULL DEFAULT ''"),
+    ("company_mail", "silence", "INTEGER NOT NULL DEFAULT 0"),
+    # What a status check drafted despite the company's mail read, for its NOTE line.
+    ("follow_ups", "note", "TEXT NOT NULL DEFAULT ''"),
+    # Why the event was taken for an interview (the rule that matched), for `explain`.
+    ("interviews", "detected", "TEXT NOT NULL DEFAULT ''"),
 )
 
 
@@ -153,6 +162,7 @@ def _follow_up_from_row(row: sqlite3.Row) -> FollowUp:
         draft_id=row["draft_id"],
         thread_id=row["thread_id"],
         reason=row["reason"],
+        note=row["note"],
     )
 
 
@@ -301,6 +311,15 @@ class State:
             ),
         )
 
+    def set_detection(self, interview_id: str, reason: str) -> None:
+        """Why an event was taken for an interview (detection's reason), kept for `explain`."""
+        self._conn.execute("UPDATE interviews SET detected = ? WHERE id = ? AND detected != ?",
+                           (reason, interview_id, reason))
+
+    def detection(self, interview_id: str) -> str:
+        row = self._conn.execute("SELECT detected FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        return str(row["detected"]) if row else ""
+
     # -- follow-ups -----------------------------------------------------------------------
 
     def follow_up(self, key: str) -> FollowUp | None:
@@ -324,14 +343,15 @@ class State:
 
     def save_follow_up(self, fu: FollowUp) -> None:
         self._conn.execute(
-            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason)
-               VALUES(?,?,?,?,?,?,?,?,?)
+            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason, note)
+               VALUES(?,?,?,?,?,?,?,?,?,?)
                ON CONFLICT(key) DO UPDATE SET interview_id=excluded.interview_id, kind=excluded.kind,
                    due=excluded.due, recipients=excluded.recipients, status=excluded.status,
-                   draft_id=excluded.draft_id, thread_id=excluded.thread_id, reason=excluded.reason""",
+                   draft_id=excluded.draft_id, thread_id=excluded.thread_id, reason=excluded.reason,
+                   note=excluded.note""",
             (
                 fu.key, fu.interview_id, fu.kind.value, fu.due.isoformat(), _people_to_json(fu.recipients),
-                fu.status.value, fu.draft_id, fu.thread_id, fu.reason,
+                fu.status.value, fu.draft_id, fu.thread_id, fu.reason, fu.note,
             ),
         )
 
@@ -350,12 +370,13 @@ class State:
     def save_mail(self, m: CompanyMail) -> None:
         self._conn.execute(
             """INSERT OR REPLACE INTO company_mail(id, thread_id, message_id, "references", subject, sender, date,
-                   process, is_reply, kind, phrase, promise_by, promise_phrase, via, agency)
-               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   process, is_reply, kind, phrase, promise_by, promise_phrase, via, agency, confidence, rule, trust,
+                   silence)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (m.id, m.thread_id, m.message_id, m.references, m.subject,
              json.dumps({"email": m.sender.email, "name": m.sender.name}), m.date.isoformat(), m.process,
              int(m.is_reply), m.kind, m.phrase, m.promise_by.isoformat() if m.promise_by else None,
-             m.promise_phrase, m.via, m.agency),
+             m.promise_phrase, m.via, m.agency, m.confidence, m.rule, m.trust, int(m.silence)),
         )
         self._conn.execute("DELETE FROM unattributed_mail WHERE id = ?", (m.id,))
 
@@ -373,6 +394,7 @@ class State:
                 kind=r["kind"], phrase=r["phrase"],
                 promise_by=date.fromisoformat(r["promise_by"]) if r["promise_by"] else None,
                 promise_phrase=r["promise_phrase"], via=r["via"], agency=r["agency"],
+                confidence=float(r["confidence"]), rule=r["rule"], trust=r["trust"], silence=bool(r["silence"]),
             ))
         return out
 

@@ -262,7 +262,9 @@ def body_text(msg: EmailMessage) -> str:
     if plain:
         return "\n".join(plain)
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", "\n".join(markup), flags=re.DOTALL | re.IGNORECASE)
-    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+    # [^<>]: each try stops at the next "<", so a hostile body of unterminated tags costs linear time
+    # (Gmail itself reads such a message at once; a stand-in that took minutes would not be honest either).
+    return html.unescape(re.sub(r"<[^<>]*>", " ", text))
 
 
 def attachment_filenames(msg: EmailMessage) -> tuple[str, ...]:

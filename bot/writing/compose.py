@@ -12,7 +12,7 @@ import logging
 import re
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email import policy as email_policy
 from email.headerregistry import Address, BaseHeader, HeaderRegistry, UnstructuredHeader
@@ -171,6 +171,7 @@ def build_context(
         "me": _person_view(me),
         "follow_up": FollowUpView(follow_up.kind.value, follow_up.due.astimezone(tz)),
         "interview_day": _interview_day(start, now_local),
+        "note": one_line(follow_up.note, 400),
         "now": now_local,
         "tz": tz,
     }
@@ -195,7 +196,9 @@ def sample_contexts(tz: ZoneInfo | None = None) -> list[dict[str, Any]]:
             start=start, end=start + timedelta(minutes=45), time_zone="UTC",
             interviewers=(jane, dale), meeting_link="https://meet.google.com/abc-defg-hij",
         )
-        fu = FollowUp(f"primary/evt1#{kind.value}", "primary/evt1", kind, start + timedelta(hours=3), people)
+        note = ('Initech wrote on 3 Dec ("thanks for your note"); delete this draft if that answered you'
+                if kind is FollowUpKind.STATUS_CHECK else "")
+        fu = FollowUp(f"primary/evt1#{kind.value}", "primary/evt1", kind, start + timedelta(hours=3), people, note=note)
         contexts.append(build_context(fu, interview, me, people, tz, start + timedelta(hours=3)))
     return contexts
 
@@ -424,6 +427,9 @@ def compose(
 
     context = build_context(follow_up, interview, me, recipients, tz, now)
     rendered = templates.render(template_name or follow_up.kind.value, context)
+    if context["note"] and "[[NOTE:" not in rendered.text:
+        # A template of the user's that leaves the note out still shows it: it is why this draft exists.
+        rendered = replace(rendered, text=f"[[NOTE: {context['note']}]]\n\n{rendered.text}")
     subject = rendered.subject or _default_subject(follow_up.kind, context["role"], context["company"])
 
     msg = EmailMessage(policy=_POLICY)

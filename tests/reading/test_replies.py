@@ -93,7 +93,7 @@ def test_classify(subject: str, body: str, kind: ReplyKind) -> None:
 
 def test_classify_reports_the_phrase() -> None:
     result = classify_reply("", "Unfortunately, the position has been filled.")
-    assert result == Classification(R, "position has been filled", 0.9)
+    assert result == Classification(R, "position has been filled", 0.9, "en:rejection#4")
 
 
 def test_quoted_rejection_under_a_new_reply_is_not_a_rejection() -> None:

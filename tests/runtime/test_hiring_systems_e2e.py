@@ -77,7 +77,8 @@ def test_a_workday_acknowledgement_does_not_stop_the_check_in(world) -> None:  #
                     "for Data Analyst.\n\nInitech Talent Acquisition")
     world.run(hours=31)
     (seen,) = status(world)["replies"]
-    assert seen["via"] == "hiring system + name" and seen["is_reply"] is False
+    # A hiring system's notice is no person answering: it is recorded as a notification and answers nothing.
+    assert seen["via"] == "hiring system + name" and seen["kind"] == "notification" and seen["answer"] is False
     assert status(world)["latest_reply"] is None
     (check,) = drafted(world.run(hours=CHECK_DUE_H), CHECK)
     assert [p.email for p in check.recipients] == ["priya.patel@initech.com"]  # not the Workday robot

@@ -87,12 +87,15 @@ def test_a_state_file_from_before_agencies_reads_and_keeps_them(tmp_path: Path) 
 
     path = tmp_path / "old.sqlite3"
     State.open(path, lock=False).close()
-    conn = sqlite3.connect(path)  # as the release before issue 16 wrote it
-    conn.execute("ALTER TABLE interviews DROP COLUMN agents")
-    conn.execute("ALTER TABLE company_mail DROP COLUMN via")
-    conn.execute("ALTER TABLE company_mail DROP COLUMN agency")
-    conn.execute("""INSERT INTO interviews VALUES('primary/e1','primary','e1','Interview','Initech','Analyst',
-                 '2026-12-01T09:00:00+00:00','2026-12-01T09:00:00+00:00','UTC','[]',NULL,'','["initech.com"]','active')""")
+    from bot.runtime.state import _ADDED_COLUMNS
+
+    conn = sqlite3.connect(path)  # as the first release wrote it: none of the columns added since
+    for table, column, _ in _ADDED_COLUMNS:
+        conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    conn.execute("""INSERT INTO interviews(id, calendar_id, event_id, title, company, role, start, "end", time_zone,
+                        interviewers, organizer, meeting_link, company_domains, status)
+                 VALUES('primary/e1','primary','e1','Interview','Initech','Analyst','2026-12-01T09:00:00+00:00',
+                        '2026-12-01T09:00:00+00:00','UTC','[]',NULL,'','["initech.com"]','active')""")
     conn.commit()
     conn.close()
     s = State.open(path, lock=False)
