@@ -187,5 +187,5 @@ class MailReader:
         with self.state.transaction():
             self.state.save_mail(mail)
         self._threads.setdefault(mail.thread_id, key)
-        log.info("mail from %s about %s: %s", msg.sender.email, key, kind or "before the interview")
+        log.info("mail from %s about %s: %s", msg.sender.email, key, kind.replace("_", " ") or "before the interview")
         return 1
