@@ -36,8 +36,10 @@ def load(args: argparse.Namespace, file: str | None = None) -> Config:
 
 def parse_at(value: str | None, cfg: Config) -> datetime | None:
     """--at TIME as an aware UTC instant; a time without an offset is the user's wall time."""
-    if not value:
+    if value is None:
         return None
+    if not value.strip():
+        raise BotError("--at needs a time", hint='try "2026-12-01T15:00:00+01:00", or leave --at out for now')
     try:
         at = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:

@@ -32,7 +32,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from bot.runtime.state import State
     from bot.runtime.wiring import build_engine
 
-    if args.at and not args.once:
+    if args.at is not None and not args.once:
         raise BotError("--at works with --once only", hint="interview-bot run --once --at TIME")
     cfg = load(args)
     at = parse_at(args.at, cfg)

@@ -115,6 +115,8 @@ def _eml_name(n: int, raw: bytes) -> str:
 
 
 def _keep_folder(value: str) -> Path:
+    if not value.strip():
+        raise BotError("--keep needs a folder", hint="interview-bot demo --keep demo-drafts")
     folder = Path(value).expanduser()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BotError(f"{folder} is not an empty folder", hint="give --keep a new or empty folder")
@@ -142,7 +144,7 @@ def run_demo(keep: str | None = None) -> int:
     from bot.runtime.wiring import build_engine, settings_from_config
     from bot.sandbox.server import Sandbox
 
-    kept = _keep_folder(keep) if keep else None
+    kept = _keep_folder(keep) if keep is not None else None
     sample = _sample()
     tz = ZoneInfo(sample["timezone"])
     clock = FixedClock(_when(sample["now"], tz))

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import stat
+import sys
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
@@ -122,6 +123,9 @@ def token_mode_problem(token_path: Path) -> str:
 
 
 def _has_browser() -> bool:
+    # Over SSH on Linux there is no display, and a text browser in the terminal is no way to sign in.
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
     try:
         webbrowser.get()
     except webbrowser.Error:
