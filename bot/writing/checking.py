@@ -9,12 +9,15 @@ goes on as if it were empty.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
+
+if TYPE_CHECKING:
+    from bot.writing.compose import Templates
 
 _NOTES: ContextVar[list[str] | None] = ContextVar("template_check_notes", default=None)
 
@@ -91,3 +94,43 @@ class RecordingUndefined(jinja2.ChainableUndefined):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self._note()
         return self
+
+
+def check_templates(templates: Templates, names: Sequence[str], contexts: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Every problem in the named templates: the text, HTML and subject rendered apart, against each context."""
+    from bot.writing.compose import _undefined_message
+
+    class Recording(RecordingUndefined):
+        message_of = staticmethod(_undefined_message)
+
+    problems: list[str] = []
+
+    def add(found: Iterable[str]) -> None:
+        problems.extend(p for p in found if p not in problems)
+
+    user_dir = templates.user_dir
+    if user_dir is not None and not user_dir.is_dir():
+        problems.append(f"{user_dir}: templates folder not found")
+    checking = templates._environment(Recording)
+    for name in names:
+        html = user_dir / f"{name}.html.j2" if user_dir is not None else None
+        if html is not None and html.is_file() and not templates._in_user_dir(f"{name}.txt.j2"):
+            problems.append(f"{html}: ignored: {name}.txt.j2 must be in the same folder")
+        try:
+            parts = [p for p in templates._files(name) if p]
+        except Exception as exc:  # noqa: BLE001  # not found, or a syntax error: reported, not raised
+            add([templates._describe(exc, name)])
+            continue
+        for part in parts:
+            for context in contexts:
+                with recording() as notes:
+                    try:
+                        out = checking.get_template(part).render(context)
+                    except Exception as exc:  # noqa: BLE001  # a syntax error, a filter given the wrong thing
+                        add(notes)
+                        add([templates._describe(exc, name)])
+                        break
+                add(notes)
+                if part.endswith(".txt.j2") and not out.strip():
+                    add([f"{name}.txt.j2: renders an empty body"])
+    return problems

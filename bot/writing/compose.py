@@ -28,7 +28,6 @@ import jinja2
 from bot.errors import BotError, ConfigError
 from bot.model import FollowUp, FollowUpKind, Interview, OutgoingMail, Person, ThreadRef
 from bot.writing.addresses import msg_id, normalize_address, one_line, recipients_of
-from bot.writing.checking import RecordingUndefined, recording
 
 log = logging.getLogger(__name__)
 
@@ -240,12 +239,6 @@ class _Undefined(jinja2.StrictUndefined):
         return _undefined_message(self)
 
 
-class _Recording(RecordingUndefined):
-    """For check(): notes each use of an unknown variable, in the same words, and goes on."""
-
-    message_of = staticmethod(_undefined_message)
-
-
 @dataclass(frozen=True)
 class RenderedText:
     """A rendered template: subject ("" when the template has none), plain text, optional HTML."""
@@ -324,42 +317,10 @@ class Templates:
         return RenderedText(one_line(subject, _SUBJECT_LIMIT), text, html or None)
 
     def check(self, names: Sequence[str], samples: Iterable[Mapping[str, Any]] | None = None) -> list[str]:
-        """Render each template against realistic samples; every problem as "file:line: what".
+        """Render each template against realistic samples; every problem (not only the first) as "file:line: what"."""
+        from bot.writing.checking import check_templates
 
-        Every one, not only the first of each file: the text, HTML and subject are rendered apart,
-        and an unknown variable is noted and rendered empty (RecordingUndefined) rather than raised.
-        """
-        problems: list[str] = []
-
-        def add(found: Iterable[str]) -> None:
-            problems.extend(p for p in found if p not in problems)
-
-        if self.user_dir is not None and not self.user_dir.is_dir():
-            problems.append(f"{self.user_dir}: templates folder not found")
-        contexts = list(samples) if samples is not None else sample_contexts()
-        checking = self._environment(_Recording)
-        for name in names:
-            html = self.user_dir / f"{name}.html.j2" if self.user_dir is not None else None
-            if html is not None and html.is_file() and not self._in_user_dir(f"{name}.txt.j2"):
-                problems.append(f"{html}: ignored: {name}.txt.j2 must be in the same folder")
-            try:
-                parts = [p for p in self._files(name) if p]
-            except Exception as exc:  # noqa: BLE001  # not found, or a syntax error: reported, not raised
-                add([self._describe(exc, name)])
-                continue
-            for part in parts:
-                for context in contexts:
-                    with recording() as notes:
-                        try:
-                            out = checking.get_template(part).render(context)
-                        except Exception as exc:  # noqa: BLE001  # a syntax error, a filter given the wrong thing
-                            add(notes)
-                            add([self._describe(exc, name)])
-                            break
-                    add(notes)
-                    if part.endswith(".txt.j2") and not out.strip():
-                        add([f"{name}.txt.j2: renders an empty body"])
-        return problems
+        return check_templates(self, names, list(samples) if samples is not None else sample_contexts())
 
     def _describe(self, exc: BaseException, name: str) -> str:
         """'file:line: message' for a template failure, pointing into the template, not our code."""
