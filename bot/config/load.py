@@ -51,7 +51,7 @@ def locate_config(cli_value: str | None, env: Mapping[str, str]) -> tuple[Path, 
         return user, "your config folder"
     local = Path("config.yaml")
     if local.is_file():
-        return local, f"the current folder (there is none in {user.parent})"
+        return local, f"the current folder; there is none in {user.parent}"
     return user, "your config folder"
 
 

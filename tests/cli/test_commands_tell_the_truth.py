@@ -157,7 +157,7 @@ def test_check_config_says_which_file_it_read_and_why(tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path)
     write_config(tmp_path, "google:\n  endpoint: http://127.0.0.1:9\n")  # ./config.yaml
     assert main(["check-config"]) == 0
-    assert "Read config.yaml (the current folder (there is none in" in capsys.readouterr().out
+    assert "Read config.yaml (the current folder; there is none in " in capsys.readouterr().out
     user = Path(str(tmp_path / "xdg-home"), "interview-bot")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(user.parent))
     user.mkdir(parents=True)

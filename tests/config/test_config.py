@@ -451,7 +451,7 @@ def test_find_config_path_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert find_config_path(None, env) == Path("/etc/bot/from-env.yaml")
     assert find_config_path(None, {}) == user_default  # nothing anywhere: where init writes
     (tmp_path / "config.yaml").write_text("me: {name: A}\n")
-    assert locate_config(None, {}) == (Path("config.yaml"), f"the current folder (there is none in {user_default.parent})")
+    assert locate_config(None, {}) == (Path("config.yaml"), f"the current folder; there is none in {user_default.parent}")
     assert find_config_path(None, {"INTERVIEW_BOT_CONFIG": ""}) == Path("config.yaml")  # empty means unset
     assert find_config_path(None, env) == Path("/etc/bot/from-env.yaml")  # env still beats ./config.yaml
     # The README's Configure step inside a clone: the user's copy wins over the example in ./
