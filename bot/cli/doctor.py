@@ -121,7 +121,7 @@ def _check_client_file(path: Path) -> Check:
         _client_config(path)
     except AuthError as e:
         # Only `auth` reads it: the token carries the client id, so the daemon runs without it.
-        return Check("oauth client", WARN, e.message + " (needed only to sign in again)", e.hint)
+        return Check("oauth client", WARN, e.message + " (only `interview-bot auth` needs it)", e.hint)
     return Check("oauth client", OK, str(path))
 
 
