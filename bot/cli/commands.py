@@ -38,9 +38,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors read like every other error: error: ..., hint: ..."""
 
     def error(self, message: str) -> NoReturn:
-        where = self.prog if self.prog != PROG else PROG
         print(f"error: {message}", file=sys.stderr)
-        print(f"hint: `{where} --help` shows what it takes", file=sys.stderr)
+        print(f"hint: `{self.prog} --help` shows what it takes", file=sys.stderr)
         raise SystemExit(2)
 
 
