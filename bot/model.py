@@ -157,6 +157,15 @@ class FollowUpKind(str, Enum):
     FEEDBACK_REQUEST = "feedback_request"
     KEEP_IN_TOUCH = "keep_in_touch"
 
+    @property
+    def words(self) -> str:
+        """What a person calls it: "thank-you note", "status check", ... (for messages and logs)."""
+        return _KIND_WORDS[self.value]
+
+
+_KIND_WORDS = {"thank_you": "thank-you note", "status_check": "status check",
+               "feedback_request": "feedback request", "keep_in_touch": "keep-in-touch note"}
+
 
 class FollowUpStatus(str, Enum):
     SCHEDULED = "scheduled"

@@ -11,6 +11,15 @@ from bot.clock import FixedClock
 pytest_plugins = ["bot.sandbox.pytest_plugin"]
 
 
+@pytest.fixture(autouse=True)
+def _no_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read nor write the real user's config, data and state folders (platformdirs, XDG)."""
+    home = tmp_path_factory.mktemp("xdg")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("INTERVIEW_BOT_CONFIG", raising=False)
+
+
 @pytest.fixture
 def make_world(make_sandbox: Callable[..., Any], tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """A factory of test worlds (sandbox + shared clock + config); extra_config is appended YAML."""

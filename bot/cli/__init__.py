@@ -1,7 +1,8 @@
 """Commands: the argument parser and what each `interview-bot` command prints.
 
-`commands` parses the command line and prints every error in one place; `status`,
-`doctor`, `demo`, `rules` (test, schema) and `replay` (plan --since) are the commands
-with more to say. The top of the tree: it may import
-anything in `bot`, and nothing in `bot` imports it.
+`commands` builds the parser from the commands registered in `registry` (by `daily`,
+`decide`, `starter`, `setup`, `service`, `demo`, `rules` for test and schema, and `explain`)
+and prints every error in one place; `status`, `doctor` and `replay` (plan --since) hold
+what those commands have to say. The top of the tree: it may import anything in `bot`, and
+nothing in `bot` imports it.
 """

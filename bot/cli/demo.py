@@ -1,16 +1,20 @@
-"""`interview-bot demo`: the bot's main job on the embedded sandbox, with bundled sample data.
+"""Trying it out without a Google account: `interview-bot demo` and `interview-bot sandbox`.
 
-Starts the sandbox in-process, fills it through the real Google client with a few
-interviews (some over, one ahead), a recruiter's email and some events that are not
-interviews, then runs the bot twice: now, and a day later. Prints each draft as Gmail
-holds it. No Google account is touched.
+The demo starts the sandbox in-process on a clock of its own, fills it through the real Google
+client with one realistic week (interviews, some over and one ahead, a recruiter's email, and
+events that are not interviews), runs the bot on Wednesday afternoon and again the next Monday,
+and prints each draft as Gmail holds it. `--keep DIR` leaves the drafts as .eml files and the
+account as a state file the sandbox can serve again.
 """
 
 from __future__ import annotations
 
+import argparse
 import base64
 import email
 import email.policy
+import re
+import shutil
 import tempfile
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -18,10 +22,15 @@ from email.utils import format_datetime, make_msgid
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.cli.registry import TRYING, arg, command, plural
 from bot.clock import FixedClock
+from bot.errors import BotError
+
+KEPT_PORT = 8765  # the kept config points at `interview-bot sandbox`'s default port
 
 
 def _sample() -> dict[str, Any]:
@@ -30,14 +39,20 @@ def _sample() -> dict[str, Any]:
     return data
 
 
+def _when(value: Any, tz: ZoneInfo) -> datetime:
+    """A sample time ("2026-03-10 14:00", the account's wall time) as an aware datetime."""
+    return datetime.fromisoformat(str(value)).replace(tzinfo=tz)
+
+
 def _rfc3339(dt: datetime) -> str:
     return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def seed(calendar: Any, gmail: Any, sample: dict[str, Any], anchor: datetime) -> None:
+def seed(calendar: Any, gmail: Any, sample: dict[str, Any]) -> None:
     """Put the sample's events and messages into the account, through the API like any client."""
+    tz = ZoneInfo(sample["timezone"])
     for n, ev in enumerate(sample["events"]):
-        start = anchor + timedelta(hours=ev["start"])
+        start = _when(ev["start"], tz)
         body: dict[str, Any] = {
             "summary": ev["summary"],
             "start": {"dateTime": _rfc3339(start), "timeZone": sample["timezone"]},
@@ -51,17 +66,17 @@ def seed(calendar: Any, gmail: Any, sample: dict[str, Any], anchor: datetime) ->
         else:  # an invitation from outside: organizer and attendees kept as given
             body["iCalUID"] = f"demo-{n}@sample.invalid"
             calendar.events().import_(calendarId="primary", body=body).execute()
-    deliver(gmail, sample["messages"], anchor)
+    deliver(gmail, sample["messages"], tz)
 
 
-def deliver(gmail: Any, messages: list[dict[str, Any]], anchor: datetime) -> None:
-    """Mail arriving in the inbox, dated relative to the anchor."""
+def deliver(gmail: Any, messages: list[dict[str, Any]], tz: ZoneInfo) -> None:
+    """Mail arriving in the inbox, dated as the sample says."""
     for msg in messages:
         m = EmailMessage()
         m["From"] = msg["from"]
         m["To"] = msg["to"]
         m["Subject"] = msg["subject"]
-        m["Date"] = format_datetime(anchor + timedelta(hours=msg["at"]))
+        m["Date"] = format_datetime(_when(msg["at"], tz))
         m["Message-ID"] = make_msgid(domain=msg["from"].rsplit("@", 1)[-1].rstrip(">"))
         m.set_content(msg["body"])
         raw = base64.urlsafe_b64encode(m.as_bytes()).decode("ascii")
@@ -70,74 +85,181 @@ def deliver(gmail: Any, messages: list[dict[str, Any]], anchor: datetime) -> Non
         ).execute()
 
 
-def _print_drafts(gmail: Any, seen: set[str]) -> int:
-    """Print the drafts in the account not printed before; returns how many."""
-    count = 0
+def _drafts(gmail: Any, seen: set[str]) -> list[bytes]:
+    """The raw messages of the drafts in the account not seen before, in Gmail's order."""
+    found = []
     for d in gmail.users().drafts().list(userId="me").execute().get("drafts", []):
-        if d["id"] in seen:
-            continue
-        seen.add(d["id"])
-        count += 1
-        draft = gmail.users().drafts().get(userId="me", id=d["id"], format="raw").execute()
-        msg = email.message_from_bytes(base64.urlsafe_b64decode(draft["message"]["raw"]), policy=email.policy.default)
-        body = msg.get_body(preferencelist=("plain",))
-        text = body.get_content() if body is not None else ""
-        threaded = "a reply in their thread" if msg["In-Reply-To"] else "new thread"
-        print(f"  To:      {msg['To']}")
-        print(f"  Subject: {msg['Subject']}   ({threaded})")
-        for line in text.strip().splitlines()[:7]:
-            print(f"  | {line}".rstrip())
-        print("  | ...\n")
-    return count
+        if d["id"] not in seen:
+            seen.add(d["id"])
+            draft = gmail.users().drafts().get(userId="me", id=d["id"], format="raw").execute()
+            found.append(base64.urlsafe_b64decode(draft["message"]["raw"]))
+    return found
 
 
-def run_demo() -> int:
-    """Run the demo; exit code 0 when the bot did its job."""
+def _show(raw: bytes) -> None:
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    body = msg.get_body(preferencelist=("plain",))
+    text = body.get_content() if body is not None else ""
+    threaded = "a reply in their thread" if msg["In-Reply-To"] else "new thread"
+    print(f"  To:      {msg['To']}")
+    print(f"  Subject: {msg['Subject']}   ({threaded})")
+    for line in text.strip().splitlines()[:7]:
+        print(f"  | {line}".rstrip())
+    print("  | ...\n")
+
+
+def _eml_name(n: int, raw: bytes) -> str:
+    subject = str(email.message_from_bytes(raw, policy=email.policy.default)["Subject"] or "draft")
+    slug = re.sub(r"[^a-z0-9]+", "-", subject.lower()).strip("-")[:60] or "draft"
+    return f"{n:02d}-{slug}.eml"
+
+
+def _keep_folder(value: str) -> Path:
+    if not value.strip():
+        raise BotError("--keep needs a folder", hint="interview-bot demo --keep demo-drafts")
+    folder = Path(value).expanduser()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise BotError(f"{folder} is not an empty folder", hint="give --keep a new or empty folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BotError(f"cannot make the folder {folder}: {e.strerror or e}", hint="give --keep another folder") \
+            from None
+    return folder
+
+
+def _config_text(sample: dict[str, Any], endpoint: str, state: Path) -> str:
+    return (f"me:\n  name: {sample['me']}\n  email: {sample['account']}\n"
+            f"timezone: {sample['timezone']}\ncountry: GB\n"
+            f"google:\n  endpoint: {endpoint}\n"
+            f"state: {state}\n")
+
+
+def run_demo(keep: str | None = None) -> int:
+    """Run the demo; exit status 0 when the bot did its job."""
+    from bot.cli.status import status_json, status_text
     from bot.config.load import load_config
     from bot.google.services import build_service
     from bot.runtime.state import State
-    from bot.runtime.wiring import build_engine
+    from bot.runtime.wiring import build_engine, settings_from_config
     from bot.sandbox.server import Sandbox
 
+    kept = _keep_folder(keep) if keep is not None else None
     sample = _sample()
-    anchor = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
-    with tempfile.TemporaryDirectory(prefix="interview-bot-demo-") as tmp, Sandbox(email=sample["account"]) as sb:
+    tz = ZoneInfo(sample["timezone"])
+    clock = FixedClock(_when(sample["now"], tz))
+    drafts: list[bytes] = []
+    with tempfile.TemporaryDirectory(prefix="interview-bot-demo-") as tmp, \
+            Sandbox(email=sample["account"], clock=clock) as sb:
         calendar = build_service("calendar", sb.url)
         gmail = build_service("gmail", sb.url)
-        seed(calendar, gmail, sample, anchor)
+        seed(calendar, gmail, sample)
         config_file = Path(tmp) / "config.yaml"
-        config_file.write_text(
-            f"me:\n  name: {sample['me']}\n"
-            f"timezone: {sample['timezone']}\ncountry: GB\n"
-            f"google:\n  endpoint: {sb.url}\n"
-            f"state: {Path(tmp) / 'state.sqlite3'}\n",
-            encoding="utf-8",
-        )
+        state_file = Path(tmp) / "state.sqlite3"
+        config_file.write_text(_config_text(sample, sb.url, state_file), encoding="utf-8")
         cfg = load_config(config_file)
-        print(f"Sandbox at {sb.url} with {len(sample['events'])} calendar events and "
-              f"{len(sample['messages'])} emails for {sample['me']} <{sample['account']}>.\n")
-        state = State.open(Path(cfg.state))
+        print(f"Sandbox at {sb.url} with {plural(len(sample['events']), 'calendar event')} and "
+              f"{plural(len(sample['messages']), 'email')} for {sample['me']} <{sample['account']}>.\n")
+        state = State.open(state_file)
         seen: set[str] = set()
-        total = 0
         try:
-            clock = FixedClock(anchor)
             engine = build_engine(cfg, clock, state, services=(calendar, gmail))
-            for label, at in (("Now", anchor), ("Four days later", anchor + timedelta(days=4))):
-                clock.set(at)
+            for label, at in (("Wednesday afternoon", sample["now"]), ("The next Monday", sample["later"])):
+                clock.set(_when(at, tz))
                 report = engine.run_once()
-                local = at.astimezone(cfg.tz).strftime("%a %d %b %H:%M %Z")
-                print(f"== {label} ({local}): {len(report.drafted)} new drafts")
-                total += _print_drafts(gmail, seen)
-                if at == anchor:
-                    deliver(gmail, sample["later_messages"], anchor)
+                print(f"== {label} ({clock.now().astimezone(tz):%a %d %b %Y %H:%M %Z}): "
+                      f"{plural(len(report.drafted), 'new draft')}")
+                new = _drafts(gmail, seen)
+                for raw in new:
+                    _show(raw)
+                drafts += new
+                if at == sample["now"]:
+                    deliver(gmail, sample["later_messages"], tz)
                     print("   (meanwhile Hooli answers: a polite no)\n")
             print("== Status")
-            from bot.cli.status import status_json, status_text
-            from bot.runtime.wiring import settings_from_config
-
             print(status_text(status_json(state, settings_from_config(cfg), clock.now()), cfg.tz))
         finally:
             state.close()
-        print(f"\n{total} drafts are waiting in the sandbox's Gmail; nothing was sent. Events that are not "
-              "interviews (a dentist, a mock interview) were left alone, and so was the one you declined.")
-    return 0 if total else 1
+        print(f"\n{plural(len(drafts), 'draft is', 'drafts are')} waiting in the sandbox's Gmail; nothing was "
+              "sent. Events that are not interviews (a dentist, a mock interview) were left alone, and so was the "
+              "one you declined.")
+        if kept is not None:
+            _keep(kept, sample, sb, drafts, state_file)
+    print("\nNext, for your own account:")
+    print("  interview-bot init      write your config.yaml (name, email, time zone)")
+    print("  interview-bot auth      sign in to Google once")
+    print("  interview-bot doctor    check that everything is in place")
+    return 0 if drafts else 1
+
+
+def _keep(folder: Path, sample: dict[str, Any], sb: Any, drafts: list[bytes], state_file: Path) -> None:
+    """The drafts as .eml files, the account as a sandbox state file, and a config to look at both."""
+    for n, raw in enumerate(drafts, 1):
+        (folder / _eml_name(n, raw)).write_bytes(raw)
+    sb.save(str(folder / "sandbox.json"))
+    shutil.copyfile(state_file, folder / "state.sqlite3")
+    config = folder / "config.yaml"
+    config.write_text(_config_text(sample, f"http://127.0.0.1:{KEPT_PORT}", (folder / "state.sqlite3").resolve()),
+                      encoding="utf-8")
+    print(f"\nKept in {folder}: {plural(len(drafts), 'draft')} as .eml files (a mail client opens them), "
+          "the sandbox's account (sandbox.json), and the bot's config and state. To look around:")
+    print(f"  interview-bot sandbox --state {folder / 'sandbox.json'}      # in one terminal")
+    print(f"  interview-bot --config {config} status       # in another")
+
+
+@command(
+    "demo", group=TRYING, summary="run the bot on a built-in sandbox with sample data; no Google account needed",
+    description="Starts a private sandbox (a stand-in for Google Calendar and Gmail) with one made-up week: "
+    "interviews with four companies, a recruiter's email, a dentist appointment and a mock interview. The bot "
+    "runs on Wednesday afternoon and again the next Monday (after one company has said no), and each draft it "
+    "makes is printed. Nothing leaves this computer. With --keep DIR the drafts are saved as .eml files, and "
+    "the account as a file `interview-bot sandbox --state` can serve again.",
+    examples=["interview-bot demo", "interview-bot demo --keep demo-drafts"],
+    arguments=[arg("--keep", metavar="DIR", help="save the drafts (.eml), the sandbox's account and the bot's state "
+                   "in this new or empty folder")],
+)
+def cmd_demo(args: argparse.Namespace) -> int:
+    return run_demo(args.keep)
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (0 to 65535; 0 picks a free one)")
+    return port
+
+
+def _share(value: str) -> float:
+    try:
+        share = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= share <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not a share between 0 and 1 (0.1 fails one request in ten)")
+    return share
+
+
+@command(
+    "sandbox", group=TRYING, summary="serve a local stand-in for Google Calendar and Gmail",
+    description="Serves Google Calendar v3 and Gmail v1 for one made-up account on 127.0.0.1 and prints the "
+    "base URL. Point `google.endpoint` in a config at it and the bot talks to it with no sign-in. It answers "
+    "like Google, errors included. With --state the account's data is kept in a JSON file between runs (the "
+    "file `demo --keep` writes can be served again). Stop it with Ctrl-C or SIGTERM.",
+    examples=["interview-bot sandbox --port 8765 --state sandbox.json",
+              "interview-bot sandbox --fail-rate 0.2 --seed 7"],
+    arguments=[
+        arg("--port", type=_port, default=8765, help="port on 127.0.0.1 (0 picks a free one)"),
+        arg("--email", default="me@example.com", help="the account's address"),
+        arg("--state", metavar="FILE", help="load and save the account's data as JSON"),
+        arg("--fail-rate", type=_share, default=0.0, metavar="R",
+            help="answer this share of API requests with 429 or 503"),
+        arg("--seed", type=int, default=0, metavar="S", help="seed for --fail-rate"),
+    ],
+)
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from bot.sandbox.server import serve_forever_cli
+
+    return serve_forever_cli(args.port, args.email, args.state, args.fail_rate, args.seed)

@@ -50,23 +50,27 @@ def run_doctor(
     retrier: Retrier | None = None,
 ) -> list[Check]:
     """Every check's outcome; a failure makes the checks that depend on it skip."""
-    from bot.config.load import find_config_path, load_config
+    from bot.config.load import load_config, locate_config
 
     checks: list[Check] = []
+    path, why = locate_config(config_arg, env)
+    if why == "your config folder" and not path.exists():
+        checks.append(Check("config", FAIL, f"no config file yet (none in {path.parent}, none in the current folder)",
+                            "run `interview-bot init` to write one, or give one with --config FILE"))
+        return checks
     try:
-        path = find_config_path(config_arg, env)
         cfg = load_config(path)
     except ConfigError as e:
-        checks.append(Check("config", FAIL, "; ".join(e.problems), e.hint or "fix config.yaml, then run "
+        checks.append(Check("config", FAIL, "\n".join(e.problems), e.hint or "fix config.yaml, then run "
                             "`interview-bot check-config`"))
         return checks
     except BotError as e:
         checks.append(Check("config", FAIL, e.message, e.hint))
         return checks
-    checks.append(Check("config", OK, str(path)))
+    checks.append(Check("config", OK, f"{path} ({why})"))
     checks.append(_check_templates(cfg))
     checks.append(_check_state(cfg))
-    services, auth_checks = _services(cfg, refresh_request)
+    services, auth_checks = services_for(cfg, refresh_request)
     checks.extend(auth_checks)
     if services is None:
         checks.append(Check("apis", SKIP, "not tried without a working sign-in"))
@@ -76,13 +80,13 @@ def run_doctor(
 
 
 def _check_templates(cfg: Config) -> Check:
-    from bot.writing.compose import Templates
+    from bot.cli.common import enabled_templates, template_problems
 
-    name = cfg.follow_ups.thank_you.template
-    problems = Templates(Path(cfg.templates) if cfg.templates else None).check([name])
+    problems = template_problems(cfg)
     if problems:
-        return Check("templates", FAIL, "; ".join(problems), "fix the template, or remove it to use the shipped one")
-    return Check("templates", OK, f"{name} renders" + (f" (from {cfg.templates})" if cfg.templates else ""))
+        return Check("templates", FAIL, "\n".join(problems), "fix the template, or remove it to use the shipped one")
+    where = f" (from {cfg.templates}, then the shipped ones)" if cfg.templates else ""
+    return Check("templates", OK, ", ".join(enabled_templates(cfg)) + " render" + where)
 
 
 def _check_state(cfg: Config) -> Check:
@@ -94,7 +98,8 @@ def _check_state(cfg: Config) -> Check:
     return Check("state", OK, f"{state}" + ("" if state.exists() else " (created at the first run)"))
 
 
-def _services(cfg: Config, refresh_request: Callable[[], Any] | None) -> tuple[tuple[Any, Any] | None, list[Check]]:
+def services_for(cfg: Config, refresh_request: Callable[[], Any] | None = None,
+                 ) -> tuple[tuple[Any, Any] | None, list[Check]]:
     """(calendar, gmail) services, or None; plus the sign-in checks that led there."""
     from bot.google.services import build_service
 
@@ -116,7 +121,7 @@ def _check_client_file(path: Path) -> Check:
         _client_config(path)
     except AuthError as e:
         # Only `auth` reads it: the token carries the client id, so the daemon runs without it.
-        return Check("oauth client", WARN, e.message + " (needed only to sign in again)", e.hint)
+        return Check("oauth client", WARN, e.message + " (only `interview-bot auth` needs it)", e.hint)
     return Check("oauth client", OK, str(path))
 
 
@@ -165,25 +170,8 @@ def _check_apis(cfg: Config, services: tuple[Any, Any], clock: Clock, retrier: R
 
     retrier = retrier or Retrier(attempts=3, max_delay=5.0)
     calendar, gmail = services
-    checks: list[Check] = []
-    date_header = ""
+    checks, date_header = check_calendars(cfg, calendar, retrier)
     received = clock.now()
-    for calendar_id in cfg.calendars:
-        try:
-            _, headers = _execute_with_headers(
-                retrier, calendar.events().list(calendarId=calendar_id, maxResults=1, fields="timeZone"),
-                f"reading calendar {calendar_id}",
-            )
-            received, date_header = clock.now(), headers.get("date", "") or date_header
-            checks.append(Check("calendar", OK, f"{calendar_id} answers"))
-        except AuthError as e:
-            checks.append(Check("calendar", FAIL, e.message, e.hint))
-        except GoogleApiError as e:
-            fix = e.hint
-            if e.status == 404:
-                fix = ("check `calendars:` in config.yaml (Google Calendar > Settings > the calendar > "
-                       "Integrate calendar > Calendar ID)")
-            checks.append(Check("calendar", FAIL, e.message, fix))
     try:
         profile, headers = _execute_with_headers(
             retrier, gmail.users().getProfile(userId="me", fields="emailAddress"), "reading the Gmail profile")
@@ -193,6 +181,32 @@ def _check_apis(cfg: Config, services: tuple[Any, Any], clock: Clock, retrier: R
         checks.append(Check("gmail", FAIL, e.message, e.hint))
     checks.append(_check_clock(date_header, received))
     return checks
+
+
+def check_calendars(cfg: Config, calendar: Any, retrier: Retrier | None = None) -> tuple[list[Check], str]:
+    """One check per id in `calendars:` (does it exist, may we read it), and the last Date header seen."""
+    from bot.google.retry import Retrier
+
+    retrier = retrier or Retrier(attempts=3, max_delay=5.0)
+    checks: list[Check] = []
+    date_header = ""
+    for calendar_id in cfg.calendars:
+        try:
+            _, headers = _execute_with_headers(
+                retrier, calendar.events().list(calendarId=calendar_id, maxResults=1, fields="timeZone"),
+                f"reading calendar {calendar_id}",
+            )
+            date_header = headers.get("date", "") or date_header
+            checks.append(Check("calendar", OK, f"{calendar_id} answers"))
+        except AuthError as e:
+            checks.append(Check("calendar", FAIL, e.message, e.hint))
+        except GoogleApiError as e:
+            fix = e.hint
+            if e.status == 404:
+                fix = ("check `calendars:` in config.yaml (Google Calendar > Settings > the calendar > "
+                       "Integrate calendar > Calendar ID)")
+            checks.append(Check("calendar", FAIL, e.message, fix))
+    return checks, date_header
 
 
 def _check_clock(date_header: str, received: datetime) -> Check:
@@ -216,7 +230,10 @@ def print_report(checks: list[Check], out: IO[str] | None = None) -> None:
     """One line per check, its fix under it, then a verdict."""
     out = out or sys.stdout
     for c in checks:
-        print(f"{c.status:<5} {c.name:<13} {c.detail}", file=out)
+        first, *more = c.detail.split("\n")
+        print(f"{c.status:<5} {c.name:<13} {first}", file=out)
+        for line in more:
+            print(f"{'':<5} {'':<13} {line}", file=out)
         if c.fix and c.status in (FAIL, WARN):
             print(f"{'':<5} {'':<13} fix: {c.fix}", file=out)
     failed = sum(c.failed for c in checks)

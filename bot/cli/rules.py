@@ -3,8 +3,11 @@ before `run`, and `interview-bot schema` for editors."""
 
 from __future__ import annotations
 
+import argparse
 from typing import TYPE_CHECKING
 
+from bot.cli.common import load
+from bot.cli.registry import SETUP, arg, command
 from bot.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -59,3 +62,31 @@ def print_schema() -> None:
     from bot.config.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+@command(
+    "test", group=SETUP, summary="run the test cases under `tests:` in the config against its rules",
+    description="Runs each case under `tests:` in config.yaml (an event and whether it is an interview, a "
+    "message and what kind of reply it is, whether it answers and which date it promises) through the rules "
+    "exactly as the bot applies them. For each failure it prints what was expected, what came out and which "
+    "rule decided. It exits 1 when any case fails; `check-config` runs the same cases and `run` refuses to "
+    "start while one fails.",
+    examples=["interview-bot test", "interview-bot test ~/my-config.yaml"],
+    arguments=[arg("file", nargs="?", help="config file to test (default: as for --config)")],
+)
+def cmd_test(args: argparse.Namespace) -> int:
+    results, report = test_report(load(args, args.file))
+    print(report)
+    return 1 if any(not r.passed for r in results) else 0
+
+
+@command(
+    "schema", group=SETUP, summary="print the JSON Schema of config.yaml (for editors)",
+    description="Prints the JSON Schema of config.yaml, generated from the config model itself, with a "
+    "description for every key. Editors that use yaml-language-server (VS Code, Neovim and others) complete "
+    "and check config.yaml as you type when its first line names the schema; README, Editor support.",
+    examples=["interview-bot schema > ~/.config/interview-bot/config.schema.json"],
+)
+def cmd_schema(args: argparse.Namespace) -> int:
+    print_schema()
+    return 0

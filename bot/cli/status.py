@@ -1,4 +1,4 @@
-"""What `status` shows and what `decide` changes: views over the state file, no Google."""
+"""What `status` shows, and which interview a user names: views over the state file, no Google."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.errors import BotError
-from bot.model import CompanyMail, Decision, Interview, InterviewStatus
+from bot.model import CompanyMail, Interview, InterviewStatus
 from bot.planning.process import MailVerdict, plan_process, process_key
 from bot.reading.detect import is_scheduler_sender
 from bot.reading.senders import agency_name
@@ -119,7 +119,7 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
         lines.append(f"{_local(iv['start'], tz)}  {iv['company'] or '?'}: {iv['title']}{flag}")
         if iv["status"] == "active":
             stage = f"    stage: {iv['stage']}"
-            if iv["decision"]:
+            if iv["decision"] and iv["stage"] in ("waiting", "interview ahead"):  # not once they said no (or yes)
                 d = iv["decision"]
                 said = f', "{d["phrase"]}"' if d["phrase"] else ""
                 stage += f"; decision expected by {date.fromisoformat(d['date']):%a %d %b} ({d['source']}{said})"
@@ -162,18 +162,3 @@ def find_interview(state: State, query: str) -> Interview:
         f"{'several' if by_title else 'no'} interviews match {query!r}",
         hint=f"name the company or the interview id from `interview-bot status --json` (known: {names})",
     )
-
-
-def decide(state: State, query: str, when: str) -> tuple[Interview, Decision | None]:
-    """Set (or with "none", clear) the decision date you were told for an interview's company process."""
-    iv = find_interview(state, query)
-    if when.strip().lower() in ("none", "clear", "-"):
-        decision = None
-    else:
-        try:
-            decision = Decision(date.fromisoformat(when.strip()), "you")
-        except ValueError:
-            raise BotError(f"{when!r} is not a date", hint='write it as YYYY-MM-DD, e.g. "2026-12-11"') from None
-    with state.transaction():
-        state.set_decision(iv.id, decision, "you")
-    return iv, decision

@@ -17,27 +17,48 @@ from pydantic import BaseModel, ValidationError
 from bot.config.fields import yaml_kind
 from bot.config.model import APP_NAME, CONFIG_ENV, Config
 from bot.config.schema import config_json_schema  # the schema for editors lives in schema.py
+from bot.config.shipped import example_file
 from bot.config.yamlnodes import dotted, line_for, line_of, parse_yaml
 from bot.errors import ConfigError
 
-__all__ = ["config_json_schema", "find_config_path", "load_config", "summarize"]
+__all__ = ["config_json_schema", "find_config_path", "load_config", "locate_config", "summarize", "user_config_path"]
 
-_EDIT_HINT = "Every key is explained in the example config.yaml that ships with interview-bot; run `interview-bot check-config` after editing."
+_EDIT_HINT = (f"Every key is explained in the example {example_file('config.yaml')}; "
+              "run `interview-bot check-config` after editing.")
 
 
 # --- loading -----------------------------------------------------------------
 
 
-def find_config_path(cli_value: str | None, env: Mapping[str, str]) -> Path:
-    """Where the config is: --config FILE, else $INTERVIEW_BOT_CONFIG, else ./config.yaml if present, else the user config dir."""
+def user_config_path() -> Path:
+    """The config file in the platform's user config folder (~/.config/interview-bot/config.yaml on Linux)."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
+
+
+def locate_config(cli_value: str | None, env: Mapping[str, str]) -> tuple[Path, str]:
+    """Which config file to read, and why that one.
+
+    --config FILE, else $INTERVIEW_BOT_CONFIG, else the user config folder's file, else
+    ./config.yaml. The user's own file comes before ./config.yaml so that inside a clone of
+    interview-bot, whose ./config.yaml is the example, the copy the README makes is the one read.
+    When none exists, the user config folder's (missing) file is returned.
+    """
     if cli_value:
-        return Path(cli_value).expanduser()
+        return Path(cli_value).expanduser(), "given with --config"
     if env.get(CONFIG_ENV):
-        return Path(env[CONFIG_ENV]).expanduser()
+        return Path(env[CONFIG_ENV]).expanduser(), f"named by ${CONFIG_ENV}"
+    user = user_config_path()
+    if user.is_file():
+        return user, "your config folder"
     local = Path("config.yaml")
     if local.is_file():
-        return local
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
+        return local, f"the current folder; there is none in {user.parent}"
+    return user, "your config folder"
+
+
+def find_config_path(cli_value: str | None, env: Mapping[str, str]) -> Path:
+    """Where the config is (see locate_config for the order)."""
+    return locate_config(cli_value, env)[0]
 
 
 def load_config(path: Path) -> Config:
@@ -48,9 +69,13 @@ def load_config(path: Path) -> Config:
     except FileNotFoundError:
         raise ConfigError(
             [f"{shown}: no config file here"],
-            hint=f"Copy the example config.yaml from interview-bot to {shown} and edit `me:` and `timezone:`, "
+            hint=f"Run `interview-bot init` to write a starter config there, or copy the example "
+            f"{example_file('config.yaml')} and edit `me:` and `timezone:`; "
             f"or point at yours with --config FILE or ${CONFIG_ENV}.",
         ) from None
+    except IsADirectoryError:
+        raise ConfigError([f"{shown}: is a folder, not a config file"],
+                          hint="Give the config file itself, e.g. --config ~/.config/interview-bot/config.yaml.") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"{shown}: cannot read the config: {exc}"], hint="Check the path and its permissions.") from None
 

@@ -27,11 +27,9 @@ def parse_yaml(text: str, shown: str, edit_hint: str) -> tuple[Node | None, Any,
         problems = _duplicate_keys(root, shown, ()) if root is not None else []
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        problem = _yaml_problem(exc)
+        line, noticed, shown_line = _yaml_where(exc, text)
         raise ConfigError(
-            [f"{shown}:{line}: not valid YAML: {problem}"],
+            [f"{shown}:{line}: not valid YAML: {_yaml_problem(exc, noticed)}{shown_line}"],
             hint="Check the indentation (spaces, not tabs) and quote values that contain ': ' or start with * & ! { [ %.",
         ) from None
     except yaml.YAMLError as exc:
@@ -41,16 +39,50 @@ def parse_yaml(text: str, shown: str, edit_hint: str) -> tuple[Node | None, Any,
     return root, data, problems
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_where(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int | None, str]:
+    """(the line where the problem starts, the later line where PyYAML noticed it or None, that first line shown).
+
+    PyYAML notices some mistakes far from where they are: an unclosed quote on line 16 is only
+    found at the end of the file. Its context mark says where the quoted value (or the [list],
+    or the key) began; that is the line to fix. "While parsing a block mapping" marks only the
+    mapping's first line, so there the problem mark, the badly indented line, is the one.
+    """
+    problem, context = exc.problem_mark, exc.context_mark
+    starts_earlier = (
+        context is not None and problem is not None and context.line < problem.line
+        and not (exc.context or "").startswith("while parsing a block")
+    )
+    mark = context if starts_earlier else problem or context
+    if mark is None:
+        return 1, None, ""
+    lines = text.splitlines()
+    shown = ""
+    if 0 <= mark.line < len(lines):
+        gutter = f"    {mark.line + 1} | "
+        shown = f"\n{gutter}{lines[mark.line]}\n{' ' * (len(gutter) - 2)}| {' ' * mark.column}^"
+    noticed = problem.line + 1 if starts_earlier and problem is not None else None
+    return mark.line + 1, noticed, shown
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, noticed: int | None) -> str:
     """PyYAML's complaint, reworded where it is cryptic."""
     problem = exc.problem or str(exc)
+    context = exc.context or ""
+    if "quoted scalar" in context and "end of stream" in problem:
+        return f"this quoted value is never closed (the file ends at line {noticed} still inside it)"
+    if context.startswith("while parsing a flow"):
+        what = "[list]" if "sequence" in context else "{mapping}"
+        return f"this {what} is not closed ({problem.replace(', but got', f' at line {noticed}, but got')})"
     if "<block end>" in problem:
         return f"the indentation does not line up with the lines above ({problem})"
     if "another document" in problem:
         return "only one document is allowed (remove the extra '---')"
-    if exc.context and problem.startswith("but "):
-        return f"{exc.context}, {problem}"
-    return problem
+    if problem == "mapping values are not allowed here":
+        return ("a ': ' where no key can start: check the indentation, the line above (a missing ':'?), "
+                "or quote a value that contains ': '")
+    if context and problem.startswith("but "):
+        problem = f"{context}, {problem}"
+    return problem + (f" (noticed at line {noticed})" if noticed else "")
 
 
 def _duplicate_keys(node: Node, shown: str, path: tuple[str | int, ...]) -> list[tuple[int, str]]:

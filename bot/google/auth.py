@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
+import sys
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
+from bot.config.shipped import example_file
 from bot.errors import AuthError
+from bot.logs import redact
 
 # Only what the bot uses: read events, read message headers and threads, create drafts.
 SCOPES = {
@@ -119,6 +123,9 @@ def token_mode_problem(token_path: Path) -> str:
 
 
 def _has_browser() -> bool:
+    # Over SSH on Linux there is no display, and a text browser in the terminal is no way to sign in.
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
     try:
         webbrowser.get()
     except webbrowser.Error:
@@ -131,7 +138,8 @@ def _client_config(credentials_path: Path) -> dict[str, Any]:
         raise AuthError(
             f"no OAuth client file at {credentials_path}",
             hint="create an OAuth client of type 'Desktop app' in the Google Cloud console (APIs & Services > "
-            "Credentials), download its JSON there (shape: credentials.example.json), or set google.credentials",
+            f"Credentials), download its JSON there (shape: {example_file('credentials.example.json')}), "
+            "or set google.credentials",
         )
     try:
         config = json.loads(credentials_path.read_text(encoding="utf-8"))
@@ -155,14 +163,35 @@ def paste_redirect_uri(client_config: dict[str, Any]) -> str:
     return PASTE_REDIRECT_URI
 
 
-def _code_from_paste(pasted: str) -> dict[str, str]:
-    """fetch_token's arguments from what the user pasted: the whole redirected address, or just its code."""
+# What Google's authorization codes look like ("4/0AeaYSH..."): a digit, a slash, then URL-safe
+# characters. Anything else pasted on its own is refused before it is sent anywhere.
+_CODE = re.compile(r"[0-9]/[A-Za-z0-9_\-]{20,}")
+
+
+def _code_from_paste(pasted: str, redirect_uri: str = PASTE_REDIRECT_URI) -> dict[str, str]:
+    """fetch_token's arguments from what the user pasted: the whole redirected address, or just its code.
+
+    Checked here, before any request: something that is neither is refused, not sent to Google.
+    """
     pasted = pasted.strip()
     if not pasted:
         raise AuthError("nothing was pasted", hint="run `interview-bot auth --no-browser` again")
     if "://" not in pasted:
-        return {"code": pasted}
-    query = parse_qs(urlsplit(pasted).query)
+        code = unquote(pasted)
+        if not _CODE.fullmatch(code):
+            raise AuthError(
+                "what was pasted is neither the address the browser ended on nor a sign-in code",
+                hint=f"paste the whole address from the browser's address bar (it starts with {redirect_uri})",
+            )
+        return {"code": code}
+    parts = urlsplit(pasted)
+    if parts.scheme not in ("http", "https") or parts.hostname not in ("localhost", "127.0.0.1"):
+        raise AuthError(
+            f"that is not the address the browser ended on (it starts with {redirect_uri}, not "
+            f"{parts.scheme}://{parts.hostname or ''})",
+            hint="after allowing access the browser goes to a localhost address that fails to load; paste that one",
+        )
+    query = parse_qs(parts.query)
     if "error" in query:
         raise AuthError(f"Google did not grant access: {query['error'][0]}",
                         hint="run `interview-bot auth` again and allow access")
@@ -171,6 +200,52 @@ def _code_from_paste(pasted: str) -> dict[str, str]:
                         hint="paste the full address from the browser's address bar after you allowed access")
     # oauthlib insists on https; the redirect was to plain-http loopback, as Google intends for Desktop apps.
     return {"authorization_response": "https://" + pasted.split("://", 1)[1]}
+
+
+def _unreachable(exc: BaseException) -> str:
+    """One line for a failed connection, instead of urllib3's nested retry story."""
+    text = str(exc)
+    for needle, said in (("Name or service not known", "the name does not resolve"),
+                         ("Temporary failure in name resolution", "the name does not resolve"),
+                         ("Failed to resolve", "the name does not resolve"),
+                         ("Connection refused", "the connection was refused"),
+                         ("timed out", "it timed out"), ("Network is unreachable", "the network is unreachable")):
+        if needle in text:
+            return said
+    return type(exc).__name__
+
+
+def _oauth_words(e: Any) -> str:
+    """An OAuth error in words, by its RFC 6749 code."""
+    said = {
+        "mismatching_state": "the pasted address is from another sign-in attempt (its state does not match)",
+        "invalid_grant": "Google refused the code: it was used already, or it expired (codes last minutes)",
+        "missing_token": "Google's answer had no token in it",
+        "invalid_client": "Google does not know this OAuth client (check the client file)",
+    }
+    return said.get(getattr(e, "error", ""), redact(str(e.description or e)))
+
+
+def _token_host(client_config: dict[str, Any]) -> str:
+    return urlsplit(str(client_config.get("installed", {}).get("token_uri", ""))).hostname or "Google"
+
+
+def _paste_flow(flow: Any, client_config: dict[str, Any], ask: Callable[[str], str],
+                say: Callable[[str], None]) -> Any:
+    """The --no-browser sign-in: print the URL, take back the address, exchange its code for a token."""
+    flow.redirect_uri = paste_redirect_uri(client_config)
+    url, _ = flow.authorization_url(prompt="consent", access_type="offline")
+    say("Open this URL in a browser (on any machine), sign in and allow access:\n\n" + url + "\n\n"
+        "The browser then goes to an http://localhost address that fails to load; that is expected.\n"
+        "Copy that whole address from the address bar and paste it here.\n")
+    try:
+        pasted = ask("Address: ")
+    except EOFError:
+        say("")  # end the prompt's line
+        raise AuthError("no address was pasted (the input ended)",
+                        hint="run `interview-bot auth --no-browser` in a terminal and paste the address") from None
+    flow.fetch_token(**_code_from_paste(pasted, flow.redirect_uri))
+    return flow.credentials
 
 
 def sign_in(
@@ -187,6 +262,7 @@ def sign_in(
     and take back the address the browser ends on (Google redirects to the registered
     http://localhost, which fails to load there; the code is in its address).
     """
+    import requests
     from google_auth_oauthlib.flow import InstalledAppFlow
     from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
@@ -203,19 +279,25 @@ def sign_in(
                 success_message="interview-bot is signed in. You can close this tab.",
             )
         else:
-            flow.redirect_uri = paste_redirect_uri(client_config)
-            url, _ = flow.authorization_url(prompt="consent", access_type="offline")
-            say("Open this URL in a browser (on any machine), sign in and allow access:\n\n" + url + "\n\n"
-                "The browser then goes to an http://localhost address that fails to load; that is expected.\n"
-                "Copy that whole address from the address bar and paste it here.\n")
-            flow.fetch_token(**_code_from_paste(ask("Address: ")))
-            creds = flow.credentials
+            creds = _paste_flow(flow, client_config, ask, say)
     except Warning as e:
         # oauthlib raises (not warns) when Google granted fewer scopes than asked for.
         raise AuthError(f"Google granted fewer permissions than the bot needs: {e}",
                         hint="run `interview-bot auth` again and tick every box on the consent screen") from e
-    except (OAuth2Error, ValueError) as e:
-        raise AuthError(f"the sign-in did not complete: {e}",
+    except requests.RequestException as e:
+        raise AuthError(f"cannot reach Google's sign-in server {_token_host(client_config)}: {_unreachable(e)}",
+                        hint="check the network connection, then run `interview-bot auth` again (each code works "
+                        "once: open the URL anew)") from None
+    except (TypeError, KeyError, AttributeError) as e:
+        # A body that is JSON but not a token object (a list, a number, fields of the wrong type).
+        raise AuthError(f"{_token_host(client_config)} answered with something that is not a token "
+                        f"({type(e).__name__})", hint="try `interview-bot auth` again later") from None
+    except OAuth2Error as e:
+        raise AuthError(f"the sign-in did not complete: {_oauth_words(e)}",
+                        hint="run `interview-bot auth` again; with --no-browser paste the full redirected address "
+                        "from the same attempt") from e
+    except ValueError as e:
+        raise AuthError(f"the sign-in did not complete: {redact(str(e))}",
                         hint="run `interview-bot auth` again; with --no-browser paste the full redirected address "
                         "from the same attempt") from e
     if not getattr(creds, "refresh_token", None):

@@ -200,8 +200,10 @@ class Daemon:
                 log.info("Google accepts the sign-in again; carrying on")
                 self._auth_problem = ""
             level = logging.INFO if report.interviews_changed else logging.DEBUG
-            log.log(level, "sync: %d calendar changes, %d interviews changed", report.events_seen,
-                    len(report.interviews_changed))
+            n = report.events_seen
+            changed = ", ".join(dict.fromkeys(iv.company or iv.title for iv in report.interviews_changed))
+            log.log(level, "sync: %d calendar change%s read%s", n, "" if n == 1 else "s",
+                    f"; interviews changed: {changed}" if changed else "")
         self.schedule_follow_ups()
 
     def schedule_follow_ups(self) -> None:
@@ -219,12 +221,13 @@ class Daemon:
                                    id=f"follow-up:{key}", replace_existing=True)
         self._scheduled = {key: fu.due for key, fu in pending.items()}
 
-    @staticmethod
-    def _log_scheduled(fu: FollowUp, now: datetime) -> None:
+    def _log_scheduled(self, fu: FollowUp, now: datetime) -> None:
+        from bot.runtime.engine import about
+
         if fu.due <= now:
-            log.info("%s %s is due now", fu.kind.value, fu.key)
+            log.info("%s is due now", about(self.state, fu))
         else:
-            log.info("%s %s scheduled for %s", fu.kind.value, fu.key, fu.due.isoformat(timespec="seconds"))
+            log.info("%s is planned for %s", about(self.state, fu), fu.due.isoformat(timespec="seconds"))
 
     def draft(self, key: str) -> None:
         """Draft one follow-up if it is still pending and due (the state file may have moved on)."""
@@ -239,10 +242,12 @@ class Daemon:
             return
         report = RunReport()
         engine.try_draft(fu, report)
+        from bot.runtime.engine import about
+
         for skipped in report.skipped:
-            log.warning("skipped %s %s: %s", skipped.kind.value, skipped.key, skipped.reason)
+            log.warning("skipped %s: %s", about(self.state, skipped), skipped.reason)
         for failed, why in report.failed:
-            log.warning("could not draft %s %s: %s", failed.kind.value, failed.key, why)
+            log.warning("could not draft %s: %s", about(self.state, failed), why)
 
 
 def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:

@@ -223,7 +223,7 @@ class Engine:
                         continue  # sent or deleted by the user meanwhile: nothing to withdraw
                     self.gmail.delete_draft(fu.draft_id)
                     report.withdrawn.append(fu)
-                    log.info("withdrew the unsent %s draft for %s: %s", fu.kind.value, view.key, fu.reason)
+                    log.info("withdrew the unsent draft of %s: %s", about(self.state, fu), fu.reason)
                 with self.state.transaction():
                     self.state.save_follow_up(fu)
 
@@ -256,10 +256,10 @@ class Engine:
             if e.status == 400:
                 current = self.state.follow_up(fu.key) or fu
                 failed = self.state.set_status(current, FollowUpStatus.FAILED, reason=f"Google refused it: {e}")
-                log.error("could not draft %s: %s", fu.key, e)
+                log.error("could not draft %s: %s", about(self.state, fu), e)
                 report.failed.append((failed, failed.reason))
                 return
-            log.warning("could not draft %s yet: %s (tried again at the next sync)", fu.key, e)
+            log.warning("could not draft %s yet: %s (tried again at the next sync)", about(self.state, fu), e)
             report.failed.append((fu, str(e)))
 
     def draft(self, fu: FollowUp, report: RunReport) -> FollowUp:
@@ -272,7 +272,7 @@ class Engine:
             found = self.gmail.find_bot_mail(key, fu.recipients[0].email)
             if found is not None:
                 draft_id, thread_id, where = found
-                log.info("%s: found the %s made before an interruption; not making another", fu.key, where)
+                log.info("%s: found the %s made before an interruption; not making another", about(self.state, fu), where)
                 return self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id,
                                              reason="" if where == "draft" else "already sent")
         if fu.kind in (FollowUpKind.STATUS_CHECK, FollowUpKind.KEEP_IN_TOUCH) and fu.status is FollowUpStatus.SCHEDULED:
@@ -301,7 +301,7 @@ class Engine:
         fu = self.state.set_status(fu, FollowUpStatus.DRAFTING)
         draft_id, thread_id = self.gmail.create_draft(mail.raw, mail.thread_id)
         fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, reason="")
-        log.info("drafted %s for %s (draft %s)", fu.kind.value, iv.company or iv.title, draft_id)
+        log.info("drafted %s (draft %s)", about(self.state, fu), draft_id)
         report.drafted.append((fu, mail.subject, mail.body_text))
         return fu
 
@@ -326,6 +326,12 @@ class Engine:
         if report.drafted:
             self.plan_processes(report)  # a check-in just drafted may call for the next one
         return report
+
+
+def about(state: State, fu: FollowUp) -> str:
+    """A follow-up in words, for logs and messages: "the thank-you note for Initech"."""
+    iv = state.interview(fu.interview_id)
+    return f"the {fu.kind.words} for {(iv.company or iv.title) if iv else 'an interview no longer in the calendar'}"
 
 
 def process_views(state: State, settings: Settings) -> list[ProcessView]:

@@ -225,5 +225,6 @@ class MailReader:
             self.state.save_mail(mail)
         self._threads.setdefault(mail.thread_id, key)
         log.info("mail from %s about %s (%s): %s%s", msg.sender.email, key, found.why,
-                 mail.kind or "before the interview", f" (untrusted: {mail.trust})" if mail.trust else "")
+                 mail.kind.replace("_", " ") or "before the interview",
+                 f" (untrusted: {mail.trust})" if mail.trust else "")
         return 1

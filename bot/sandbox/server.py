@@ -147,8 +147,9 @@ class Sandbox:
         """Replace both accounts' data with a state file's."""
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-        if data.get("version") != STATE_VERSION:
-            raise ValueError(f"{path}: not a sandbox state file (version {data.get('version')!r})")
+        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+            found = data.get("version") if isinstance(data, dict) else type(data).__name__
+            raise ValueError(f"its version is {found!r}, not {STATE_VERSION}")
         with self.lock:
             self.email = data["email"]
             self.calendar = CalendarApi.from_json(data["calendar"], self.clock)
@@ -253,30 +254,81 @@ class _Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
 
 
+def _check_state_file(state: str) -> None:
+    """Refuse, before serving, a --state whose folder is missing or read-only, or that is a folder."""
+    path = os.path.abspath(os.path.expanduser(state))
+    folder = os.path.dirname(path)
+    if os.path.isdir(path):
+        raise BotError(f"--state {state} is a folder, not a file", hint="give a file name, e.g. --state sandbox.json")
+    if not os.path.isdir(folder):
+        raise BotError(f"--state {state}: the folder {folder} does not exist",
+                       hint="create the folder first, or give a file in a folder that exists")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise BotError(f"--state {state}: cannot write there", hint="give a file in a folder you can write")
+
+
 def serve_forever_cli(port: int, email: str, state: str | None, fail_rate: float, seed: int) -> int:
-    """`interview-bot sandbox`: print the base URL, serve until SIGTERM or Ctrl-C, save, return 0."""
+    """`interview-bot sandbox`: print the base URL, serve until SIGTERM or Ctrl-C, save, return 0.
+
+    Everything that could lose the account's data is checked before serving: the port, the state
+    file's folder, and the state file itself (which is written once at start).
+    """
+    if not 0 <= port <= 65535:
+        raise BotError(f"--port {port} is not a port", hint="give 1 to 65535, or 0 for any free one")
+    if not 0.0 <= fail_rate <= 1.0:
+        raise BotError(f"--fail-rate {fail_rate} is not a share", hint="give a number from 0 to 1 (0.1: one in ten)")
+    if state:
+        _check_state_file(state)
+        state = os.path.expanduser(state)
     try:
         sandbox = Sandbox(email=email, port=port, state_file=state, fail_rate=fail_rate, seed=seed)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BotError(f"--state {state} is not a sandbox state file: {_what_is_wrong(exc)}",
+                       hint="give a file the sandbox (or `interview-bot demo --keep`) wrote, or a new file name") \
+            from None
+    if state:
+        try:
+            sandbox.save()  # the file exists from the start, and writing it is known to work
+        except OSError as exc:
+            raise BotError(f"cannot write --state {state}: {exc.strerror or exc}",
+                           hint="give a file in a folder you can write") from None
+    try:
         sandbox.start()
     except OSError as exc:
         raise BotError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",
                        hint="choose another --port, or 0 for any free one") from exc
-    except ValueError as exc:
-        raise BotError(str(exc), hint="check --state and --fail-rate") from exc
     done = threading.Event()
     previous = {}
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             previous[sig] = signal.signal(sig, lambda *_: done.set())
     print(sandbox.url, flush=True)
+    print(f"api_endpoint for google-api-python-client: Calendar {sandbox.url}/calendar/v3/, Gmail {sandbox.url}/. "
+          "Stop with Ctrl-C.", file=sys.stderr, flush=True)
     try:
         while not done.wait(0.1):
             pass
     finally:
-        sandbox.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        try:
+            sandbox.stop()
+        except OSError as exc:
+            raise BotError(f"could not save the account to {state}: {exc.strerror or exc}",
+                           hint="the folder went away or became read-only while serving") from None
     return 0
+
+
+def _what_is_wrong(exc: BaseException) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not JSON ({exc.msg} at line {exc.lineno})"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not text"
+    if isinstance(exc, KeyError):
+        return f"it has no {exc.args[0]!r}"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc) if isinstance(exc, ValueError) else f"its contents are not what the sandbox writes ({type(exc).__name__})"
 
 
 def main(argv: list[str]) -> int:

@@ -217,21 +217,29 @@ def _strftime(value: datetime, fmt: str) -> str:
 @jinja2.pass_context
 def _date_filter(ctx: jinja2.runtime.Context, value: datetime, fmt: str = "%A, %B %-d") -> str:
     """`{{ interview.start | date("%A") }}`: strftime in the user's time zone, with portable %-d."""
+    if isinstance(value, jinja2.Undefined):
+        return str(value)  # strict: raises, naming the variable; when checking: noted, and empty
     if not isinstance(value, datetime):
         raise TypeError(f"date filter needs a datetime, got {type(value).__name__}")
     tz = ctx.get("tz")
     return _strftime(value.astimezone(tz) if isinstance(tz, ZoneInfo) else value, fmt)
 
 
+def _undefined_message(undefined: jinja2.Undefined) -> str:
+    """Jinja's message, naming our variables: "'interview' has no attribute 'compnay'"."""
+    obj, name = undefined._undefined_obj, undefined._undefined_name
+    label = getattr(type(obj), "_label", None)
+    if label and not undefined._undefined_hint and isinstance(name, str):
+        return f"{label!r} has no attribute {name!r}"
+    return str(jinja2.Undefined._undefined_message.fget(undefined))  # type: ignore[attr-defined]
+
+
 class _Undefined(jinja2.StrictUndefined):
-    """StrictUndefined whose messages name our variables: "'interview' has no attribute 'compnay'"."""
+    """StrictUndefined whose messages name our variables."""
 
     @property
     def _undefined_message(self) -> str:
-        label = getattr(type(self._undefined_obj), "_label", None)
-        if label and not self._undefined_hint and isinstance(self._undefined_name, str):
-            return f"{label!r} has no attribute {self._undefined_name!r}"
-        return str(super()._undefined_message)
+        return _undefined_message(self)
 
 
 @dataclass(frozen=True)
@@ -254,14 +262,17 @@ class Templates:
 
     def __init__(self, user_dir: Path | None) -> None:
         self.user_dir = user_dir
+        self.env = self._environment(_Undefined)
+
+    def _environment(self, undefined: type[jinja2.Undefined]) -> jinja2.Environment:
         shipped = jinja2.FileSystemLoader(SHIPPED_TEMPLATES)
         loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": shipped})]
-        if user_dir is not None:
-            loaders.append(jinja2.FileSystemLoader(user_dir))
+        if self.user_dir is not None:
+            loaders.append(jinja2.FileSystemLoader(self.user_dir))
         loaders.append(shipped)
-        self.env = jinja2.Environment(
+        env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
-            undefined=_Undefined,
+            undefined=undefined,
             # HTML escapes untrusted titles and names; plain text and subjects must not.
             autoescape=jinja2.select_autoescape(
                 enabled_extensions=("html.j2",), default_for_string=False, default=False
@@ -270,7 +281,8 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters["date"] = _date_filter
+        env.filters["date"] = _date_filter
+        return env
 
     def _in_user_dir(self, filename: str) -> bool:
         return self.user_dir is not None and (self.user_dir / filename).is_file()
@@ -308,25 +320,10 @@ class Templates:
         return RenderedText(one_line(subject, _SUBJECT_LIMIT), text, html or None)
 
     def check(self, names: Sequence[str], samples: Iterable[Mapping[str, Any]] | None = None) -> list[str]:
-        """Render each template against realistic samples; every problem as "file:line: what"."""
-        problems: list[str] = []
-        if self.user_dir is not None and not self.user_dir.is_dir():
-            problems.append(f"{self.user_dir}: templates folder not found")
-        contexts = list(samples) if samples is not None else sample_contexts()
-        for name in names:
-            html = self.user_dir / f"{name}.html.j2" if self.user_dir is not None else None
-            if html is not None and html.is_file() and not self._in_user_dir(f"{name}.txt.j2"):
-                problems.append(f"{html}: ignored: {name}.txt.j2 must be in the same folder")
-            for context in contexts:
-                try:
-                    rendered = self.render(name, context)
-                except ConfigError as exc:
-                    problems.extend(p for p in exc.problems if p not in problems)
-                    break  # one report per template; the rest would repeat it
-                if not rendered.text.strip():
-                    problems.append(f"{name}.txt.j2: renders an empty body")
-                    break
-        return problems
+        """Render each template against realistic samples; every problem (not only the first) as "file:line: what"."""
+        from bot.writing.checking import check_templates
+
+        return check_templates(self, names, list(samples) if samples is not None else sample_contexts())
 
     def _describe(self, exc: BaseException, name: str) -> str:
         """'file:line: message' for a template failure, pointing into the template, not our code."""

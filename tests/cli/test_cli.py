@@ -20,7 +20,7 @@ def test_run_once_at_drafts_what_is_due_and_exits_0(world, capsys) -> None:  # t
     assert world.drafts() == {}
     assert cli(world, "run", "--once", "--at", rfc3339(at(3))) == 0
     out = capsys.readouterr().out
-    assert "drafted thank_you to priya.patel@initech.com, jane.roe@initech.com" in out
+    assert "drafted the thank-you note for Initech to priya.patel@initech.com, jane.roe@initech.com" in out
     assert len(world.drafts()) == 1
 
 

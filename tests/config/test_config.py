@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 import bot.config.model
 from bot.config.durations import Duration
-from bot.config.load import config_json_schema, find_config_path, load_config, summarize
+from bot.config.load import config_json_schema, find_config_path, load_config, locate_config, summarize
 from bot.config.model import Config, system_timezone
 from bot.errors import ConfigError
 from bot.model import DetectionRules
@@ -265,7 +265,9 @@ def test_missing_file_says_so_and_how_to_start(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_config(path)
     assert err.value.problems == [f"{path}: no config file here"]
-    assert "example config.yaml" in err.value.hint and "--config" in err.value.hint
+    assert "interview-bot init" in err.value.hint and "--config" in err.value.hint
+    example = err.value.hint.split("copy the example ", 1)[1].split(" and edit", 1)[0]
+    assert Path(example).is_file() and Path(example).name == "config.yaml"  # a file the package has
 
 
 def test_empty_file_asks_for_me(tmp_path: Path) -> None:
@@ -440,16 +442,24 @@ def test_detection_flags_left_out_follow_the_defaults(tmp_path: Path) -> None:
 
 def test_find_config_path_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     env = {"INTERVIEW_BOT_CONFIG": "/etc/bot/from-env.yaml"}
     user_default = Path(platformdirs.user_config_dir("interview-bot", appauthor=False)) / "config.yaml"
+    assert user_default == tmp_path / "xdg" / "interview-bot" / "config.yaml"
 
     assert find_config_path("cli.yaml", env) == Path("cli.yaml")
     assert find_config_path(None, env) == Path("/etc/bot/from-env.yaml")
-    assert find_config_path(None, {}) == user_default  # no ./config.yaml yet
+    assert find_config_path(None, {}) == user_default  # nothing anywhere: where init writes
     (tmp_path / "config.yaml").write_text("me: {name: A}\n")
-    assert find_config_path(None, {}) == Path("config.yaml")
+    assert locate_config(None, {}) == (Path("config.yaml"), f"the current folder; there is none in {user_default.parent}")
     assert find_config_path(None, {"INTERVIEW_BOT_CONFIG": ""}) == Path("config.yaml")  # empty means unset
     assert find_config_path(None, env) == Path("/etc/bot/from-env.yaml")  # env still beats ./config.yaml
+    # The README's Configure step inside a clone: the user's copy wins over the example in ./
+    user_default.parent.mkdir(parents=True)
+    user_default.write_text("me: {name: B}\n")
+    assert locate_config(None, {}) == (user_default, "your config folder")
+    assert locate_config("cli.yaml", {}) == (Path("cli.yaml"), "given with --config")
+    assert locate_config(None, env)[1] == "named by $INTERVIEW_BOT_CONFIG"
     monkeypatch.setenv("HOME", str(tmp_path))
     assert find_config_path("~/x.yaml", {}) == tmp_path / "x.yaml"
 
