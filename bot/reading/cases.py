@@ -9,7 +9,6 @@ which rule decided it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -20,9 +19,11 @@ from bot.config.cases import ConfigTests, EventCase, MessageCase
 from bot.model import Attendee, CalendarEvent, DetectionRules, Person, Response
 from bot.reading.detect import classify
 from bot.reading.extract import domain_in, domain_of, normalize_email
-from bot.reading.promises import find_promise
-from bot.reading.replies import DEFAULT_RULES as DEFAULT_REPLY_RULES
-from bot.reading.replies import Incoming, ReplyContext, ReplyKind, classify_reply, is_company_reply
+from bot.reading.incoming import MACHINE
+from bot.reading.lang import LANGUAGES
+from bot.reading.read import as_robot_notice
+from bot.reading.read import read_message as read_text
+from bot.reading.replies import Incoming, ReplyContext, is_company_reply, sender_matches
 
 __all__ = ["CaseResult", "CaseRules", "Reading", "describe", "read_message", "run_cases"]
 
@@ -44,6 +45,7 @@ class CaseRules:
     country: str | None
     reply_rules: dict[str, list[str]]  # replies.rules
     senders: tuple[str, ...]  # replies.senders
+    hiring: tuple[str, ...] = ()  # the hiring systems' sender domains in use
 
 
 @dataclass(frozen=True)
@@ -155,57 +157,53 @@ class Reading:
 
     kind: str
     phrase: str  # the words that showed the kind
-    rule: str  # the rule that decided the kind
+    rule: str  # the rule that decided the kind, in words
     is_answer: bool
     answer_reason: str
     promise: date | None
     promise_phrase: str = ""
 
 
-# Kinds that are news but no answer: the check-ins go on (bot.planning.process.NOT_AN_ANSWER).
-_NOT_AN_ANSWER = frozenset({"holding", "auto_reply"})
 _SHOWN = 70  # of a shipped pattern: enough to recognise it, and the phrase says the rest
-_AUTOMATIC = re.compile(r"automatic|out-of-office", re.IGNORECASE)
+_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+              "pt": "Portuguese", "nl": "Dutch"}
 
 
 def read_message(msg: Incoming, ctx: ReplyContext, rules: CaseRules) -> Reading:
     """How the bot reads `msg` from the company side described by `ctx`.
 
-    The one place the runner meets the reply-reading API, so a new entry point to it is a
-    change here only. Mirrors `bot.runtime.mailsync`: who wrote it (`is_company_reply`),
-    what it says (`classify_reply` with `replies.rules`), and the promise unless it is an
-    auto-reply (`find_promise`).
+    The one place the runner meets the reply-reading API, and it is the bot's own:
+    `bot.reading.read.read_message` for what the message is and says, as `bot.runtime.mailsync`
+    calls it; a hiring system's or configured sender's notice read as the bot reads it
+    (`as_robot_notice`); and mail that is not from the company side answers nothing. No
+    decision date is standing, so only a decisive reply answers.
     """
     from_company, why = is_company_reply(msg, ctx)
-    reading = classify_reply(msg.subject, msg.body, rules.reply_rules or None)
-    kind, phrase, rule = reading.kind.value, reading.phrase, _rule_for(reading.kind, reading.phrase, rules.reply_rules)
-    if not from_company and _AUTOMATIC.search(why) and kind != "auto_reply":
-        kind, phrase, rule = "auto_reply", "", why  # the headers said so; the bot never records it as a reply
-    promise = None if kind == "auto_reply" else find_promise(msg.body, msg.date, rules.tz, rules.country)
-    if not from_company:
+    reading = read_text(msg, rules.tz, country=rules.country, extra_rules=rules.reply_rules or None)
+    sender_domain = domain_of(msg.sender_email)
+    robot = domain_in(sender_domain, rules.hiring) or any(sender_matches(msg.sender_email, s) for s in rules.senders)
+    if robot:
+        reading = as_robot_notice(reading)
+    is_answer, answer_reason = reading.is_answer, reading.answer_reason
+    if not from_company and reading.kind not in MACHINE:
         is_answer, answer_reason = False, why
-    elif kind in _NOT_AN_ANSWER:
-        is_answer, answer_reason = False, f"{why}, but a {kind.replace('_', '-')} message is no answer"
-    else:
-        is_answer, answer_reason = True, f"{why}, and a {kind.replace('_', ' ')} message answers"
-    return Reading(kind, phrase, rule, is_answer, answer_reason,
-                   promise.by if promise else None, promise.phrase if promise else "")
+    promise = reading.promise
+    return Reading(reading.kind.value, reading.phrase, _rule_words(reading.rule, rules.reply_rules), is_answer,
+                   answer_reason, promise.by if promise else None, promise.phrase if promise else "")
 
 
-def _rule_for(kind: ReplyKind, phrase: str, extra: dict[str, list[str]]) -> str:
-    """Which phrase rule found `phrase`: yours (replies.rules) are tried before the shipped ones."""
-    if kind is ReplyKind.OTHER:
-        return "no phrase rule matched"
-    if kind is ReplyKind.AUTO_REPLY:
-        return "the shipped auto-reply rules (subject or opening line)"
-    for pattern in extra.get(kind.value, []):
-        if re.search(pattern, phrase, re.IGNORECASE):
-            return f"your rule replies.rules.{kind.value} /{pattern}/"
-    for pattern in DEFAULT_REPLY_RULES.get(kind, ()):
-        if re.search(pattern, phrase, re.IGNORECASE):
-            shown = pattern if len(pattern) <= _SHOWN else pattern[:_SHOWN] + "..."
-            return f"the shipped {kind.value} rule /{shown}/"
-    return f"a shipped {kind.value} rule"
+def _rule_words(rule: str, extra: dict[str, list[str]]) -> str:
+    """The rule that decided a kind, as a user looking at config.yaml would name it: with its pattern."""
+    source, _, rest = rule.partition(":")
+    name, _, number = rest.partition("#")
+    if source == "config" and number.isdigit() and name in extra:
+        return f"your rule replies.rules.{name} /{extra[name][int(number) - 1]}/"
+    shipped = {lang.code: lang for lang in LANGUAGES}.get(source)
+    if shipped is not None and number.isdigit() and name in shipped.rules:
+        pattern = shipped.rules[name][int(number) - 1]
+        shown = pattern if len(pattern) <= _SHOWN else pattern[:_SHOWN] + "..."
+        return f"the shipped {_LANGUAGES.get(source, source)} {name} rule /{shown}/"
+    return rule or "no phrase rule matched"
 
 
 def _sent(case: MessageCase, tz: ZoneInfo) -> datetime:

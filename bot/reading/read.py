@@ -36,7 +36,7 @@ from bot.reading.promises import Promise, find_promise
 from bot.reading.replies import classify_reply, says_silence_means_no
 from bot.reading.trust import trust_problem
 
-__all__ = ["SURE", "Reading", "judge_answer", "read_message"]
+__all__ = ["SURE", "Reading", "as_robot_notice", "judge_answer", "read_message"]
 
 SURE = 0.75  # a decisive reading at least this sure ends the wait; below it, a check-in is drafted with a note
 
@@ -122,3 +122,19 @@ def read_message(msg: Incoming, tz: ZoneInfo, *, country: str | None = None,
     failed = failed_recipients(msg) if reading.kind is ReplyKind.BOUNCE else ()
     return Reading(reading.kind, reading.phrase, reading.confidence, answer, why, promise, reading.rule,
                    trust, silence, failed)
+
+
+def as_robot_notice(reading: Reading) -> Reading:
+    """The reading of a message a hiring system sent for the company (Greenhouse, Workday, ...).
+
+    Its rejection, offer or invitation to the next round is the company's answer; anything
+    else it says ("we received your application", "thanks for your time") is a robot's
+    notice that no person wrote to the user, so it answers nothing, though a date it
+    promises still counts (HIRING_SYSTEM_NOTICE).
+    """
+    if reading.kind in DECISIVE or reading.kind in MACHINE:
+        return reading
+    day = reading.promise.by if reading.promise else None
+    why = judge_answer(ReplyKind.NOTIFICATION, reading.confidence, reading.trust, day or date.min, None,
+                       rule=HIRING_SYSTEM_NOTICE)[1]
+    return replace(reading, kind=ReplyKind.NOTIFICATION, rule=HIRING_SYSTEM_NOTICE, is_answer=False, answer_reason=why)

@@ -19,10 +19,10 @@ from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, Mail
 from bot.planning.mailthread import company_query
 from bot.planning.process import process_key
 from bot.reading.extract import domain_in, domain_of
-from bot.reading.incoming import DECISIVE, HIRING_SYSTEM_NOTICE, MACHINE, ReplyKind
+from bot.reading.incoming import ReplyKind
 from bot.reading.machine import machine_reason
 from bot.reading.mailbody import read_body
-from bot.reading.read import read_message
+from bot.reading.read import as_robot_notice, read_message
 from bot.reading.replies import Incoming, ReplyContext, is_company_reply
 from bot.reading.senders import Attribution, Envelope, Rule, SenderRules, attribute, side_of
 from bot.reading.trust import trust_problem
@@ -202,13 +202,11 @@ class MailReader:
         is_reply = msg.date >= min(iv.start for iv in ivs)
         reading = read_message(incoming, self.rules.tz, country=self.rules.country,
                                extra_rules=self.rules.extra_rules or None)
+        if found.rule in (Rule.HIRING_SYSTEM, Rule.CONFIGURED):
+            reading = as_robot_notice(reading)  # its "we received your application" answers nothing
         kind, rule, phrase = reading.kind, reading.rule, reading.phrase
         if kind is ReplyKind.BOUNCE and reading.failed:
             phrase = "could not be delivered to " + ", ".join(reading.failed)
-        if found.rule in (Rule.HIRING_SYSTEM, Rule.CONFIGURED) and kind not in DECISIVE | MACHINE:
-            # Issue 16: a hiring system's robot ("we received your application") is no person
-            # writing to you, so it answers nothing; its rejection, offer or next round does.
-            kind, rule = ReplyKind.NOTIFICATION, HIRING_SYSTEM_NOTICE
         promise = reading.promise
         mail = CompanyMail(
             id=msg.id, thread_id=msg.thread_id, message_id=msg.message_id, references=msg.references,

@@ -87,6 +87,7 @@ def case_rules(cfg: Config) -> CaseRules:
         country=settings.reading.country,
         reply_rules=settings.reading.extra_rules,
         senders=settings.reading.extra_senders,
+        hiring=settings.reading.hiring_domains,
     )
 
 

@@ -50,9 +50,9 @@ def test_a_failing_case_is_shown_with_what_decided_and_exits_1(tmp_path: Path, c
     assert out.splitlines() == [
         'FAIL config.yaml:15: tests.messages[1] "the dentist\'s reminder"',
         '  kind: expected "other", got "next_steps"',
-        ("  decided by: kind next_steps: the shipped next_steps rule /\\b(?:share|send)\\s+(?:me\\s+|us\\s+)?(?:your|some)"
+        ("  decided by: kind next_steps: the shipped English next_steps rule /\\b(?:share|send)\\s+(?:me\\s+|us\\s+)?(?:your|some)"
          '\\s+availability\\b/ ("share your availability")'),
-        "              answer: from hello@smiledental.co.uk, who is part of this interview, and a next steps message answers",
+        "              answer: a decisive reply (next steps) ends the wait",
         "Tests: 1 of 3 failed.",
     ]
 

@@ -143,8 +143,8 @@ def test_message_kinds_answers_and_promises(tmp_path: Path) -> None:
     results = run_config_tests(cfg)
     assert [r.problems for r in results] == [(), (), ()]
     holding = results[0].decided_by
-    assert holding[0] == 'kind holding: the shipped holding rule /\\bstill\\s+(?:interviewing|reviewing|deciding|evaluating|considering|me.../ ("still interviewing")'
-    assert holding[1] == "answer: from priya.patel@initech.com, who is part of this interview, but a holding message is no answer"
+    assert holding[0] == 'kind holding: the shipped English holding rule /\\bstill\\s+(?:interviewing|reviewing|deciding|evaluating|considering|me.../ ("still interviewing")'
+    assert holding[1] == "answer: not decisive (holding); it moves the decision date to Fri 04 Dec"
     assert holding[2] == 'promise 2026-12-04 (Fri) from "decision by Friday", counted from Thu 2026-12-03'
 
 
@@ -173,7 +173,8 @@ def test_a_failing_kind_names_the_rule_and_your_rule_fixes_it(tmp_path: Path) ->
               expect: {kind: rejection, answer: true}
         """
     result = only(run_config_tests(config(tmp_path, case)))
-    assert result.problems == ('kind: expected "rejection", got "other"',)  # "other" news still counts as an answer
+    # Unread as anything decisive, it is no answer either: the bot would still draft the check-in.
+    assert result.problems == ('kind: expected "rejection", got "other"', "answer: expected true, got false")
     assert result.decided_by[0] == "kind other: no phrase rule matched"
     fixed = config(tmp_path, "replies:\n  rules:\n    rejection: ['is a no from us']\n"
                    + textwrap.dedent(case))
@@ -194,7 +195,7 @@ def test_headers_that_say_automatic_make_an_auto_reply(tmp_path: Path) -> None:
         """)
     result = only(run_config_tests(cfg))
     assert result.passed
-    assert result.decided_by[1] == "answer: an automatic message (Auto-Submitted: auto-replied)"
+    assert result.decided_by[1] == "answer: auto reply: no person wrote it to you"
 
 
 def test_who_speaks_for_the_company(tmp_path: Path) -> None:
