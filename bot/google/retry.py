@@ -266,7 +266,7 @@ class CheckedRefresh:
         try:
             token = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
         except (ValueError, UnicodeDecodeError):
-            raise RefreshError(f"{MALFORMED_TOKEN} (not JSON)", retryable=True) from None
+            raise RefreshError(f"{MALFORMED_TOKEN} (not JSON)", retryable=True) from None  # type: ignore[no-untyped-call]
         problem = ""
         if not isinstance(token, dict):
             problem = f"a JSON {type(token).__name__}, not an object"
@@ -275,7 +275,7 @@ class CheckedRefresh:
         elif token.get("expires_in") is not None and not str(token["expires_in"]).strip().isdigit():
             problem = "its expires_in is not a number of seconds"
         if problem:
-            raise RefreshError(f"{MALFORMED_TOKEN} ({problem})", retryable=True)
+            raise RefreshError(f"{MALFORMED_TOKEN} ({problem})", retryable=True)  # type: ignore[no-untyped-call]
         return response
 
 
