@@ -11,6 +11,15 @@ from bot.clock import FixedClock
 pytest_plugins = ["bot.sandbox.pytest_plugin"]
 
 
+@pytest.fixture(autouse=True)
+def private_lock_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Account locks in a folder of this test's own (subprocesses inherit it), not the user's runtime folder."""
+    folder = tmp_path_factory.mktemp("locks")
+    folder.chmod(0o700)
+    monkeypatch.setenv("INTERVIEW_BOT_LOCK_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def make_world(make_sandbox: Callable[..., Any], tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """A factory of test worlds (sandbox + shared clock + config); extra_config is appended YAML."""
