@@ -121,7 +121,10 @@ def _print_report(report: RunReport, cfg: Config) -> None:
         print(f"skipped {fu.kind.value} ({fu.key}): {fu.reason}")
     for fu, why in report.failed:
         print(f"not yet drafted {fu.kind.value} ({fu.key}): {why}")
-    print(f"{report.events_seen} calendar changes read, {len(report.drafted)} drafts made.")
+    for fu in report.found:
+        print(f"already in Gmail {fu.kind.value} ({fu.key}): not made again")
+    print(f"{report.events_seen} calendar changes read, {len(report.drafted)} drafts made"
+          + (f", {report.messages_vanished} vanished messages skipped" if report.messages_vanished else "") + ".")
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -140,9 +143,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     state = _open_state(cfg)
     try:
         engine = build_engine(cfg, _clock(_at(args.at, cfg)), state)
-        _print_report(engine.run_once(), cfg)
+        report = engine.run_once()
+        _print_report(report, cfg)
     finally:
         state.close()
+    if report.problems():  # exit 3: the run did only part of its job; one line says what failed
+        print(f"error: {report.summary()}", file=sys.stderr)
+        return 3
     return 0
 
 
