@@ -27,9 +27,9 @@ def make_world(make_sandbox: Callable[..., Any], tmp_path: Path) -> Iterator[Cal
 
     made: list[World] = []
 
-    def make(extra_config: str = "") -> World:
+    def make(extra_config: str = "", **sandbox: Any) -> World:
         clock = FixedClock(T0)
-        w = World(make_sandbox(email=ME, clock=clock), clock, tmp_path / f"w{len(made)}", extra_config)
+        w = World(make_sandbox(email=ME, clock=clock, **sandbox), clock, tmp_path / f"w{len(made)}", extra_config)
         made.append(w)
         return w
 
