@@ -131,38 +131,56 @@ def translate(path: Path, e: BaseException) -> StateError:
     name = str(getattr(e, "sqlite_errorname", ""))
     err = getattr(e, "errno", None)
     text = str(e)
-    if name.startswith("SQLITE_READONLY") or err in (13, 30) or "readonly" in text:  # EACCES, EROFS
-        return StateError(f"cannot write the state file {path}: {_read_only_part(path)}",
+    read_only = _read_only_part(path)
+    if name.startswith("SQLITE_READONLY") or err in (1, 13, 30) or "readonly" in text:
+        read_only = read_only or "it is read-only"
+    if read_only and (name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR")) or err in (1, 13, 30)
+                      or "readonly" in text):  # EPERM, EACCES, EROFS
+        return StateError(f"cannot write the state file {path}: {read_only}",
                           hint="make it writable (files left by a run as root: sudo chown -R \"$USER\" "
                           f"{path.parent}), or set `state:` in config.yaml to a writable path")
-    if name == "SQLITE_FULL" or err == 28 or "disk is full" in text:  # ENOSPC
+    if name == "SQLITE_FULL" or err == 28 or "disk is full" in text or (name.startswith("SQLITE_IOERR")
+                                                                        and _disk_full(path)):  # ENOSPC
         return StateError(f"the disk holding the state file {path} is full; nothing was half-written",
                           hint="free some space; the bot carries on where it stopped")
     if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or name.startswith("SQLITE_CORRUPT") or "malformed" in text:
         return CorruptState(f"the state file {path} is damaged ({text})", hint=REBUILD_HINT)
+    if path.parent.exists() and not path.parent.is_dir():
+        return StateError(f"the state file {path} cannot be made: {path.parent} is a file, not a folder",
+                          hint="set `state:` in config.yaml to a path in a folder")
     if not path.parent.is_dir():
         return StateError(f"the folder of the state file {path} does not exist (deleted, or a drive not mounted)",
                           hint="mount or create it, or set `state:` in config.yaml to a folder that exists")
-    if name.startswith("SQLITE_IOERR"):
-        return StateError(f"cannot write the state file {path}: disk I/O error (is the disk full or failing?)",
+    if name.startswith("SQLITE_IOERR") or err == 27:  # EFBIG: a file-size limit
+        return StateError(f"cannot write the state file {path}: disk I/O error (is the disk full, or a file size "
+                          "limit reached?); nothing was half-written",
                           hint="free some space or check the disk; the bot carries on where it stopped")
     return StateError(f"the state file {path} cannot be used: {text}",
                       hint="check the path and permissions of `state:` in config.yaml")
 
 
 def _read_only_part(path: Path) -> str:
-    """Which of the folder, the file, its -wal or its -shm cannot be written, in words."""
+    """Which of the folder, the file, its -wal or its -shm cannot be written, in words ("" if all can)."""
     try:
         if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
             return "it is on a read-only file system"
     except OSError:
-        pass
+        return ""
     for part, what in ((path, "the file"), (_side(path, "-wal"), "its -wal file"), (_side(path, "-shm"), "its -shm file")):
         if part.exists() and not os.access(part, os.W_OK):
             return f"{what} {part} is read-only"
-    if not os.access(path.parent, os.W_OK):
+    if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
         return f"its folder {path.parent} is read-only"
-    return "it is read-only"
+    return ""
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the file system holding the state has (almost) no space left for this user."""
+    try:
+        info = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 1 << 20
 
 
 class Connection(sqlite3.Connection):
