@@ -334,11 +334,11 @@ class GoogleGmail:
                 return ""
 
 
-_SAFE_ADDRESS = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+$")
+_SAFE_ADDRESS = re.compile(r"^([A-Za-z0-9._%+\-]+@)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")
 
 
 def bot_mail_query(recipients: Sequence[str], after: datetime | None) -> str:
-    """The Gmail search for the bot's own drafts and sent mail to any of these people since `after`.
+    """The Gmail search for the bot's own drafts and sent mail to any of these people or domains since `after`.
 
     Addresses that are not plain (they come from strangers' invitations) are left out rather
     than let them change the query's meaning; with none left, any recipient matches."""

@@ -35,7 +35,6 @@ from bot.clock import SystemClock
 from bot.errors import AuthError, BotError, StateError
 from bot.google.retry import Retrier
 from bot.model import FollowUp, FollowUpStatus
-
 from bot.runtime.lock import InstanceRunning
 from bot.runtime.statefile import CorruptState, StateGone
 

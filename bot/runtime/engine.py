@@ -113,7 +113,7 @@ class Engine:
         self._mail_read_at: datetime | None = None
         self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
         self.calendars = CalendarReader(calendar, state, settings.calendars, self._apply_event)
-        self.guard = DraftGuard(state, gmail, clock)
+        self.guard = DraftGuard(state, gmail, clock, settings.reading.personal_domains)
 
     # -- who the user is ------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from typing import Protocol
 
 from bot.clock import Clock
 from bot.model import BotMail, FollowUp, FollowUpStatus, Interview
+from bot.reading.extract import domain_in
 from bot.runtime.state import State
 from bot.writing.compose import bot_key_header
 
@@ -44,7 +45,8 @@ class BotMailPort(Protocol):
 class DraftGuard:
     """Knows, or finds out, whether Gmail already holds a follow-up's draft."""
 
-    def __init__(self, state: State, gmail: BotMailPort, clock: Clock) -> None:
+    def __init__(self, state: State, gmail: BotMailPort, clock: Clock, personal_domains: tuple[str, ...] = ()) -> None:
+        self.personal_domains = personal_domains  # gmail.com and the like: never "anyone at the company"
         self.state = state
         self.gmail = gmail
         self.clock = clock
@@ -88,8 +90,10 @@ class DraftGuard:
             return None
         self.looked += 1
         log.debug("%s: looking in Gmail for a draft made before (%s)", fu.key, why)
-        # Nobody drafts a follow-up before its interview: that bounds the search.
-        found = self.gmail.find_bot_mail(bot_key_header(fu.key), [p.email for p in fu.recipients],
+        # Nobody drafts a follow-up before its interview: that bounds the search. To anyone at the
+        # company: another copy of the bot may have chosen other people there (it read other mail).
+        domains = [d for d in iv.company_domains if not domain_in(d, self.personal_domains)]
+        found = self.gmail.find_bot_mail(bot_key_header(fu.key), [p.email for p in fu.recipients] + domains,
                                          min(iv.start, fu.due) - timedelta(days=1))
         if found is not None:
             self.record(found)
