@@ -209,15 +209,23 @@ class State:
     @classmethod
     def in_memory_copy(cls, path: Path) -> State:
         """A throwaway copy of the state file, for `plan`: the same code runs, nothing is written."""
+        from bot.runtime import statefile
+
         mem = sqlite3.connect(":memory:", isolation_level=None)
         path = Path(path).expanduser()
-        if path.exists():
-            src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            try:
-                src.backup(mem)
-            finally:
-                src.close()
-        return cls(mem)
+        try:
+            if path.exists():
+                src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                try:
+                    src.backup(mem)
+                finally:
+                    src.close()
+            return cls(mem)
+        except sqlite3.Error as e:
+            error = statefile.translate(path, e)
+            if isinstance(error, statefile.CorruptState):
+                error.hint = "`interview-bot run --once` sets it aside and rebuilds it from Google"
+            raise error from e
 
     def close(self) -> None:
         self._conn.close()

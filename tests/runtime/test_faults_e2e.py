@@ -93,6 +93,17 @@ def test_a_failing_calendar_is_reported_hourly_and_the_rest_goes_on(make_world: 
     assert "calendars:" in warned[0].getMessage()  # with the fix
 
 
+def test_a_calendar_no_longer_shared_is_a_403_with_its_fix_and_mail_goes_on(make_world: Any) -> None:
+    world = make_world(f"calendars: [primary, {TEAM}]\n")
+    world.sandbox.calendar.add_calendar(TEAM, "Team")
+    Faults(world.sandbox).add("GET", "/calendars/team%40group.calendar.google.com/events$", 403, "forbidden",
+                              times=-1)
+    world.invite("Interview: Data Analyst - Initech", 0)
+    report = world.run(hours=3)
+    assert [c for c, _ in report.calendar_errors] == [TEAM] and "403" in report.calendar_errors[0][1]
+    assert len(report.drafted) == 1 and report.mail_error == ""
+
+
 def test_run_once_exits_3_with_one_line_saying_what_failed(make_world: Any, capsys: Any) -> None:
     world = make_world(f"calendars: [primary, {TEAM}]\n")
     world.invite("Interview: Data Analyst - Initech", 0)

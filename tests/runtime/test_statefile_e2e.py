@@ -171,6 +171,8 @@ def test_a_damaged_state_file_is_named_kept_aside_and_rebuilt(world: Any, capsys
     assert run_once(world, 4, capsys)[0] == 0
     state = Path(world.cfg.state)
     state.write_bytes(b"this is not a database, it was overwritten by something else" * 100)
+    assert main(["--config", str(world.config_path), "status"]) == 1  # read-only commands say so too
+    assert "is damaged" in capsys.readouterr().err
     code, err = run_once(world, 5, capsys)
     assert code == 1 and "Traceback" not in err
     (aside,) = state.parent.glob("state.sqlite3.damaged-*")
