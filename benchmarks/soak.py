@@ -4,7 +4,7 @@
 
 A sandbox (this process, real clock) answers `--fail-rate` of the API requests with Google's
 429/403 rate limits and 500/503 backend errors. `python -m bot run` is started, killed with
-SIGKILL after a random 0.2-3 s, and started again, `--kills` times. Along the way interviews keep
+SIGKILL after a random 0.3-6 s, and started again, `--kills` times. Along the way interviews keep
 ending (their thank-yous fall due while the bot is up, down, or mid-request), mail arrives and
 some is deleted for good before the bot reads it, a second watched calendar disappears and comes
 back, and Google expires the calendar sync token and the Gmail history now and then. At the end
@@ -88,7 +88,7 @@ class Soak:
     def weather(self, i: int) -> None:
         """What happens to a real account between two kills."""
         now = datetime.now(UTC)
-        if i % 3 == 0:
+        if i % 2 == 0:
             self.add_interviews(2)
         if i % 5 == 0:  # company mail arrives; a newsletter arrives and is deleted for good
             n = self.counts["mail"]
@@ -125,12 +125,13 @@ class Soak:
         for i in range(self.kills):
             self.weather(i)
             proc = self.start()
-            time.sleep(self.rng.uniform(0.2, 3.0))
+            # A life of 0.3-6 s: killed while importing, reading, drafting, or waiting between polls.
+            time.sleep(self.rng.uniform(0.3, 6.0))
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             self.counts["kill -9"] += 1
             if self.drafting():
-                self.counts["kills that left a draft half-recorded (DRAFTING)"] += 1
+                self.counts["kills after which a follow-up was left mid-draft (DRAFTING)"] += 1
         faulty = self.sb.requests()
         self.counts["drafts made under faults"] = len(self.sb.gmail.draft_messages())
         self.sb.fail_rate = 0.0

@@ -328,7 +328,7 @@ class Engine:
                 if fresh is None or fresh.status is not FollowUpStatus.SCHEDULED or fresh.due > self.clock.now():
                     return fresh or fu
                 fu = fresh
-        if self.state.get_meta(f"mail_scanned:{process_key(iv)}") is None:
+        if iv.status is InterviewStatus.ACTIVE and self.state.get_meta(f"mail_scanned:{process_key(iv)}") is None:
             # The company's mail was never read (Gmail failed so far): without it the draft could go
             # to a new thread instead of the recruiter's. It waits until that mail has been read.
             self.read_mail(report, raising=True)

@@ -104,6 +104,19 @@ def test_a_calendar_no_longer_shared_is_a_403_with_its_fix_and_mail_goes_on(make
     assert len(report.drafted) == 1 and report.mail_error == ""
 
 
+def test_a_thank_you_waits_for_the_company_mail_rather_than_start_a_new_thread(world: Any) -> None:
+    world.retrier = no_sleep(attempts=2)
+    confirm = world.mail(PRIYA, "Interview confirmation: Data Analyst at Initech", hours=-48,
+                         message_id="<confirm-1@initech.com>")
+    world.invite("Interview: Data Analyst - Initech", 0)
+    faults = Faults(world.sandbox).add("GET", "/messages$", 503, times=-1)  # Gmail's search is down
+    report = world.run(hours=3)
+    assert report.drafted == [] and report.failed and world.drafts() == {}
+    faults.clear()
+    ((fu, _, _),) = world.run(hours=4).drafted
+    assert fu.thread_id == confirm["threadId"]
+
+
 def test_run_once_exits_3_with_one_line_saying_what_failed(make_world: Any, capsys: Any) -> None:
     world = make_world(f"calendars: [primary, {TEAM}]\n")
     world.invite("Interview: Data Analyst - Initech", 0)
