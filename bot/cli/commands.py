@@ -71,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--email", default="me@example.com", help="the account's address")
     s.add_argument("--state", metavar="FILE", help="load and save the account's data as JSON")
     s.add_argument("--fail-rate", type=float, default=0.0, metavar="R",
-                   help="answer this share of API requests with 429 or 503")
+                   help="answer this share of API requests as Google does on a bad day "
+                   "(403/429 rate limits, 500/503 backend errors)")
     s.add_argument("--seed", type=int, default=0, metavar="S", help="seed for --fail-rate")
     return p
 
