@@ -45,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -133,9 +134,11 @@ def measure_bot(size: Size, t0: datetime, repeats: int) -> dict[str, Any]:
             state = State.open(Path(cfg.state))
             try:
                 engine = build_engine(cfg, clock, state)
-                return _bot_figures(engine, state, sb, account, clock, repeats)
+                figures = _bot_figures(engine, state, sb, account, clock, repeats)
             finally:
                 state.close()
+            figures["lost_state"] = lost_state(cfg, clock, sb, Path(tmp))
+            return figures
     finally:
         sb.stop()
 
@@ -147,7 +150,8 @@ def _bot_figures(engine: Engine, state: State, sb: Sandbox, account: Any, clock:
     wall = time.perf_counter()
     report, cpu = timed(engine.run_once)
     out["first_run"] = {"requests": len(sb.requests()), "cpu_ms": cpu * 1000, "wall_s": time.perf_counter() - wall,
-                        "interviews": len(state.interviews()), "drafted": len(report.drafted)}
+                        "interviews": len(state.interviews()), "drafted": len(report.drafted),
+                        "guard_requests": guard_requests(sb.requests())}
     out["idle"] = idle_syncs(sb, engine.sync, repeats)
 
     # thank_you: an invitation arrives; the interview happens; the note falls due.
@@ -195,6 +199,32 @@ def _bot_figures(engine: Engine, state: State, sb: Sandbox, account: Any, clock:
     return out
 
 
+def guard_requests(requests: list[dict[str, Any]]) -> int:
+    """Requests made to be sure a draft is not already in Gmail (bot.runtime.once): the searches of
+    drafts and sent mail, the reads of each hit's X-Interview-Bot-Key, and the draft-id lookups."""
+    def query(r: dict[str, Any]) -> str:
+        return str(r["query"].get("q", ""))
+
+    return sum(1 for r in requests if query(r).startswith("{in:drafts")
+               or r["query"].get("metadataHeaders") == "X-Interview-Bot-Key")
+
+
+def lost_state(cfg: Config, clock: FixedClock, sb: Sandbox, folder: Path) -> dict[str, Any]:
+    """The state file is lost: a new one's first run, with the bot's drafts already in Gmail."""
+    state = State.open(folder / "lost" / "state.sqlite3")
+    try:
+        engine = build_engine(cfg, clock, state)
+        sb.clear_requests()
+        report = engine.run_once()
+        served_now = sb.requests()
+        keys = Counter(str(m["X-Interview-Bot-Key"]) for m in sb.gmail.draft_messages().values())
+        return {"requests": len(served_now), "guard_requests": guard_requests(served_now),
+                "found": len(report.found), "drafted": len(report.drafted), "looked": engine.guard.looked,
+                "drafted_again": sum(n - 1 for n in keys.values() if n > 1)}
+    finally:
+        state.close()
+
+
 def idle_syncs(sb: Sandbox, sync: Any, repeats: int) -> dict[str, Any]:
     """Requests and CPU per sync when nothing changed (after a few warm-up syncs)."""
     for _ in range(3):
@@ -217,12 +247,15 @@ def follow_up(sb: Sandbox, engine: Engine, state: State, clock: FixedClock, trig
     seen = served(sb)
     fu: FollowUp = find()
     clock.set(max(clock.now(), fu.due))
+    guard = guard_requests(sb.requests())
     sb.clear_requests()
     engine.draft(fu, RunReport())
     drafted = served(sb)
+    guard += guard_requests(sb.requests())
     after = state.follow_up(fu.key)
     return {"trigger": len(seen), "draft": len(drafted), "total": len(seen) + len(drafted),
-            "served": seen + drafted, "drafted": bool(after and after.status is FollowUpStatus.DRAFTED)}
+            "served": seen + drafted, "drafted": bool(after and after.status is FollowUpStatus.DRAFTED),
+            "guard_requests": guard}
 
 
 # -- the naive baseline, in process ---------------------------------------------------------------
@@ -355,6 +388,7 @@ def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
     mem = results["idle_memory"]
     latency = max(s["daemon"]["latency_s"] for s in sizes)
     help_ = results["help"]
+    again = sum(s["bot"]["lost_state"]["drafted_again"] for s in sizes)
     return {
         "idle requests <= 2 at every size": {"value": idle, "met": idle <= TARGETS["idle_requests"]},
         "new interview with a thank-you <= 6 requests": {"value": worst, "met": worst <= TARGETS["follow_up_requests"]},
@@ -365,6 +399,7 @@ def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "due-to-draft <= 2 s": {"value": round(latency, 3),
                                 "met": 0 <= latency <= TARGETS["latency_s"] and all(
                                     s["daemon"]["idle_before_due"] for s in sizes)},
+        "state file lost: no draft made twice": {"value": again, "met": again == 0},
         "--help without googleapiclient": {"value": not help_["imports_googleapiclient"],
                                            "met": not help_["imports_googleapiclient"] and help_["exit_code"] == 0},
     }
@@ -397,6 +432,15 @@ def table(results: dict[str, Any]) -> str:
         f, d = s["bot"]["first_run"], s["daemon"]
         lines.append(f"{s['size']:8} {f['requests']:>13} {f['wall_s']:>11.2f} {s['naive']['first_run']['requests']:>13} "
                      f"{d['peak_rss_mb']:>11.1f} {d['latency_s']:>14.3f}")
+    lines += ["", "Exactly once (bot.runtime.once): requests spent making sure a draft is not already in Gmail"]
+    for s in results["sizes"]:
+        b = s["bot"]
+        ordinary = sum(b["follow_ups"][k]["guard_requests"] for k in KINDS)
+        lost = b["lost_state"]
+        lines.append(f"{s['size']:8} ordinary follow-ups: {ordinary}; first run on a new state: "
+                     f"{b['first_run']['guard_requests']} of {b['first_run']['requests']}; state file lost: "
+                     f"{lost['guard_requests']} of {lost['requests']} requests, {lost['found']} drafts found, "
+                     f"{lost['drafted']} newly due drafted, {lost['drafted_again']} made twice")
     m = results["idle_memory"]
     lines += ["", (f"{m['syncs']:,} idle syncs ({m['size']} account, own process): RSS after the first run "
               f"{m['rss_first_run_mb']:.1f} MB, after {m['warmup_syncs']} warm-up syncs {m['rss_before_mb']:.1f} -> "

@@ -1,6 +1,13 @@
-"""One error hierarchy; bot.cli.commands prints these in one place, with their hints."""
+"""One error hierarchy; bot.cli.commands prints these in one place, with their hints.
+
+Every message and hint is redacted when the error is made (bot.logs.redact): an error can
+carry text from outside, such as Google's token endpoint echoing the request body, and no
+client secret, token or authorization code may reach a terminal, a log or a status file.
+"""
 
 from __future__ import annotations
+
+from bot.logs import redact
 
 
 class BotError(Exception):
@@ -9,6 +16,7 @@ class BotError(Exception):
     exit_code = 1
 
     def __init__(self, message: str, hint: str = "") -> None:
+        message, hint = redact(message), redact(hint)
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -21,7 +29,7 @@ class ConfigError(BotError):
     """config.yaml (or a template it names) is wrong. `problems` lists every one, each 'file:line: key: what'."""
 
     def __init__(self, problems: list[str], hint: str = "") -> None:
-        self.problems = list(problems)
+        self.problems = [redact(p) for p in problems]
         super().__init__("\n".join(self.problems), hint)
 
 

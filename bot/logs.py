@@ -13,10 +13,13 @@ import sys
 from datetime import UTC, datetime
 from typing import IO
 
-# Google access tokens (ya29.), refresh tokens (1//), bearer headers and the JSON fields that hold
-# secrets. A library logging a request or a token response at DEBUG must not leak them.
-_TOKENS = re.compile(r"ya29\.[\w.\-]+|1//[\w.\-]{10,}|(?i:bearer)\s+[\w.\-~+/]+=*")
-_FIELDS = re.compile(r"""((?:access_token|refresh_token|client_secret|id_token)["']?\s*[:=]\s*["']?)[^"'&\s,}]+""")
+# Google access tokens (ya29.), refresh tokens (1//), authorization codes (4/), OAuth client
+# secrets (GOCSPX-), bearer headers, and the form and JSON fields that hold secrets. A library
+# logging a request or a token response at DEBUG, or Google's token endpoint echoing the request
+# body into its error, must not leak them.
+_TOKENS = re.compile(r"ya29\.[\w.\-]+|1//[\w.\-]{10,}|\b4/[\w.\-]{10,}|GOCSPX-[\w\-]+|(?i:bearer|basic)\s+[\w.\-~+/]{8,}=*")
+_FIELDS = re.compile(r"""((?:access_token|refresh_token|client_secret|id_token|assertion|code_verifier)["']?\s*[:=]\s*["']?|"""
+                     r"""(?:^|(?<=[?&\s]))code=)(?!\[redacted\])[^"'&\s,}]+""")
 
 
 def redact(text: str) -> str:

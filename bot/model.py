@@ -105,6 +105,7 @@ class CalendarSync:
     events: tuple[CalendarEvent, ...]
     next_sync_token: str
     full: bool  # True when this was a full listing (first sync or after a 410)
+    since: datetime | None = None  # a full listing's timeMin: events that ended before it are not listed
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,17 @@ class FollowUp:
     thread_id: str = ""
     reason: str = ""  # why cancelled/skipped/failed, for `status`
     note: str = ""  # a status check drafted although the company wrote: what it read, for the draft's NOTE line
+
+
+@dataclass(frozen=True)
+class BotMail:
+    """A draft or sent message the bot made for one follow-up, found by its X-Interview-Bot-Key."""
+
+    key: str  # the follow-up key
+    message_id: str  # Gmail message id
+    draft_id: str  # "" once sent
+    thread_id: str
+    place: str  # "draft" or "sent"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,15 @@ def _no_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.delenv("INTERVIEW_BOT_CONFIG", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def private_lock_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Account locks in a folder of this test's own (subprocesses inherit it), not the user's runtime folder."""
+    folder = tmp_path_factory.mktemp("locks")
+    folder.chmod(0o700)
+    monkeypatch.setenv("INTERVIEW_BOT_LOCK_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def make_world(make_sandbox: Callable[..., Any], tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """A factory of test worlds (sandbox + shared clock + config); extra_config is appended YAML."""
@@ -27,9 +36,9 @@ def make_world(make_sandbox: Callable[..., Any], tmp_path: Path) -> Iterator[Cal
 
     made: list[World] = []
 
-    def make(extra_config: str = "") -> World:
+    def make(extra_config: str = "", **sandbox: Any) -> World:
         clock = FixedClock(T0)
-        w = World(make_sandbox(email=ME, clock=clock), clock, tmp_path / f"w{len(made)}", extra_config)
+        w = World(make_sandbox(email=ME, clock=clock, **sandbox), clock, tmp_path / f"w{len(made)}", extra_config)
         made.append(w)
         return w
 

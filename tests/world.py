@@ -61,6 +61,7 @@ class World:
         )
         self.cfg = load_config(self.config_path)
         self.state: State | None = None
+        self.retrier: Any = None  # a Retrier for the bot (e.g. one that does not sleep); None: the default
         self._n = 0
 
     # -- the bot --------------------------------------------------------------------------
@@ -69,7 +70,8 @@ class World:
         """A bot over the state file, as a fresh process would build it."""
         if self.state is None:
             self.state = State.open(Path(self.cfg.state))
-        return build_engine(self.cfg, self.clock, self.state, services=tuple(self.services))  # type: ignore[arg-type]
+        return build_engine(self.cfg, self.clock, self.state, services=tuple(self.services),  # type: ignore[arg-type]
+                            retrier=self.retrier)
 
     def run(self, hours: float) -> RunReport:
         """`run --once --at T0+hours`."""

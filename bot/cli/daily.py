@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,10 @@ if TYPE_CHECKING:
     "run", group=DAILY, summary="sync and draft due follow-ups (as a daemon, or --once)",
     description="Watches your calendars and mail and drafts each follow-up when it falls due. Without --once "
     "it runs until stopped (SIGTERM or Ctrl-C), syncing every `poll_every`; this is what the service runs. "
-    "With --once it syncs, drafts whatever is due by now and exits. Every enabled template is checked "
-    "first, so a broken one stops it before anything happens. It never sends anything.",
+    "With --once it syncs, drafts whatever is due by now and exits: 0 when all went well, 3 (with a one-line "
+    "summary) when a calendar or Gmail could not be read or a due follow-up could not be drafted. Every "
+    "enabled template is checked first, so a broken one stops it before anything happens. It never sends "
+    "anything.",
     examples=["interview-bot run", "interview-bot run --once", "interview-bot run --once --at 2026-12-08T09:30"],
     arguments=[
         arg("--once", action="store_true", help="one sync and every follow-up due by now, then exit"),
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     ],
 )
 def cmd_run(args: argparse.Namespace) -> int:
+    from bot.runtime.engine import about
     from bot.runtime.state import State
     from bot.runtime.wiring import build_engine
 
@@ -47,9 +51,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     state = State.open(Path(cfg.state))
     try:
         engine = build_engine(cfg, clock_at(at), state)
-        _print_report(engine.run_once(), state, quiet=args.quiet)
+        report = engine.run_once()
+        _print_report(report, state, quiet=args.quiet)
+        failed = report.summary(lambda fu: about(state, fu)) if report.problems() else ""
     finally:
         state.close()
+    if failed:  # exit 3: the run did only part of its job; one line says what failed
+        print(f"error: {failed}", file=sys.stderr)
+        return 3
     return 0
 
 
@@ -66,8 +75,13 @@ def _print_report(report: RunReport, state: State, quiet: bool = False) -> None:
         print(f"skipped the {fu.kind.words} for {_about(state, fu.interview_id)}: {fu.reason}")
     for fu, why in report.failed:
         print(f"not drafted yet: the {fu.kind.words} for {_about(state, fu.interview_id)}: {why}")
+    for fu in report.found:
+        print(f"already in Gmail: the {fu.kind.words} for {_about(state, fu.interview_id)}; not made again")
     if not quiet:
-        print(f"{plural(report.events_seen, 'calendar change')} read, {plural(len(report.drafted), 'draft')} made.")
+        vanished = (f", {plural(report.messages_vanished, 'vanished message')} skipped"
+                    if report.messages_vanished else "")
+        print(f"{plural(report.events_seen, 'calendar change')} read, {plural(len(report.drafted), 'draft')} made"
+              f"{vanished}.")
 
 
 @command(

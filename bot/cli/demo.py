@@ -255,7 +255,8 @@ def _share(value: str) -> float:
         arg("--email", default="me@example.com", help="the account's address"),
         arg("--state", metavar="FILE", help="load and save the account's data as JSON"),
         arg("--fail-rate", type=_share, default=0.0, metavar="R",
-            help="answer this share of API requests with 429 or 503"),
+            help="answer this share of API requests as Google does on a bad day "
+                 "(403/429 rate limits, 500/503 backend errors)"),
         arg("--seed", type=int, default=0, metavar="S", help="seed for --fail-rate"),
     ],
 )

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from bot.clock import Clock, SystemClock
 from bot.errors import AuthError, BotError, ConfigError, GoogleApiError
+from bot.logs import redact
 
 if TYPE_CHECKING:
     from bot.config.model import Config
@@ -230,11 +231,12 @@ def print_report(checks: list[Check], out: IO[str] | None = None) -> None:
     """One line per check, its fix under it, then a verdict."""
     out = out or sys.stdout
     for c in checks:
-        first, *more = c.detail.split("\n")
+        # Details can quote Google (its token endpoint may echo what was sent): never a secret.
+        first, *more = redact(c.detail).split("\n")
         print(f"{c.status:<5} {c.name:<13} {first}", file=out)
         for line in more:
             print(f"{'':<5} {'':<13} {line}", file=out)
         if c.fix and c.status in (FAIL, WARN):
-            print(f"{'':<5} {'':<13} fix: {c.fix}", file=out)
+            print(f"{'':<5} {'':<13} fix: {redact(c.fix)}", file=out)
     failed = sum(c.failed for c in checks)
     print("All checks passed." if not failed else f"{failed} problem{'s' if failed > 1 else ''} found.", file=out)

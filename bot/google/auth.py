@@ -40,7 +40,9 @@ def refresh_request() -> Any:
     """The transport google-auth refreshes tokens through (requests: mockable with `responses`)."""
     import google.auth.transport.requests
 
-    return google.auth.transport.requests.Request()
+    from bot.google.retry import CheckedRefresh
+
+    return CheckedRefresh(google.auth.transport.requests.Request())
 
 
 def token_scopes(token_path: Path) -> list[str] | None:
@@ -94,8 +96,10 @@ def granted_scopes(creds: Any) -> list[str] | None:
 def save_token(creds: Any, token_path: Path) -> None:
     """Write the token readable by the user only (0600, folder 0700), atomically."""
     token_path = Path(token_path).expanduser()
-    token_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(token_path.parent, 0o700)
+    if not token_path.parent.exists():
+        # Only a folder made here is made private: the user's own folder keeps its mode.
+        token_path.parent.mkdir(parents=True, mode=0o700)
+        os.chmod(token_path.parent, 0o700)  # mkdir's mode is masked by the umask
     data = json.loads(creds.to_json())
     # Record what Google granted (the user may untick a box), so load_credentials can say what is missing.
     granted = granted_scopes(creds)

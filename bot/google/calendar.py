@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -122,8 +123,9 @@ class GoogleCalendar:
                 if e.status != 410:
                     raise
                 log.info("calendar %s: sync token expired (410), doing a full resync", calendar_id)
-        time_min = (now - self._lookback).astimezone(UTC).isoformat().replace("+00:00", "Z")
-        return self._list(calendar_id, {"timeMin": time_min}, full=True)
+        since = now - self._lookback
+        time_min = since.astimezone(UTC).isoformat().replace("+00:00", "Z")
+        return replace(self._list(calendar_id, {"timeMin": time_min}, full=True), since=since)
 
     def _list(self, calendar_id: str, params: dict[str, Any], full: bool) -> CalendarSync:
         events: list[CalendarEvent] = []
@@ -149,3 +151,19 @@ class GoogleCalendar:
             page_token = page.get("nextPageToken")
             if not page_token:
                 return CalendarSync(calendar_id, tuple(events), str(page.get("nextSyncToken") or ""), full)
+
+    def get_event(self, calendar_id: str, event_id: str) -> CalendarEvent | None:
+        """One event as it is now (cancelled ones included: events.get always returns them), or None if gone (404/410).
+
+        For a full resync's reconciliation: an interview the listing no longer shows was deleted,
+        moved out of the window, or is simply not listed; Google's answer says which."""
+        try:
+            item = self._retrier.execute(
+                self._events.get(calendarId=calendar_id, eventId=event_id, fields=EVENT_FIELDS),
+                f"reading event {event_id} of calendar {calendar_id}",
+            )
+        except GoogleApiError as e:
+            if e.status in (404, 410):
+                return None
+            raise
+        return parse_event(item, calendar_id, self._default_tz)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import logging
+import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
 from bot.google.retry import Retrier
-from bot.model import MailMessage, MailPart, Person
+from bot.model import BotMail, MailMessage, MailPart, Person
 
 log = logging.getLogger(__name__)
 
@@ -126,9 +128,19 @@ class GoogleGmail:
 
         Raises HistoryExpired when Gmail answers 404 (the id is too old): resync in full.
         """
+        ids, _, latest = self.history_since(history_id)
+        return ids, latest
+
+    def history_since(self, history_id: str) -> tuple[list[str], list[str], str]:
+        """(messages that arrived, the user's own drafts and sent messages, next history id) since history_id.
+
+        The second list lets the bot notice drafts it did not make itself (another copy of the bot
+        on the same account). Raises HistoryExpired when Gmail answers 404 (the id is too old).
+        """
         from bot.errors import GoogleApiError
 
         ids: list[str] = []
+        own: list[str] = []
         page_token = None
         latest = history_id
         while True:
@@ -152,10 +164,12 @@ class GoogleGmail:
                     # Drafts and sent mail are the user's own; only what arrives can be a reply.
                     if msg.get("id") and "DRAFT" not in labels and "SENT" not in labels and msg["id"] not in ids:
                         ids.append(str(msg["id"]))
+                    elif msg.get("id") and msg["id"] not in own and ("DRAFT" in labels or "SENT" in labels):
+                        own.append(str(msg["id"]))
             latest = str(page.get("historyId") or latest)
             page_token = page.get("nextPageToken")
             if not page_token:
-                return ids, latest
+                return ids, own, latest
 
     def body(self, message_id: str) -> tuple[MailPart, ...]:
         """A message's parts, for reading mail from the company (fetched only for that)."""
@@ -214,15 +228,22 @@ class GoogleGmail:
         found = self._hits(query, limit)
         hits = {m["id"] for m in found}
         threads = list(dict.fromkeys(m["threadId"] for m in found))
+        from bot.errors import GoogleApiError
+
         out = []
         for thread_id in threads:
-            thread = self._retrier.execute(
-                self._threads.get(
-                    userId="me", id=thread_id, format="full",
-                    fields="messages(id,threadId,labelIds,internalDate,payload)",
-                ),
-                "reading a thread",
-            )
+            try:
+                thread = self._retrier.execute(
+                    self._threads.get(
+                        userId="me", id=thread_id, format="full",
+                        fields="messages(id,threadId,labelIds,internalDate,payload)",
+                    ),
+                    "reading a thread",
+                )
+            except GoogleApiError as e:
+                if e.status != 404:
+                    raise
+                continue  # deleted between the search and the read
             for item in thread.get("messages", []):
                 if item.get("id") not in hits:
                     continue
@@ -259,8 +280,8 @@ class GoogleGmail:
             raise
         return [parse_message(m) for m in item.get("messages", [])]
 
-    def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str]:
-        """Create a draft from RFC 822 bytes; returns (draft id, thread id)."""
+    def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str, str]:
+        """Create a draft from RFC 822 bytes; returns (draft id, thread id, message id)."""
         message: dict[str, Any] = {"raw": base64.urlsafe_b64encode(raw).decode("ascii")}
         if thread_id:
             message["threadId"] = thread_id
@@ -269,25 +290,43 @@ class GoogleGmail:
             "creating a draft",
             idempotent=False,
         )
-        return str(draft["id"]), str(draft.get("message", {}).get("threadId", ""))
+        made = draft.get("message", {})
+        return str(draft["id"]), str(made.get("threadId", "")), str(made.get("id", ""))
 
-    def find_bot_mail(self, bot_key: str, recipient: str) -> tuple[str, str, str] | None:
-        """A draft or sent message we made for this follow-up: (draft id or "", thread id, "draft"|"sent").
+    def find_bot_mail(self, bot_key: str, recipients: Sequence[str], after: datetime | None) -> BotMail | None:
+        """A draft or sent message the bot made for this follow-up key, if Gmail has one.
 
-        Used after a crash between creating a draft and recording it, so it is not made twice.
+        One search of drafts and sent mail (trash included: a sent message the user binned was
+        still sent) to any of the recipients (never only the first: compose may have dropped
+        it) since `after`, then each hit's X-Interview-Bot-Key header. Used when the state file
+        cannot be sure: after a crash, a failed create, or a lost or second state file.
         """
-        for where in ("drafts", "sent"):
-            for msg in self.search(f"in:{where} to:{recipient}", limit=50):
-                if msg.headers.get(BOT_KEY_HEADER.lower(), "").strip() == bot_key:
-                    draft_id = self._draft_id_for(msg.id) if where == "drafts" else ""
-                    return draft_id, msg.thread_id, where.rstrip("s")
+        query = bot_mail_query(recipients, after)
+        listing = self._retrier.execute(
+            self._messages.list(userId="me", q=query, maxResults=50, includeSpamTrash=True,
+                                fields="messages(id,threadId)"),
+            "looking for a draft made before",
+        )
+        for hit in listing.get("messages", []):
+            item = self._retrier.execute(
+                self._messages.get(userId="me", id=hit["id"], format="metadata", metadataHeaders=[BOT_KEY_HEADER],
+                                   fields="id,threadId,labelIds,payload/headers"),
+                "reading a draft's key",
+            )
+            msg = parse_message(item)
+            if msg.headers.get(BOT_KEY_HEADER.lower(), "").strip() != bot_key:
+                continue
+            draft = "DRAFT" in msg.label_ids
+            return BotMail(bot_key, msg.id, self._draft_id_for(msg.id, query) if draft else "", msg.thread_id,
+                           "draft" if draft else "sent")
         return None
 
-    def _draft_id_for(self, message_id: str) -> str:
+    def _draft_id_for(self, message_id: str, query: str) -> str:
         page_token = None
         while True:
             listing = self._retrier.execute(
-                self._drafts.list(userId="me", maxResults=100, pageToken=page_token),
+                self._drafts.list(userId="me", q=query, maxResults=100, pageToken=page_token,
+                                  fields="drafts(id,message/id),nextPageToken"),
                 "listing drafts",
             )
             for d in listing.get("drafts", []):
@@ -296,3 +335,21 @@ class GoogleGmail:
             page_token = listing.get("nextPageToken")
             if not page_token:
                 return ""
+
+
+_SAFE_ADDRESS = re.compile(r"^([A-Za-z0-9._%+\-]+@)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")
+
+
+def bot_mail_query(recipients: Sequence[str], after: datetime | None) -> str:
+    """The Gmail search for the bot's own drafts and sent mail to any of these people or domains since `after`.
+
+    Addresses that are not plain (they come from strangers' invitations) are left out rather
+    than let them change the query's meaning; with none left, any recipient matches."""
+    terms = [f"{field}:{addr}" for addr in dict.fromkeys(r.lower() for r in recipients) if _SAFE_ADDRESS.match(addr)
+             for field in ("to", "cc")]
+    query = "{in:drafts in:sent}"
+    if terms:
+        query += f" {{{' '.join(terms)}}}"
+    if after is not None:
+        query += f" after:{int(after.timestamp())}"
+    return query

@@ -5,6 +5,11 @@ connections), honoring Retry-After, with capped exponential backoff and full jit
 loudly with a GoogleApiError (or an AuthError when the sign-in itself is the problem) that says
 what failed. What still fails is left to the caller's next sync: the state file records what
 was done, so nothing is lost or doubled.
+
+A Retry-After is remembered per API: the next request to that API, in this sync or a later
+one, is not sent before it (it waits when the wait is short, else fails at once as temporary).
+Token refreshes go through CheckedRefresh, so a token endpoint that answers with something
+that is not a token gives a clear sign-in error rather than a TypeError deep in google-auth.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from bot.errors import AuthError, GoogleApiError
+from bot.logs import redact
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +117,7 @@ class Retrier:
         max_delay: float = 32.0,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if attempts < 1:
             raise ValueError("attempts must be at least 1")
@@ -119,6 +126,8 @@ class Retrier:
         self.max_delay = max_delay
         self.sleep = sleep
         self.rng = rng or random.Random()
+        self.clock = clock  # monotonic seconds, for the Retry-After each API asked for
+        self._not_before: dict[str, float] = {}  # API ("calendar", "gmail") -> clock() it may be called again
 
     def delay(self, attempt: int, retry_after: float | None) -> float:
         """How long to wait before retry number `attempt` (1-based)."""
@@ -138,9 +147,12 @@ class Retrier:
         from googleapiclient.errors import HttpError
 
         never_sent, maybe_sent = _transient_network_errors()
+        api = _api_of(request)
         attempt = 0
         while True:
             attempt += 1
+            if attempt == 1:  # later attempts already wait at least as long as the Retry-After
+                self._wait_for_retry_after(api, what)
             try:
                 # num_retries=0: googleapiclient's own retry would double ours and ignore Retry-After.
                 return request.execute(num_retries=0)
@@ -150,10 +162,14 @@ class Retrier:
                 temporary = status in RETRY_STATUSES or (status == 403 and reason in RATE_LIMIT_REASONS)
                 refused = status == 429 or (status == 403 and reason in ("rateLimitExceeded", "userRateLimitExceeded"))
                 wait_hint = retry_after(getattr(exc, "resp", None))
+                if wait_hint is not None:
+                    self._not_before[api] = max(self._not_before.get(api, 0.0), self.clock() + wait_hint)
                 too_long = wait_hint is not None and wait_hint > self.max_delay
                 if not temporary or attempt >= self.attempts or too_long or (not idempotent and not refused):
                     hint = ""
-                    if temporary:
+                    if too_long:
+                        hint = f"Google asked to wait {wait_hint:.0f}s: nothing is sent to it before then; tried again at a later sync"
+                    elif temporary:
                         hint = "temporary errors are retried at the next sync"
                     elif status == 403 and reason in DISABLED_REASONS:
                         hint = "enable this API in your Google Cloud project (APIs & Services > Library)"
@@ -181,6 +197,18 @@ class Retrier:
                 log.warning("%s: %s, retry %d in %.1fs", what, type(exc).__name__, attempt, wait)
             self.sleep(wait)
 
+    def _wait_for_retry_after(self, api: str, what: str) -> None:
+        """Honor a Retry-After this API gave earlier: wait if it is short, else fail without sending."""
+        left = self._not_before.get(api, 0.0) - self.clock()
+        if left <= 0:
+            return
+        if left > self.max_delay:
+            raise GoogleApiError(f"{what} not tried: Google asked to wait before calling it again ({left:.0f}s left)",
+                                 status=429, reason="retryAfter",
+                                 hint="temporary: the bot tries again once Google's Retry-After has passed")
+        log.info("%s: waiting %.1fs, as Google's Retry-After asked", what, left)
+        self.sleep(left)
+
     @staticmethod
     def _raise_if_auth(status: int, reason: str, message: str, what: str, exc: Exception) -> None:
         if status == 401:
@@ -197,14 +225,66 @@ class Retrier:
                               hint="check the network; the bot tries again at the next sync")
 
 
+def _api_of(request: Any) -> str:
+    """Which API a request is for ("calendar", "gmail"), from its discovery method id or its URL."""
+    method_id = str(getattr(request, "methodId", "") or "")
+    if method_id:
+        return method_id.split(".", 1)[0]
+    uri = str(getattr(request, "uri", "") or "")
+    return "calendar" if "/calendar/" in uri else "gmail" if "/gmail/" in uri else "google"
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc.args[0]) if exc.args else str(exc)
-    return text.splitlines()[0] if text else type(exc).__name__
+    # Google's token endpoint can echo the request body (client secret, refresh token) in its answer.
+    return redact(text.splitlines()[0]) if text else type(exc).__name__
+
+
+MALFORMED_TOKEN = "Google's sign-in server answered with something that is not a token"
+
+
+class CheckedRefresh:
+    """The transport token refreshes go through: google-auth's, checking that a 200 answer is a token.
+
+    google-auth reads a token answer without checking its shape: an HTML page from a captive
+    portal or a proxy, a JSON list, or an expires_in that is not a number ends in TypeError or
+    ValueError deep inside it. Such an answer becomes a RefreshError (temporary: a portal or a
+    proxy goes away) that says what was wrong, never what was sent.
+    """
+
+    def __init__(self, transport: Any) -> None:
+        self._transport = transport
+
+    def __call__(self, url: str, method: str = "GET", body: Any = None, headers: Any = None,
+                 timeout: Any = None, **kwargs: Any) -> Any:
+        from google.auth.exceptions import RefreshError
+
+        response = self._transport(url, method=method, body=body, headers=headers, timeout=timeout, **kwargs)
+        if getattr(response, "status", 0) != 200:
+            return response  # google-auth turns an error answer into a RefreshError itself
+        data = getattr(response, "data", b"")
+        try:
+            token = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+        except (ValueError, UnicodeDecodeError):
+            raise RefreshError(f"{MALFORMED_TOKEN} (not JSON)", retryable=True) from None  # type: ignore[no-untyped-call]
+        problem = ""
+        if not isinstance(token, dict):
+            problem = f"a JSON {type(token).__name__}, not an object"
+        elif not isinstance(token.get("access_token"), str) or not token["access_token"]:
+            problem = "no access_token in it"
+        elif token.get("expires_in") is not None and not str(token["expires_in"]).strip().isdigit():
+            problem = "its expires_in is not a number of seconds"
+        if problem:
+            raise RefreshError(f"{MALFORMED_TOKEN} ({problem})", retryable=True)  # type: ignore[no-untyped-call]
+        return response
 
 
 def refresh_error(exc: BaseException) -> AuthError:
     """A google-auth RefreshError as an AuthError a user can act on (never including a token)."""
     text = _first_line(exc)
+    if text.startswith(MALFORMED_TOKEN):
+        return AuthError(text, hint="a proxy or a captive portal may be in the way; the bot tries again at the "
+                         "next sync. If it persists, run `interview-bot auth` to sign in again")
     if "invalid_grant" in text:
         return AuthError("Google refused to refresh the sign-in (invalid_grant): it was revoked, the password "
                          "changed, or it expired", hint=TESTING_HINT)

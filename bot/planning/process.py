@@ -36,6 +36,7 @@ from bot.reading.read import SURE, judge_answer
 # Reasons written here; WITHDRAW tells the engine to delete the unsent draft.
 WITHDRAW = "withdrawn: "
 LATER_ROUND = "a later round with the company is planned"
+ALL_CANCELLED = "the interview was cancelled"
 TOO_LATE = "it fell due long before the bot started watching"
 # A follow-up that fell due this long before the bot's first sync is recorded as skipped, not
 # drafted: at installation, old news is no reason to write (as for thank-you notes).
@@ -235,7 +236,7 @@ def _upsert(existing: FollowUp | None, fresh: FollowUp, since: datetime | None) 
             return replace(fresh, status=FollowUpStatus.SKIPPED, reason=TOO_LATE)
         return fresh
     if existing.status is FollowUpStatus.SCHEDULED or (
-        existing.status is FollowUpStatus.CANCELLED and existing.reason == LATER_ROUND
+        existing.status is FollowUpStatus.CANCELLED and existing.reason in (LATER_ROUND, ALL_CANCELLED)
     ):
         updated = replace(existing, due=fresh.due, recipients=fresh.recipients, thread_id=fresh.thread_id,
                           status=FollowUpStatus.SCHEDULED, reason="", note=fresh.note)
@@ -250,7 +251,9 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     by_key = {f.key: f for f in view.follow_ups}
     changes: list[FollowUp] = []
     mail = sorted(view.mail, key=lambda m: m.date)
-    if not rounds:
+    if not rounds:  # every round cancelled: no check-in for it (it comes back if a round does)
+        changes = [replace(f, status=FollowUpStatus.CANCELLED, reason=ALL_CANCELLED) for f in view.follow_ups
+                   if f.kind is FollowUpKind.STATUS_CHECK and f.status is FollowUpStatus.SCHEDULED]
         return ProcessPlan(changes, None, "cancelled", None)
     latest = rounds[-1]
     previous = rounds[-2] if len(rounds) > 1 else None

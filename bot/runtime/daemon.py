@@ -32,9 +32,11 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import SystemClock
-from bot.errors import AuthError, BotError
+from bot.errors import AuthError, BotError, StateError
 from bot.google.retry import Retrier
 from bot.model import FollowUp, FollowUpStatus
+from bot.runtime.lock import InstanceRunning
+from bot.runtime.statefile import CorruptState, StateGone
 
 if TYPE_CHECKING:
     from bot.config.model import Config
@@ -106,6 +108,7 @@ class Daemon:
         self._signal = ""
         self._auth_problem = ""  # the last sign-in error logged, so repeats are not shouted each poll
         self._scheduled: dict[str, datetime] = {}  # follow-up key -> due, as last logged
+        self.fatal: StateError | None = None  # what made it stop by itself (another bot, the state file gone)
         self.scheduler = _scheduler(lambda: self.stop_requested, heartbeat)
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -162,6 +165,11 @@ class Daemon:
             log.info("%s interrupted between retries by the stop; it carries on at the next start", what)
         except AuthError as e:
             self._auth_failed(e)
+        except (InstanceRunning, StateGone, CorruptState) as e:
+            # Going on would mean two bots on one account, or writing to a file nobody will read.
+            log.error("%s; stopping. %s", e.message, e.hint)
+            self.fatal = e
+            self.stop()
         except BotError as e:
             log.warning("%s failed: %s (tried again at the next sync)%s", what, e.message,
                         f"; hint: {e.hint}" if e.hint else "")
@@ -188,22 +196,19 @@ class Daemon:
     def sync(self) -> None:
         """One calendar sync, then one job per pending follow-up (what is due runs right after)."""
         engine = self._engine()
-        try:
-            report = engine.sync()
-        except AuthError:
-            raise
-        except BotError as e:
-            # The calendar is unreachable, but what is already due can still be drafted.
-            log.warning("calendar sync failed: %s (tried again in %s)", e.message, self.poll_every)
-        else:
-            if self._auth_problem:
-                log.info("Google accepts the sign-in again; carrying on")
-                self._auth_problem = ""
-            level = logging.INFO if report.interviews_changed else logging.DEBUG
-            n = report.events_seen
-            changed = ", ".join(dict.fromkeys(iv.company or iv.title for iv in report.interviews_changed))
-            log.log(level, "sync: %d calendar change%s read%s", n, "" if n == 1 else "s",
-                    f"; interviews changed: {changed}" if changed else "")
+        # A failing calendar or Gmail is in the report (and logged, a calendar hourly); what is
+        # already due is still drafted. Sign-in and state file errors go to _guarded.
+        report = engine.sync()
+        if self._auth_problem:
+            log.info("Google accepts the sign-in again; carrying on")
+            self._auth_problem = ""
+        level = logging.INFO if report.interviews_changed or report.reconciled else logging.DEBUG
+        n = report.events_seen
+        changed = ", ".join(dict.fromkeys(iv.company or iv.title for iv in report.interviews_changed))
+        vanished = report.messages_vanished
+        log.log(level, "sync: %d calendar change%s read%s%s", n, "" if n == 1 else "s",
+                f"; interviews changed: {changed}" if changed else "",
+                f"; {vanished} vanished message{'' if vanished == 1 else 's'} skipped" if vanished else "")
         self.schedule_follow_ups()
 
     def schedule_follow_ups(self) -> None:
@@ -257,6 +262,9 @@ def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
 
     state = State.open(Path(cfg.state))  # takes the lock before anything else
     try:
+        profile = state.get_meta("profile_email")
+        if profile:  # the account is known: refuse now if another bot runs for it (else at the first sync)
+            state.lock_account(profile, cfg.google.endpoint or "")
         clock = SystemClock()
         daemon = Daemon(state, lambda r: build_engine(cfg, clock, state, retrier=r), cfg.poll_every.delta,
                         retrier=retrier)
@@ -264,4 +272,6 @@ def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
             daemon.run()
     finally:
         state.close()
+    if daemon.fatal is not None:
+        raise daemon.fatal
     return 0

@@ -21,13 +21,24 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import FixedClock
-from bot.model import CalendarEvent, CalendarSync, FollowUp, FollowUpKind, FollowUpStatus, MailMessage, MailPart, Person
+from bot.model import (
+    BotMail,
+    CalendarEvent,
+    CalendarSync,
+    FollowUp,
+    FollowUpKind,
+    FollowUpStatus,
+    MailMessage,
+    MailPart,
+    Person,
+)
 from bot.runtime.engine import CalendarPort, Engine, GmailPort, RunReport
 from bot.runtime.state import State
 
@@ -53,7 +64,10 @@ class SnapshotCalendar:
             return CalendarSync(calendar_id, (), sync_token, full=False)
         result = self._real.sync(calendar_id, None, now)
         self.events.update((e.key, e) for e in result.events)
-        return CalendarSync(calendar_id, result.events, _FAKE + calendar_id, full=True)
+        return CalendarSync(calendar_id, result.events, _FAKE + calendar_id, full=True, since=result.since)
+
+    def get_event(self, calendar_id: str, event_id: str) -> CalendarEvent | None:
+        return self._real.get_event(calendar_id, event_id)  # a read: what a full listing's reconciling asks
 
 
 @dataclass(frozen=True)
@@ -111,12 +125,17 @@ class ReplayGmail:
         return self._clock.now().isoformat()
 
     def added_since(self, history_id: str) -> tuple[list[str], str]:
+        added, _, latest = self.history_since(history_id)
+        return added, latest
+
+    def history_since(self, history_id: str) -> tuple[list[str], list[str], str]:
+        """Mail that arrived since the replay's last step; the user's own drafts and sent mail are not replayed."""
         since = datetime.fromisoformat(history_id)
         now = self._clock.now()
         added = [m.id for m, _ in sorted(self._known.values(), key=lambda k: (k[0].date or now, k[0].id))
                  if m.date is not None and since < m.date <= now and "SENT" not in m.label_ids
                  and "DRAFT" not in m.label_ids]
-        return added, now.isoformat()
+        return added, [], now.isoformat()
 
     def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, tuple[MailPart, ...]]]:
         if query not in self._searches:
@@ -142,14 +161,16 @@ class ReplayGmail:
             self._threads[thread_id] = self._real.thread(thread_id)
         return [m for m in self._threads[thread_id] if self._visible(m)]
 
-    def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str]:
+    def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str, str]:
         n = len(self.drafts) + 1
         draft = Draft(f"{_FAKE}{n}", thread_id or f"{_FAKE}thread-{n}", raw, self._clock.now())
         self.drafts[draft.draft_id] = draft
-        return draft.draft_id, draft.thread_id
+        return draft.draft_id, draft.thread_id, f"{_FAKE}message-{n}"
 
-    def find_bot_mail(self, bot_key: str, recipient: str) -> tuple[str, str, str] | None:
-        return None  # only asked after a crash mid-draft, which a replay has not had
+    def find_bot_mail(self, bot_key: str, recipients: Sequence[str], after: datetime | None) -> BotMail | None:
+        # What the bot would have drafted is the question, so a draft already in Gmail (made by
+        # the real bot) must not hide it; and the replay has had no crash mid-draft to recover.
+        return None
 
     def delete_draft(self, draft_id: str) -> bool:
         if draft_id not in self.drafts or draft_id in self.deleted:

@@ -3,21 +3,25 @@
 Everything it decides comes from the pure core (detect, plan, mailthread, compose); this
 module moves values between Google, the state file and the core, in that order, and
 records each step before the next so a crash at any point is recovered without doubles.
+One calendar, message or process that fails never stops the others (calsync, mailsync);
+a draft Gmail may already hold is looked for before it is made (once.DraftGuard).
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
-from bot.errors import BotError, ConfigError, GoogleApiError
+from bot.errors import ConfigError, GoogleApiError
 from bot.model import (
+    BotMail,
     CalendarEvent,
-    CalendarSync,
     CompanyMail,
     Decision,
     DetectionRules,
@@ -35,18 +39,22 @@ from bot.planning.plan import ThankYouPolicy, plan_thank_yous
 from bot.planning.process import WITHDRAW, Policies, ProcessPlan, ProcessView, plan_process, process_key
 from bot.reading.detect import classify, is_scheduler_sender
 from bot.reading.promises import find_promise
+from bot.runtime.calsync import CalendarPort, CalendarReader
 from bot.runtime.mailsync import MailPort, MailReader, ReadingRules
+from bot.runtime.once import DraftGuard
+from bot.runtime.report import RunReport
 from bot.runtime.state import State
-from bot.writing.compose import Templates, bot_key_header, compose
+from bot.writing.compose import Templates, compose
 
 log = logging.getLogger(__name__)
 
 # A status check re-reads Gmail before it is drafted unless the last read is this recent.
 RECHECK_AFTER = timedelta(seconds=10)
-
-
-class CalendarPort(Protocol):
-    def sync(self, calendar_id: str, sync_token: str | None, now: datetime) -> CalendarSync: ...
+# A draft whose creation failed with a 5xx or a dropped connection: looked up by its key and, if
+# absent, made again within the same sync, this many times in all, after these pauses (seconds).
+DRAFT_ATTEMPTS = 3
+DRAFT_PAUSES = (2.0, 8.0)
+_RETRY_STATUSES = frozenset({0, 408, 429, 500, 502, 503, 504})
 
 
 class GmailPort(MailPort, Protocol):
@@ -54,8 +62,8 @@ class GmailPort(MailPort, Protocol):
 
     def profile_email(self) -> str: ...
     def thread(self, thread_id: str) -> list[MailMessage]: ...
-    def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str]: ...
-    def find_bot_mail(self, bot_key: str, recipient: str) -> tuple[str, str, str] | None: ...
+    def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str, str]: ...
+    def find_bot_mail(self, bot_key: str, recipients: list[str], after: datetime | None) -> BotMail | None: ...
     def delete_draft(self, draft_id: str) -> bool: ...
     def draft_exists(self, draft_id: str) -> bool: ...
 
@@ -76,19 +84,6 @@ class Settings:
     decisions: dict[str, date] = field(default_factory=dict)  # config: company name or domain -> date
 
 
-@dataclass
-class RunReport:
-    """What one run did, for the CLI and the logs."""
-
-    events_seen: int = 0
-    interviews_changed: list[Interview] = field(default_factory=list)
-    mail_read: int = 0
-    drafted: list[tuple[FollowUp, str, str]] = field(default_factory=list)  # (follow-up, subject, body)
-    withdrawn: list[FollowUp] = field(default_factory=list)
-    skipped: list[FollowUp] = field(default_factory=list)
-    failed: list[tuple[FollowUp, str]] = field(default_factory=list)
-
-
 class Engine:
     """One account's bot: its settings, state, Google adapters, templates and clock."""
 
@@ -101,6 +96,8 @@ class Engine:
         templates: Templates,
         clock: Clock,
         dry_run: bool = False,
+        endpoint: str = "",
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.dry_run = dry_run  # `plan`: read Google, write nothing there
         self.settings = settings
@@ -109,10 +106,14 @@ class Engine:
         self.gmail = gmail
         self.templates = templates
         self.clock = clock
+        self.endpoint = endpoint  # the sandbox's URL, or "" for Google: part of the account's identity
+        self.sleep = sleep  # the pause between attempts at a draft (the daemon's can be interrupted)
         self._me: Person | None = None
-        self._synced_at: dict[str, str] = {}
-        self._mail_read_at: datetime | None = None  # calendar id -> time of its last sync (ISO)
+        self._account_locked = False
+        self._mail_read_at: datetime | None = None
         self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
+        self.calendars = CalendarReader(calendar, state, settings.calendars, self._apply_event)
+        self.guard = DraftGuard(state, gmail, clock, settings.reading.personal_domains)
 
     # -- who the user is ------------------------------------------------------------------
 
@@ -130,43 +131,56 @@ class Engine:
     def my_emails(self) -> frozenset[str]:
         return user_addresses(self.state, self.me().email)
 
+    def lock_account(self) -> None:
+        """Hold the Google account's lock (its address from the state, else asked of Gmail once).
+
+        Raises InstanceRunning when another bot runs for this account, whatever its state file."""
+        if self._account_locked or self.dry_run:
+            return
+        email = self.state.get_meta("profile_email")
+        if not email:
+            email = self.gmail.profile_email()
+            with self.state.transaction():
+                self.state.set_meta("profile_email", email)
+        self.state.lock_account(email, self.endpoint)
+        self._account_locked = True
+
     # -- calendar sync and planning -------------------------------------------------------
 
     def sync(self, report: RunReport | None = None) -> RunReport:
-        """Read calendar changes, update interviews and plan their follow-ups."""
+        """Read calendar changes and new mail, update interviews and plan their follow-ups.
+
+        A calendar or Gmail that fails is in the report; the rest goes on. Sign-in and state
+        file errors are raised: nothing can go on without them."""
         report = report or RunReport()
+        self.state.check_file()
+        self.lock_account()
         now = self.clock.now()
         if watching_since(self.state) is None:
             with self.state.transaction():
                 self.state.set_meta("watching_since", now.isoformat())
-        for calendar_id in self.settings.calendars:
-            token_key = f"calendar_sync_token:{calendar_id}"
-            synced_key = f"calendar_synced_at:{calendar_id}"
-            result = self.calendar.sync(calendar_id, self.state.get_meta(token_key), now)
-            last = self._synced_at.get(calendar_id) or self.state.get_meta(synced_key)
-            # A change we are told of now happened after the last sync that did not show it.
-            changed_after = datetime.fromisoformat(last) if last and not result.full else now
-            self._synced_at[calendar_id] = now.isoformat()
-            report.events_seen += len(result.events)
-            with self.state.transaction():
-                for event in result.events:
-                    try:
-                        self._apply_event(event, now, changed_after, report)
-                    except Exception as e:  # bad input never stops the sync
-                        if isinstance(e, BotError):
-                            raise
-                        log.warning("skipping event %s that could not be planned: %s", event.key, e)
-                self.state.set_meta(token_key, result.next_sync_token or None)
-                # An idle sync writes nothing: the time is kept in memory, and stored when there
-                # were changes or hourly, for the next start (a later bound only errs towards
-                # cancelling a thank-you for a cancelled interview).
-                stored = self.state.get_meta(synced_key)
-                if result.events or not stored or now - datetime.fromisoformat(stored) > timedelta(hours=1):
-                    self.state.set_meta(synced_key, now.isoformat())
-        report.mail_read += self.mail.sync()
-        self._mail_read_at = self.clock.now()
+        self.calendars.sync(now, report)
+        self.read_mail(report)
         self.plan_processes(report)
         return report
+
+    def read_mail(self, report: RunReport, raising: bool = False) -> int:
+        """One mail sync; a failure is reported (and tried again at the next sync), or raised."""
+        try:
+            count = self.mail.sync()
+        except GoogleApiError as e:
+            if raising:
+                raise
+            report.mail_error = e.message
+            log.warning("reading Gmail failed: %s (tried again at the next sync)", e.message)
+            return 0
+        finally:
+            report.messages_vanished += self.mail.vanished
+        if not self.dry_run:
+            self.guard.mail_synced(self.mail.own_added, self.mail.restarted)
+        self._mail_read_at = self.clock.now()
+        report.mail_read += count
+        return count
 
     def _apply_event(self, event: CalendarEvent, now: datetime, changed_after: datetime, report: RunReport) -> None:
         known = self.state.interview(event.key)
@@ -213,19 +227,37 @@ class Engine:
     def plan_processes(self, report: RunReport) -> None:
         """Plan each process's follow-ups after a sync; withdraw check-ins the company made stale."""
         for view in self.process_views():
-            plan = self.plan_process(view)
-            before = {f.key: f for f in view.follow_ups}
-            for fu in plan.changes:
-                if fu.reason.startswith(WITHDRAW) and before.get(fu.key, fu).status is FollowUpStatus.DRAFTED:
-                    if self.dry_run:
-                        continue
-                    if not self.gmail.draft_exists(fu.draft_id):
-                        continue  # sent or deleted by the user meanwhile: nothing to withdraw
+            try:
+                self._plan_one(view, report)
+            except GoogleApiError as e:  # this process is planned again at the next sync
+                log.warning("could not plan the follow-ups of %s yet: %s", view.key, e.message)
+
+    def _plan_one(self, view: ProcessView, report: RunReport) -> None:
+        plan = self.plan_process(view)
+        before = {f.key: f for f in view.follow_ups}
+        for fu in plan.changes:
+            if fu.reason.startswith(WITHDRAW) and before.get(fu.key, fu).status is FollowUpStatus.DRAFTED:
+                if self.dry_run:
+                    continue
+                if not self.gmail.draft_exists(fu.draft_id):
+                    # Sent (or deleted) before the company answered: nothing to withdraw. Say so in
+                    # the state, so the next syncs do not ask Gmail about that draft again.
+                    fu = replace(before[fu.key], reason=self._no_longer_a_draft(before[fu.key]))
+                else:
                     self.gmail.delete_draft(fu.draft_id)
                     report.withdrawn.append(fu)
                     log.info("withdrew the unsent draft of %s: %s", about(self.state, fu), fu.reason)
-                with self.state.transaction():
-                    self.state.save_follow_up(fu)
+            with self.state.transaction():
+                self.state.save_follow_up(fu)
+
+    def _no_longer_a_draft(self, fu: FollowUp) -> str:
+        """Why a drafted follow-up's draft is gone: sent, or deleted by the user."""
+        iv = self.state.interview(fu.interview_id)
+        found = self.gmail.find_bot_mail(bot_key(fu), [p.email for p in fu.recipients],
+                                         min(iv.start, fu.due) - timedelta(days=1) if iv else None)
+        if found is not None:
+            self.guard.record(found)
+        return "sent" if found is not None and found.place == "sent" else "its draft was deleted"
 
     # -- drafting ---------------------------------------------------------------------------
 
@@ -248,43 +280,63 @@ class Engine:
         """Draft one follow-up; Google's refusal is recorded, not raised.
 
         A 400 means the request itself is wrong and would be every time: the follow-up is
-        marked failed with Google's words. Anything else is tried again at the next sync.
+        marked failed with Google's words. A 5xx or a dropped connection is tried again within
+        this sync, a few times, with pauses (first looking for the draft by its key: Google
+        may have made it). Anything else, or what still fails, is tried at the next sync.
         """
-        try:
-            self.draft(fu, report)
-        except GoogleApiError as e:
-            if e.status == 400:
-                current = self.state.follow_up(fu.key) or fu
-                failed = self.state.set_status(current, FollowUpStatus.FAILED, reason=f"Google refused it: {e}")
-                log.error("could not draft %s: %s", about(self.state, fu), e)
-                report.failed.append((failed, failed.reason))
+        for attempt in range(1, DRAFT_ATTEMPTS + 1):
+            try:
+                self.draft(fu, report)
                 return
-            log.warning("could not draft %s yet: %s (tried again at the next sync)", about(self.state, fu), e)
-            report.failed.append((fu, str(e)))
+            except GoogleApiError as e:
+                if e.status == 400:
+                    current = self.state.follow_up(fu.key) or fu
+                    failed = self.state.set_status(current, FollowUpStatus.FAILED, reason=f"Google refused it: {e}")
+                    log.error("could not draft %s: %s", about(self.state, fu), e)
+                    report.failed.append((failed, failed.reason))
+                    return
+                again = e.status in _RETRY_STATUSES and e.reason != "retryAfter" and attempt < DRAFT_ATTEMPTS
+                if not again:
+                    log.warning("could not draft %s yet: %s (tried again at the next sync)", about(self.state, fu), e)
+                    report.failed.append((fu, str(e)))
+                    return
+                log.info("could not draft %s: %s; looking for it and trying again", about(self.state, fu), e)
+                self.sleep(DRAFT_PAUSES[min(attempt, len(DRAFT_PAUSES)) - 1])
+                fu = self.state.follow_up(fu.key) or fu
+                if fu.status not in (FollowUpStatus.SCHEDULED, FollowUpStatus.DRAFTING):
+                    return
 
     def draft(self, fu: FollowUp, report: RunReport) -> FollowUp:
         """Draft one follow-up, exactly once: mark it, look for a draft a crash may have left, then create."""
         iv = self.state.interview(fu.interview_id)
         if iv is None:
             return self.state.set_status(fu, FollowUpStatus.SKIPPED, reason="its interview is no longer known")
-        key = bot_key_header(fu.key)
-        if fu.status is FollowUpStatus.DRAFTING and fu.recipients:
-            found = self.gmail.find_bot_mail(key, fu.recipients[0].email)
-            if found is not None:
-                draft_id, thread_id, where = found
-                log.info("%s: found the %s made before an interruption; not making another", about(self.state, fu), where)
-                return self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id,
-                                             reason="" if where == "draft" else "already sent")
+        self.lock_account()
+        found = self.guard.existing(fu, iv)
+        if found is not None:
+            log.info("%s: Gmail already has its %s (made before an interruption, or by another copy of the "
+                     "state); not making another", about(self.state, fu), found.place)
+            done = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=found.draft_id,
+                                         thread_id=found.thread_id, reason="" if found.place == "draft" else "sent")
+            report.found.append(done)
+            return done
         if fu.kind in (FollowUpKind.STATUS_CHECK, FollowUpKind.KEEP_IN_TOUCH) and fu.status is FollowUpStatus.SCHEDULED:
             # Right before writing to them: has the company answered since the last sync?
             # (Not when that sync was a moment ago, as in `run --once`.)
             fresh_enough = self._mail_read_at and self.clock.now() - self._mail_read_at < RECHECK_AFTER
-            if not fresh_enough and self.mail.sync():
+            if not fresh_enough and self.read_mail(report, raising=True):
                 self.plan_processes(report)
                 fresh = self.state.follow_up(fu.key)
                 if fresh is None or fresh.status is not FollowUpStatus.SCHEDULED or fresh.due > self.clock.now():
                     return fresh or fu
                 fu = fresh
+        if iv.status is InterviewStatus.ACTIVE and self.state.get_meta(f"mail_scanned:{process_key(iv)}") is None:
+            # The company's mail was never read (Gmail failed so far): without it the draft could go
+            # to a new thread instead of the recruiter's. It waits until that mail has been read.
+            self.read_mail(report, raising=True)
+            if self.state.get_meta(f"mail_scanned:{process_key(iv)}") is None:
+                raise GoogleApiError(f"the mail of {process_key(iv)} could not be searched yet, to find the thread "
+                                     "to answer in", hint="temporary: tried again shortly")
         thread = self._thread_for(fu, iv)
         try:
             mail = compose(fu, iv, self.me(), thread, self.templates, self.settings.tz, self.clock.now(),
@@ -299,8 +351,10 @@ class Engine:
             report.skipped.append(skipped)
             return skipped
         fu = self.state.set_status(fu, FollowUpStatus.DRAFTING)
-        draft_id, thread_id = self.gmail.create_draft(mail.raw, mail.thread_id)
-        fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, reason="")
+        draft_id, thread_id, message_id = self.gmail.create_draft(mail.raw, mail.thread_id)
+        with self.state.transaction():  # marked drafted and indexed by its key together
+            fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, reason="")
+            self.state.record_bot_mail(BotMail(fu.key, message_id, draft_id, thread_id, "draft"), self.clock.now())
         log.info("drafted %s (draft %s)", about(self.state, fu), draft_id)
         report.drafted.append((fu, mail.subject, mail.body_text))
         return fu
@@ -371,9 +425,16 @@ def configured_decision(ivs: list[Interview], decisions: dict[str, date]) -> dat
     return None
 
 
+def bot_key(fu: FollowUp) -> str:
+    from bot.writing.compose import bot_key_header
+
+    return bot_key_header(fu.key)
+
+
 def _as_message(m: CompanyMail) -> MailMessage:
     return MailMessage(id=m.id, thread_id=m.thread_id, message_id=m.message_id, subject=m.subject, sender=m.sender,
                        date=m.date, references=m.references)
 
 
-__all__ = ["user_addresses", "Engine", "RunReport", "Settings", "configured_decision", "process_views", "watching_since"]
+__all__ = ["CalendarPort", "Engine", "RunReport", "Settings", "configured_decision", "process_views", "user_addresses",
+           "watching_since"]

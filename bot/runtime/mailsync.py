@@ -2,10 +2,16 @@
 
 Bodies are fetched only for mail from the company side of a process the bot follows,
 read once (reply class, promised date) and not kept.
+
+One bad message never stops the others: one that vanished (Gmail keeps the "added" record of
+a message deleted for good, and answers 404 for the message) is skipped and counted; one that
+fails for a while is kept in the state and read again at the next sync, while the history
+position moves on.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -14,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from bot.errors import GoogleApiError
 from bot.google.gmail import HistoryExpired
 from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, MailPart, Person
 from bot.planning.mailthread import company_query
@@ -31,11 +38,14 @@ from bot.runtime.state import State
 log = logging.getLogger(__name__)
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+RETRY_KEY = "mail_retry"  # meta: ids of messages that failed for a while, read again at the next sync
+RETRY_MAX = 500
 
 
 class MailPort(Protocol):
     def history_id(self) -> str: ...
     def added_since(self, history_id: str) -> tuple[list[str], str]: ...
+    def history_since(self, history_id: str) -> tuple[list[str], list[str], str]: ...
     def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, tuple[MailPart, ...]]]: ...
     def message(self, message_id: str) -> MailMessage: ...
     def body(self, message_id: str) -> tuple[MailPart, ...]: ...
@@ -81,6 +91,12 @@ class MailReader:
         self.rules = rules
         self.my_emails = my_emails
         self._threads: dict[str, str] = {}
+        # What the last sync saw, for the engine: messages skipped because they vanished, the
+        # user's own drafts and sent mail added (another bot's drafts among them?), and whether
+        # reading started afresh (no history position, or Gmail had forgotten it).
+        self.vanished = 0
+        self.own_added: list[str] = []
+        self.restarted = False
 
     def sync(self) -> int:
         """Read what is new; returns how many company messages were recorded."""
@@ -88,10 +104,12 @@ class MailReader:
         self._threads = self._known_threads(processes)
         history = self.state.get_meta("gmail_history_id")
         added: list[str] = []
+        self.vanished, self.own_added, self.restarted = 0, [], history is None
         if history is not None:
             try:
-                added, history = self.gmail.added_since(history)
+                added, self.own_added, history = self.gmail.history_since(history)
             except HistoryExpired:
+                self.restarted = True
                 log.info("Gmail history is too old (404): reading each process's mail again")
                 with self.state.transaction():
                     for key in processes:
@@ -103,13 +121,34 @@ class MailReader:
         count = 0
         for key, ivs in processes.items():
             if self.state.get_meta(f"mail_scanned:{key}") is None:
-                count += self._scan(key, ivs, processes)
-        for message_id in added:
+                try:
+                    count += self._scan(key, ivs, processes)
+                except GoogleApiError as e:  # this process is searched again at the next sync
+                    log.warning("could not search the mail of %s yet: %s", key, e)
+        retry = json.loads(self.state.get_meta(RETRY_KEY) or "[]")
+        failed: list[str] = []
+        for message_id in dict.fromkeys(retry + added):
             if not self.state.has_mail(message_id):
-                count += self._ingest(self.gmail.message(message_id), processes)
+                count += self._read_one(message_id, processes, failed)
         with self.state.transaction():
             self.state.set_meta("gmail_history_id", history)
+            self.state.set_meta(RETRY_KEY, json.dumps(failed[-RETRY_MAX:]) if failed else None)
         return count
+
+    def _read_one(self, message_id: str, processes: dict[str, list[Interview]], failed: list[str]) -> int:
+        """Read one message from the history; a failure is this message's alone."""
+        try:
+            return self._ingest(self.gmail.message(message_id), processes)
+        except GoogleApiError as e:
+            if e.status == 404:  # deleted for good since it arrived: nothing to read
+                log.debug("message %s is gone (404); skipped", message_id)
+                self.vanished += 1
+            else:
+                log.warning("could not read message %s yet (%s); read again at the next sync", message_id, e)
+                failed.append(message_id)
+        except (ValueError, TypeError, KeyError, AttributeError) as e:  # a message nobody foresaw
+            log.warning("skipping message %s that could not be read: %s", message_id, e)
+        return 0
 
     def _processes(self) -> dict[str, list[Interview]]:
         out: dict[str, list[Interview]] = {}

@@ -1,24 +1,26 @@
 """The state file: interviews, follow-ups and sync cursors in SQLite, the one source of truth.
 
 Every change is a transaction, so a kill -9 at any moment leaves the file consistent.
-A lock file keeps a second daemon off the same state.
+A lock file keeps a second bot off the same state, and an account lock (bot.runtime.lock)
+off the same Google account. The file's privacy and failures are bot.runtime.statefile's.
+The bot-key index (`bot_mail`) records each draft the bot made or found in Gmail by its
+X-Interview-Bot-Key, so that no follow-up is drafted twice, whatever happened to the file.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from bot.errors import StateError
 from bot.model import (
+    BotMail,
     CompanyMail,
     Decision,
     FollowUp,
@@ -98,6 +100,15 @@ CREATE TABLE IF NOT EXISTS unattributed_mail (
 );
 CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups(status, due);
 CREATE INDEX IF NOT EXISTS follow_ups_interview ON follow_ups(interview_id);
+CREATE TABLE IF NOT EXISTS bot_mail (
+    key TEXT PRIMARY KEY,
+    message_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    recorded TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS bot_mail_message ON bot_mail(message_id);
 """
 
 # Columns added to a table after its first release, as (table, column, SQL declaration).
@@ -169,69 +180,85 @@ def _follow_up_from_row(row: sqlite3.Row) -> FollowUp:
 class State:
     """Interviews, follow-ups and sync cursors, in one SQLite file."""
 
-    def __init__(self, conn: sqlite3.Connection, lock_file: IO[str] | None = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, locks: list[Any] | None = None, path: Path | None = None) -> None:
         self._conn = conn
         self._conn.row_factory = sqlite3.Row
-        self._lock_file = lock_file
+        self._locks = list(locks or [])
+        self.path = path
+        self._inode = 0
         self._conn.executescript(_SCHEMA)
         self._add_new_columns()
         self._check_version()
 
     @classmethod
     def open(cls, path: Path, lock: bool = True) -> State:
-        """Open (creating) the state file; with lock, refuse when another instance holds it."""
+        """Open (creating) the state file; with lock, refuse when another instance holds it.
+
+        Raises StateError with the reason and the fix: another bot holds it, read-only, disk
+        full, damaged (moved aside; the next start rebuilds from Google), folder missing."""
+        from bot.runtime import statefile
+        from bot.runtime.lock import state_lock
+
         path = Path(path).expanduser()
+        statefile.prepare(path)
+        locks = [state_lock(path)] if lock else []
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise StateError(f"cannot create the folder for the state file {path}: {e}",
-                             hint="set `state:` in config.yaml to a writable path") from e
-        lock_file = None
-        if lock:
-            lock_file = open(str(path) + ".lock", "a+")
-            try:
-                fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                lock_file.seek(0)
-                holder = lock_file.read().strip()
-                lock_file.close()
-                raise StateError(
-                    f"another interview-bot (pid {holder or 'unknown'}) is using the state file {path}",
-                    hint="stop the other instance first (systemctl --user stop interview-bot), "
-                    "or give this one its own `state:` file",
-                ) from None
-            lock_file.seek(0)
-            lock_file.truncate()
-            lock_file.write(str(os.getpid()))
-            lock_file.flush()
-        try:
-            conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-        except sqlite3.Error as e:
-            raise StateError(f"cannot open the state file {path}: {e}",
-                             hint="check the path and permissions of `state:` in config.yaml") from e
-        return cls(conn, lock_file)
+            conn = statefile.connect(path)
+            state = cls(conn, locks, path)
+            statefile.probe_write(conn)
+        except BaseException:
+            for held in locks:
+                held.release()
+            raise
+        state._inode = statefile.inode(path)
+        return state
+
+    def lock_account(self, email: str, endpoint: str = "") -> None:
+        """Hold the account's lock while this state is open (no-op without the state's own lock)."""
+        from bot.runtime.lock import account_lock
+
+        if self._locks and len(self._locks) == 1 and self.path is not None:
+            self._locks.append(account_lock(email, endpoint, self.path))
+
+    def check_file(self) -> None:
+        """Raise StateGone if the state file was deleted or replaced under this process; re-take
+        lock files deleted with it, so another bot cannot start beside this one meanwhile."""
+        from bot.runtime import statefile
+
+        if self.path is None or not self._locks:
+            return
+        gone = not statefile.same_file(self.path, self._inode)
+        for held in self._locks:
+            held.verify()
+        if gone:
+            raise statefile.gone_error(self.path)
 
     @classmethod
     def in_memory_copy(cls, path: Path) -> State:
         """A throwaway copy of the state file, for `plan`: the same code runs, nothing is written."""
+        from bot.runtime import statefile
+
         mem = sqlite3.connect(":memory:", isolation_level=None)
         path = Path(path).expanduser()
-        if path.exists():
-            src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            try:
-                src.backup(mem)
-            finally:
-                src.close()
-        return cls(mem)
+        try:
+            if path.exists():
+                src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                try:
+                    src.backup(mem)
+                finally:
+                    src.close()
+            return cls(mem)
+        except sqlite3.Error as e:
+            error = statefile.translate(path, e)
+            if isinstance(error, statefile.CorruptState):
+                error.hint = "`interview-bot run --once` sets it aside and rebuilds it from Google"
+            raise error from e
 
     def close(self) -> None:
         self._conn.close()
-        if self._lock_file is not None:
-            fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
-            self._lock_file.close()
-            self._lock_file = None
+        for held in reversed(self._locks):
+            held.release()
+        self._locks = []
 
     def _add_new_columns(self) -> None:
         for table, column, declaration in _ADDED_COLUMNS:
@@ -242,7 +269,8 @@ class State:
     def _check_version(self) -> None:
         version = self.get_meta("schema_version")
         if version is None:
-            self.set_meta("schema_version", str(SCHEMA_VERSION))
+            with self.transaction():
+                self.set_meta("schema_version", str(SCHEMA_VERSION))
         elif int(version) > SCHEMA_VERSION:
             raise StateError(
                 f"the state file was written by a newer interview-bot (schema {version})",
@@ -251,18 +279,21 @@ class State:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all."""
+        """All writes inside commit together or not at all (a full disk included)."""
         if self._conn.in_transaction:
             yield
             return
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        else:
             self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:  # a failed COMMIT may have rolled back already
+                try:
+                    self._conn.execute("ROLLBACK")
+                except StateError:
+                    pass  # the original error says what went wrong
+            raise
 
     # -- meta: sync cursors and the like -------------------------------------------------
 
@@ -415,6 +446,29 @@ class State:
         return [{"id": r["id"], "thread_id": r["thread_id"], "subject": r["subject"],
                  "from": json.loads(r["sender"])["email"], "date": r["date"],
                  "candidates": json.loads(r["candidates"]), "why": r["why"]} for r in rows]
+
+    # -- the bot-key index: drafts and sent mail the bot made or found, by follow-up key ----
+
+    def record_bot_mail(self, mail: BotMail, when: datetime) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO bot_mail(key, message_id, draft_id, thread_id, place, recorded) "
+            "VALUES(?,?,?,?,?,?)",
+            (mail.key, mail.message_id, mail.draft_id, mail.thread_id, mail.place, when.isoformat()),
+        )
+
+    def bot_mail(self, key: str) -> BotMail | None:
+        row = self._conn.execute("SELECT * FROM bot_mail WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        return BotMail(row["key"], row["message_id"], row["draft_id"], row["thread_id"], row["place"])
+
+    def known_bot_messages(self, message_ids: list[str]) -> set[str]:
+        """Those of these Gmail message ids that are mail the bot made or found."""
+        if not message_ids:
+            return set()
+        marks = ",".join("?" * len(message_ids))
+        rows = self._conn.execute(f"SELECT message_id FROM bot_mail WHERE message_id IN ({marks})", message_ids)
+        return {str(r["message_id"]) for r in rows}
 
     # -- decision dates set by the user or read from an invitation --------------------------
 

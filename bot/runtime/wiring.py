@@ -124,6 +124,8 @@ def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, A
         templates=Templates(Path(cfg.templates) if cfg.templates else None),
         clock=clock,
         dry_run=dry_run,
+        endpoint=cfg.google.endpoint or "",
+        sleep=retrier.sleep,
     )
 
 

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.sandbox.calendar_expand import expand, instance, matches, overlaps
+from bot.sandbox.calendar_render import keeps_details, render
+from bot.sandbox.calendar_render import merge as merge_patch
 from bot.sandbox.calendar_times import (
     Recurrence,
     check_range,
@@ -34,8 +36,6 @@ SYNC_FORBIDDEN = ("timeMin", "timeMax", "updatedMin", "q", "orderBy", "iCalUID",
 # Fields a client may not set: the server owns them.
 READ_ONLY = ("kind", "etag", "htmlLink", "created", "updated", "creator", "iCalUID", "recurringEventId", "originalStartTime", "hangoutLink")
 MAX_PAGE = 2500
-_KEY_ORDER = ("kind", "etag", "id", "status", "htmlLink", "created", "updated", "summary", "description", "location",
-              "creator", "organizer", "start", "end", "recurringEventId", "originalStartTime", "recurrence")
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)  # "no timeMin", kept clear of datetime.min overflow
 
 
@@ -98,7 +98,7 @@ class CalendarApi:
         with self.lock:
             cal = self._cal(calendar_id)
             body = copy.deepcopy(event)
-            return self._render(cal, self._create(cal, body, external=True, keep_conference=True))
+            return render(cal, self._create(cal, body, external=True, keep_conference=True), self.email)
 
     def expire_sync_tokens(self) -> None:
         """Make every sync token issued so far stale, as Google does now and then (410 on next use)."""
@@ -112,7 +112,7 @@ class CalendarApi:
         """Every stored event (parents, exceptions, tombstones) as events.get would render it."""
         with self.lock:
             cal = self._cal(calendar_id)
-            return [self._render(cal, ev) for ev in cal["events"].values()]
+            return [render(cal, ev, self.email) for ev in cal["events"].values()]
 
     # ---- dispatch ----------------------------------------------------------------------
 
@@ -212,6 +212,12 @@ class CalendarApi:
         cal = self._cal(p["calendarId"])
         since = None
         if "syncToken" in p:
+            # events.list's syncToken (discovery document): "All events deleted since the previous
+            # list request will always be in the result set and it is not allowed to set
+            # showDeleted to False."
+            if p.get("showDeleted") is False:
+                raise ApiError(400, "The syncToken parameter cannot be used together with showDeleted=false.",
+                               reason="invalid", location="showDeleted")
             for name in SYNC_FORBIDDEN:
                 if name in p:
                     raise ApiError(400, f"The syncToken parameter cannot be used together with {name}.",
@@ -225,7 +231,7 @@ class CalendarApi:
         extra = {"summary": meta["summary"], "description": "", "updated": rfc3339(self.clock()),
                  "timeZone": p.get("timeZone", meta["timeZone"]), "accessRole": meta["accessRole"], "defaultReminders": []}
         page = self._page(p, items, "calendar#events", extra, "events:" + meta["id"], min(p.get("maxResults", 250), MAX_PAGE))
-        page["items"] = [self._output(cal, ev, p) for ev in page["items"]]
+        page["items"] = [self._output(cal, ev, p, details=bool(p.get("showDeleted"))) for ev in page["items"]]
         return 200, page
 
     def _select(self, cal: Json, p: Json, since: int | None, single: bool) -> list[Json]:
@@ -242,7 +248,11 @@ class CalendarApi:
         for ev in events:
             if ev.get("recurringEventId") and single and since is None:
                 continue  # exceptions come with their parent's expansion
-            if ev.get("recurrence") and single and ev["status"] != "cancelled":
+            if ev.get("recurrence") and single and (ev["status"] != "cancelled" or show_deleted):
+                # A deleted series comes back as its instances, each cancelled, never as the parent's
+                # tombstone. events.list's showDeleted (discovery document): "If showDeleted and
+                # singleEvents are both True, only single instances of deleted events (but not the
+                # underlying recurring events) are returned." An incremental sync shows deletions.
                 found.extend(expand(cal["events"].values(), ev, self._tz(cal), lo, hi, show_deleted, since, self.clock()))
                 continue
             if ev["status"] == "cancelled" and not show_deleted:
@@ -404,7 +414,7 @@ class CalendarApi:
         if not p.get("conferenceDataVersion"):
             body.pop("conferenceData", None)
         if merge:
-            new = _merge(copy.deepcopy(ev), body)
+            new = merge_patch(copy.deepcopy(ev), body)
         else:
             keep = ("kind", "id", "created", "creator", "organizer", "htmlLink", "iCalUID", "recurringEventId",
                     "originalStartTime", "sequence", "eventType", "_order", "_seq", "etag", "updated", "conferenceData")
@@ -432,6 +442,7 @@ class CalendarApi:
         if ev["status"] == "cancelled":
             raise ApiError(410, "Resource has been deleted", reason="deleted")
         ev["status"] = "cancelled"
+        ev["_removed"] = True  # by this calendar's owner: Google keeps its details for them
         self._touch(ev)
         if ev.get("recurrence"):
             for ex in cal["events"].values():
@@ -442,42 +453,18 @@ class CalendarApi:
 
     # ---- rendering ---------------------------------------------------------------------
 
-    def _output(self, cal: Json, ev: Json, p: Json, full: bool = False) -> Json:
-        return self._render(cal, ev, p.get("maxAttendees"), tombstone=not full and ev["status"] == "cancelled")
+    def _output(self, cal: Json, ev: Json, p: Json, full: bool = False, details: bool = False) -> Json:
+        """An event as a method returns it; a cancelled one as a bare tombstone unless Google keeps its details.
 
-    def _render(self, cal: Json, ev: Json, max_attendees: int | None = None, tombstone: bool = False) -> Json:
-        """An event as Calendar returns it: no private fields, `self` flags for this calendar."""
-        if tombstone:
-            # Lists carry deleted events as bare tombstones; a client must not expect their details.
-            keys = ("kind", "etag", "id", "status", "recurringEventId", "originalStartTime")
-            return {k: copy.deepcopy(ev[k]) for k in keys if k in ev}
-        first = [k for k in _KEY_ORDER if k in ev]
-        out = {k: copy.deepcopy(ev[k]) for k in first + sorted(set(ev) - set(first)) if not k.startswith("_")}
-        cal_id = cal["meta"]["id"].lower()
-        for key in ("organizer", "creator"):
-            person = out.get(key)
-            if isinstance(person, dict):
-                mine = cal_id if key == "organizer" else self.email.lower()
-                if str(person.get("email", "")).lower() == mine:
-                    person["self"] = True
-        for a in out.get("attendees", []):
-            if str(a.get("email", "")).lower() == cal_id:
-                a["self"] = True
-            if out.get("organizer", {}).get("email", "").lower() == str(a.get("email", "")).lower():
-                a["organizer"] = True
-        if max_attendees is not None and len(out.get("attendees", [])) > max_attendees:
-            out["attendees"] = [a for a in out["attendees"] if a.get("self")]
-            out["attendeesOmitted"] = True
-        return out
-
-
-def _merge(target: Json, patch: Json) -> Json:
-    """PATCH semantics: objects merge, arrays and scalars replace, null clears."""
-    for key, value in patch.items():
-        if value is None:
-            target.pop(key, None)
-        elif isinstance(value, dict) and isinstance(target.get(key), dict):
-            target[key] = _merge(target[key], value)
-        else:
-            target[key] = copy.deepcopy(value)
-    return target
+        The Event resource's `status` (discovery document): "Deleted events are only guaranteed to
+        have the id field populated. On the organizer's calendar, cancelled events continue to
+        expose event details (summary, location, etc.) so that they can be restored (undeleted).
+        Similarly, the events to which the user was invited and that they manually removed
+        continue to provide details. However, incremental sync requests with showDeleted set to
+        false will not return these details." And "The get method always returns them."
+        So: events.get and lists with showDeleted=true show details for those two kinds; every
+        other cancelled event, and every list without showDeleted, carries the tombstone only.
+        """
+        cancelled = ev["status"] == "cancelled"
+        keeps = cancelled and (full or details) and keeps_details(cal, ev)
+        return render(cal, ev, self.email, p.get("maxAttendees"), tombstone=cancelled and not keeps)

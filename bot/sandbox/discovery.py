@@ -47,6 +47,7 @@ class Method:
     path: str  # full URL path template, e.g. /calendar/v3/calendars/{calendarId}/events
     parameters: dict[str, dict[str, Any]]  # the method's own plus the API's standard ones
     has_request_body: bool
+    scopes: tuple[str, ...] = ()  # the OAuth scopes the discovery document accepts for it
     regex: re.Pattern[str] = field(init=False, repr=False)
     path_params: list[str] = field(init=False, default_factory=list)
 
@@ -81,7 +82,8 @@ class Router:
                 params.update(m.get("parameters", {}))
                 for template in {m["path"], m.get("flatPath", m["path"])}:
                     self.methods.append(
-                        Method(m["id"], m["httpMethod"], prefix + template, params, "request" in m)
+                        Method(m["id"], m["httpMethod"], prefix + template, params, "request" in m,
+                               tuple(m.get("scopes", ())))
                     )
         # Literal segments must win over parameters ("events/import" is not event "import").
         self.methods.sort(key=lambda meth: (-meth.path.count("/"), meth.path.count("{")))

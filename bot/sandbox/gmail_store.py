@@ -139,9 +139,15 @@ class GmailAccount:
             return message_resource(m, self._parse(m["id"]), "minimal")
 
     def expire_history(self, before: int | None = None) -> None:
-        """Forget history up to `before` (default: all of it), so older startHistoryIds get 404."""
+        """Forget history up to `before`, so older startHistoryIds get 404.
+
+        By default all of it: every history id handed out so far answers 404, and the account's
+        current id moves on (as after any change) so a client can start afresh from it."""
         with self.lock:
-            self._expire(self._history_id if before is None else before)
+            if before is None:
+                self._history_id += 1
+                before = self._history_id
+            self._expire(before)
 
     def _expire(self, cutoff: int) -> None:
         self._history = [h for h in self._history if h["id"] > cutoff]

@@ -30,10 +30,17 @@ from bot.sandbox.gmail_api import GmailApi
 Json = dict[str, Any]
 STATE_VERSION = 1
 
-# What --fail-rate answers with: (status, reason, domain, message, Retry-After or None).
+# What --fail-rate answers with: (status, reason, domain, message, Retry-After or None). Google
+# answers rate limits with 403 as well as 429, in the usageLimits domain, and server trouble with
+# 500 or 503 backendError: https://developers.google.com/workspace/calendar/api/guides/errors
+# ("403: User Rate Limit Exceeded", "403: Rate Limit Exceeded", "429: Too many requests",
+# "500: Backend error") and https://developers.google.com/workspace/gmail/api/guides/handle-errors.
 _FAILURES = (
     (429, "rateLimitExceeded", "usageLimits", "Rate Limit Exceeded", "1"),
     (429, "userRateLimitExceeded", "usageLimits", "User Rate Limit Exceeded", None),
+    (403, "rateLimitExceeded", "usageLimits", "Rate Limit Exceeded", None),
+    (403, "userRateLimitExceeded", "usageLimits", "User Rate Limit Exceeded", "1"),
+    (500, "backendError", "global", "Backend Error", None),
     (503, "backendError", "global", "The service is currently unavailable.", "1"),
     (503, "backendError", "global", "Backend Error", None),
 )
@@ -158,7 +165,11 @@ class Sandbox:
     # ---- the request log ---------------------------------------------------------------
 
     def requests(self) -> list[Json]:
-        """API requests served so far: {method, path, query, status}, oldest first."""
+        """API requests served so far, oldest first: {method, path, query, status, method_id, scopes}.
+
+        method_id is the discovery document's id of the method (e.g. "gmail.users.drafts.create",
+        "" for a path no method serves) and scopes the OAuth scopes that document accepts for it,
+        so a test can check every request a client made against the scopes it holds."""
         with self.lock:
             return [dict(r) for r in self._log]
 
@@ -176,7 +187,13 @@ class Sandbox:
         with self.lock:
             status, payload, headers, mutated = self._answer(verb, split.path, query, body)
             flat = {k: v[0] if len(v) == 1 else list(v) for k, v in query.items()}
-            self._log.append({"method": verb, "path": split.path, "query": flat, "status": status})
+            try:
+                method, _ = _router().match(verb, split.path)
+                method_id, scopes = method.id, list(method.scopes)
+            except ApiError:
+                method_id, scopes = "", []
+            self._log.append({"method": verb, "path": split.path, "query": flat, "status": status,
+                              "method_id": method_id, "scopes": scopes})
             if mutated and self.state_file:
                 self.save()
         return status, payload, headers
@@ -249,6 +266,15 @@ class _Handler(BaseHTTPRequestHandler):
             return 204, None, {}
         if path == "/_sandbox/state" and self.command == "GET":
             return 200, self.sandbox.to_json(), {}
+        # Fault controls, so scripts and other processes can drive what tests do in process.
+        if path == "/_sandbox/calendar/expire-sync-tokens" and self.command == "POST":
+            with self.sandbox.lock:
+                self.sandbox.calendar.expire_sync_tokens()  # the next incremental list answers 410
+            return 204, None, {}
+        if path == "/_sandbox/gmail/expire-history" and self.command == "POST":
+            with self.sandbox.lock:
+                self.sandbox.gmail.expire_history()  # history.list from any id handed out so far: 404
+            return 204, None, {}
         return 404, ApiError(404, f"No sandbox endpoint {self.command} {path}").body(), {}
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve

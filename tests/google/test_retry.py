@@ -88,13 +88,50 @@ def test_retry_after_as_an_http_date() -> None:
     assert retry_after({}, now) is None
 
 
-def test_a_retry_after_longer_than_the_cap_is_left_to_the_next_sync() -> None:
-    r, slept = retrier(max_delay=10.0)
-    req = FakeRequest(http_error(503, "backendError", retry_after="3600"), {"ok": 1})
+class FakeClock:
+    """Monotonic seconds that only move when told."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+class ApiRequest(FakeRequest):
+    def __init__(self, method_id: str, *outcomes: Any) -> None:
+        super().__init__(*outcomes)
+        self.methodId = method_id
+
+
+def test_a_retry_after_longer_than_the_cap_holds_that_api_until_it_has_passed() -> None:
+    clock = FakeClock()
+    r, slept = retrier(max_delay=10.0, clock=clock)
+    first = ApiRequest("calendar.events.list", http_error(503, "backendError", retry_after="3600"))
     with pytest.raises(GoogleApiError) as err:
-        r.execute(req, "listing events")
-    assert err.value.status == 503 and "next sync" in err.value.hint
-    assert slept == [] and len(req.calls) == 1
+        r.execute(first, "listing events")
+    assert err.value.status == 503 and "3600s" in err.value.hint and "later sync" in err.value.hint
+    assert slept == [] and len(first.calls) == 1
+    # The next sync, five minutes on: nothing is sent to Calendar; Gmail is not held back.
+    clock.t += 300
+    held = ApiRequest("calendar.events.list", {"ok": 1})
+    with pytest.raises(GoogleApiError) as err:
+        r.execute(held, "listing events")
+    assert held.calls == [] and err.value.status == 429 and "3300s left" in err.value.message
+    assert r.execute(ApiRequest("gmail.users.history.list", {"ok": 2}), "reading history") == {"ok": 2}
+    # Once the hour has passed, Calendar is called again.
+    clock.t += 3300
+    assert r.execute(held, "listing events") == {"ok": 1} and slept == []
+
+
+def test_a_short_retry_after_makes_the_next_request_to_that_api_wait() -> None:
+    clock = FakeClock()
+    r, slept = retrier(attempts=1, max_delay=10.0, clock=clock)
+    with pytest.raises(GoogleApiError):
+        r.execute(ApiRequest("gmail.users.drafts.create", http_error(429, "rateLimitExceeded", retry_after="8")), "x")
+    clock.t += 2
+    assert r.execute(ApiRequest("gmail.users.messages.get", {"ok": 1}), "y") == {"ok": 1}
+    assert slept == [6.0]
 
 
 def test_gives_up_after_n_attempts_saying_what_failed() -> None:
@@ -197,3 +234,38 @@ def test_a_disabled_api_says_how_to_enable_it() -> None:
     with pytest.raises(GoogleApiError) as err:
         r.execute(FakeRequest(http_error(403, "accessNotConfigured")), "reading the Gmail profile")
     assert "enable this API" in err.value.hint
+
+
+def test_a_token_endpoint_echoing_secrets_is_redacted() -> None:
+    r, _ = retrier()
+    echoed = RefreshError("client_id=123&client_secret=GOCSPX-abcdef123456&refresh_token=1//0gLONGREFRESHTOKEN"
+                          "&grant_type=refresh_token")
+    with pytest.raises(AuthError) as err:
+        r.execute(FakeRequest(echoed), "x")
+    text = err.value.message + err.value.hint
+    assert "GOCSPX" not in text and "1//0g" not in text and "[redacted]" in text
+
+
+class TokenAnswer:
+    def __init__(self, status: int, data: bytes) -> None:
+        self.status, self.data, self.headers = status, data, {}
+
+
+@pytest.mark.parametrize("data, why", [
+    (b"<html>Sign in to the hotel wifi</html>", "not JSON"),
+    (b"[1, 2]", "a JSON list"),
+    (b'{"expires_in": 3600}', "no access_token"),
+    (b'{"access_token": "ya29.new", "expires_in": "soon"}', "expires_in is not a number"),
+])
+def test_a_malformed_token_answer_is_a_clear_temporary_sign_in_error(data: bytes, why: str) -> None:
+    from bot.google.retry import CheckedRefresh, refresh_error
+
+    checked = CheckedRefresh(lambda url, **kwargs: TokenAnswer(200, data))
+    with pytest.raises(RefreshError) as caught:
+        checked("https://oauth2.googleapis.com/token", method="POST", body="refresh_token=1//0gSECRETSECRET")
+    assert caught.value.retryable and why in str(caught.value)
+    err = refresh_error(caught.value)
+    assert "not a token" in err.message and "SECRET" not in err.message and err.hint
+    # An error answer passes through: google-auth makes its own RefreshError of it.
+    answer = TokenAnswer(400, b'{"error": "invalid_grant"}')
+    assert CheckedRefresh(lambda url, **kwargs: answer)("u") is answer

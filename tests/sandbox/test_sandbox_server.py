@@ -107,8 +107,26 @@ def test_fail_rate_is_reproducible_from_the_seed(make_sandbox: Callable[..., San
     other = statuses(make_sandbox(fail_rate=0.5, seed=8), 40)
     assert first == again and first != other
     codes = {s for s, _ in first}
-    assert codes == {200, 429, 503}
+    assert codes == {200, 403, 429, 500, 503}
     assert {ra for s, ra in first if s != 200} == {"1", None}  # Retry-After on some, kept short
+
+
+def test_fail_rate_answers_in_googles_error_shapes(make_sandbox: Callable[..., Sandbox]) -> None:
+    sb = make_sandbox(fail_rate=1.0, seed=5)
+    seen = {}
+    for _ in range(60):
+        status, body, _ = fetch(events_url(sb))
+        err = body["error"]["errors"][0]
+        assert body["error"]["code"] == status and body["error"]["message"] == err["message"]
+        seen[(status, err["domain"], err["reason"])] = err["message"]
+    assert seen == {
+        (403, "usageLimits", "rateLimitExceeded"): "Rate Limit Exceeded",
+        (403, "usageLimits", "userRateLimitExceeded"): "User Rate Limit Exceeded",
+        (429, "usageLimits", "rateLimitExceeded"): "Rate Limit Exceeded",
+        (429, "usageLimits", "userRateLimitExceeded"): "User Rate Limit Exceeded",
+        (500, "global", "backendError"): "Backend Error",
+        (503, "global", "backendError"): seen[(503, "global", "backendError")],
+    }
 
 
 def test_failed_requests_change_nothing(make_sandbox: Callable[..., Sandbox]) -> None:
@@ -138,10 +156,14 @@ def test_request_log_lists_and_clears(sandbox: Sandbox, sandbox_services: Servic
     fetch(events_url(sandbox, "foo=1"))
     status, log, _ = fetch(f"{sandbox.url}/_sandbox/requests")
     assert status == 200
+    scopes = log[0].pop("scopes")
+    assert log[1].pop("scopes") == scopes
+    assert "https://www.googleapis.com/auth/calendar.events.readonly" in scopes
     assert log == [
         {"method": "GET", "path": "/calendar/v3/calendars/primary/events", "query": {"q": "acme", "alt": "json"},
-         "status": 200},
-        {"method": "GET", "path": "/calendar/v3/calendars/primary/events", "query": {"foo": "1"}, "status": 400},
+         "status": 200, "method_id": "calendar.events.list"},
+        {"method": "GET", "path": "/calendar/v3/calendars/primary/events", "query": {"foo": "1"}, "status": 400,
+         "method_id": "calendar.events.list"},
     ]
     assert fetch(f"{sandbox.url}/_sandbox/requests", "DELETE")[0] == 204
     assert fetch(f"{sandbox.url}/_sandbox/requests")[1] == [] and sandbox.requests() == []
@@ -192,3 +214,35 @@ def test_cli_prints_its_url_serves_and_exits_0_on_sigterm(tmp_path: Path) -> Non
             proc.kill()
             proc.wait()
     assert json.loads(state.read_text())["email"] == "cli@example.com"
+
+
+def test_each_logged_request_names_its_method_and_the_scopes_google_accepts_for_it(
+        sandbox: Sandbox, sandbox_services: Services) -> None:
+    sandbox_services.gmail.users().drafts().create(userId="me", body={"message": {"raw": "VG86IGFAYi5jb20KCkhp"}}).execute()
+    fetch(f"{sandbox.url}/gmail/v1/users/me/nowhere")
+    made, unknown = sandbox.requests()
+    assert made["method_id"] == "gmail.users.drafts.create"
+    assert "https://www.googleapis.com/auth/gmail.compose" in made["scopes"]
+    assert "https://www.googleapis.com/auth/gmail.readonly" not in made["scopes"]
+    assert (unknown["method_id"], unknown["scopes"], unknown["status"]) == ("", [], 404)
+
+
+def test_fault_controls_over_http_expire_sync_tokens_and_gmail_history(sandbox: Sandbox,
+                                                                       sandbox_services: Services) -> None:
+    events = sandbox_services.calendar.events()
+    token = events.list(calendarId="primary").execute()["nextSyncToken"]
+    history = sandbox_services.gmail.users().getProfile(userId="me").execute()["historyId"]
+    assert fetch(f"{sandbox.url}/_sandbox/calendar/expire-sync-tokens", "POST")[0] == 204
+    assert fetch(f"{sandbox.url}/_sandbox/gmail/expire-history", "POST")[0] == 204
+    with pytest.raises(HttpError) as gone:
+        events.list(calendarId="primary", syncToken=token).execute()
+    assert gone.value.resp.status == 410
+    with pytest.raises(HttpError) as old:
+        sandbox_services.gmail.users().history().list(userId="me", startHistoryId=history).execute()
+    assert old.value.resp.status == 404
+    # Starting afresh works: a full listing's token, and the mailbox's current history id.
+    fresh = events.list(calendarId="primary").execute()["nextSyncToken"]
+    assert events.list(calendarId="primary", syncToken=fresh).execute()["items"] == []
+    now = sandbox_services.gmail.users().getProfile(userId="me").execute()["historyId"]
+    assert sandbox_services.gmail.users().history().list(userId="me", startHistoryId=now).execute()["historyId"]
+    assert fetch(f"{sandbox.url}/_sandbox/gmail/expire-history", "GET")[0] == 404  # POST only

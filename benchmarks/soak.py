@@ -1,0 +1,229 @@
+"""Soak: the daemon killed with SIGKILL at random moments, on a bad day for Google; exactly one draft each.
+
+    python benchmarks/soak.py [--kills 100] [--fail-rate 0.3] [--seed 1] [--json out.json]
+
+A sandbox (this process, real clock) answers `--fail-rate` of the API requests with Google's
+429/403 rate limits and 500/503 backend errors. `python -m bot run` is started, killed with
+SIGKILL after a random 0.3-6 s, and started again, `--kills` times. Along the way interviews keep
+ending (their thank-yous fall due while the bot is up, down, or mid-request), mail arrives and
+some is deleted for good before the bot reads it, a second watched calendar disappears and comes
+back, and Google expires the calendar sync token and the Gmail history now and then. At the end
+the faults stop and one last daemon runs until every due thank-you has its draft; the drafts are
+then counted by their X-Interview-Bot-Key: each due follow-up must have exactly one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.runtime.state import State
+from bot.sandbox.server import Sandbox
+
+ME = "alex.morgan@example.com"
+TEAM = "team@group.calendar.google.com"
+AFTER = timedelta(minutes=1)  # thank-yous are due a minute after the interview ends (config below)
+
+
+def rfc3339(dt: datetime) -> str:
+    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def interview(n: int, end: datetime) -> dict[str, Any]:
+    domain = f"company{n}.example"
+    return {
+        "summary": f"Interview: Engineer - Company{n}", "iCalUID": f"soak-{n}@soak.invalid",
+        "start": {"dateTime": rfc3339(end - timedelta(minutes=45))}, "end": {"dateTime": rfc3339(end)},
+        "organizer": {"email": f"ann@{domain}", "displayName": f"Ann {n}"},
+        "attendees": [{"email": f"ann@{domain}", "displayName": f"Ann {n}", "organizer": True,
+                       "responseStatus": "accepted"}, {"email": ME, "responseStatus": "accepted"}],
+    }
+
+
+def mail(n: int, sender: str, when: datetime) -> bytes:
+    return (f"From: {sender}\r\nTo: {ME}\r\nSubject: Note {n}\r\nDate: {when:%a, %d %b %Y %H:%M:%S +0000}\r\n"
+            f"Message-ID: <soak-{n}-{random.random()}@example.invalid>\r\n\r\nHello {n}\r\n").encode()
+
+
+class Soak:
+    def __init__(self, folder: Path, kills: int, fail_rate: float, seed: int) -> None:
+        self.folder = folder
+        self.kills = kills
+        self.fail_rate = fail_rate
+        self.rng = random.Random(seed)
+        self.sb = Sandbox(email=ME, fail_rate=0.0, seed=seed).start()
+        self.sb.calendar.add_calendar(TEAM, "Team")
+        self.config = folder / "config.yaml"
+        self.config.write_text(
+            f"me:\n  name: Alex Morgan\n  email: {ME}\ntimezone: UTC\ngoogle:\n  endpoint: {self.sb.url}\n"
+            f"state: {folder / 'state' / 'state.sqlite3'}\npoll_every: 30s\ncalendars: [primary, {TEAM}]\n"
+            "follow_ups:\n  thank_you:\n    after: 1m\n", encoding="utf-8")
+        self.env = {**os.environ, "INTERVIEW_BOT_LOCK_DIR": str(folder / "locks"), "PYTHONUNBUFFERED": "1"}
+        self.log = open(folder / "daemon.log", "wb")  # noqa: SIM115
+        self.counts: Counter[str] = Counter()
+        self.interviews: dict[int, datetime] = {}  # n -> end
+
+    # -- the world changing along the way ------------------------------------------------------------
+
+    def add_interviews(self, how_many: int) -> None:
+        now = datetime.now(UTC)
+        for _ in range(how_many):
+            n = len(self.interviews)
+            # Due between 20 s ago and 20 s from now: some fall due while the bot is down.
+            end = now - AFTER + timedelta(seconds=self.rng.uniform(-20, 20))
+            self.sb.calendar.add_event(interview(n, end.replace(microsecond=0)))
+            self.interviews[n] = end.replace(microsecond=0)
+
+    def weather(self, i: int) -> None:
+        """What happens to a real account between two kills."""
+        now = datetime.now(UTC)
+        if i % 2 == 0:
+            self.add_interviews(2)
+        if i % 5 == 0:  # company mail arrives; a newsletter arrives and is deleted for good
+            n = self.counts["mail"]
+            self.sb.gmail.deliver(mail(n, f"Ann {n % 10} <ann@company{n % 10}.example>", now))
+            gone = self.sb.gmail.deliver(mail(n, "Shop <news@shop.example>", now))
+            with self.sb.lock:
+                self.sb.gmail.call("gmail.users.messages.delete", {"userId": "me", "id": gone["id"]}, None)
+            self.counts["mail"] += 1
+            self.counts["messages deleted for good"] += 1
+        if i % 20 == 7:  # the second calendar is deleted (404 at every sync) ...
+            with self.sb.lock:
+                self.sb.calendar.calendars.pop(TEAM, None)
+            self.counts["calendar outages"] += 1
+        if i % 20 == 13:  # ... and comes back
+            self.sb.calendar.add_calendar(TEAM, "Team")
+        if i % 25 == 11:
+            self.sb.calendar.expire_sync_tokens()
+            self.counts["sync tokens expired (410)"] += 1
+        if i % 25 == 18:
+            self.sb.gmail.expire_history()
+            self.counts["Gmail history expired (404)"] += 1
+
+    # -- the bot -------------------------------------------------------------------------------------
+
+    def start(self) -> subprocess.Popen[bytes]:
+        self.counts["daemon starts"] += 1
+        return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(self.config), "run"],
+                                stdout=subprocess.DEVNULL, stderr=self.log, env=self.env)
+
+    def run(self) -> dict[str, Any]:
+        started = time.monotonic()
+        self.add_interviews(4)
+        self.sb.fail_rate = self.fail_rate
+        for i in range(self.kills):
+            self.weather(i)
+            proc = self.start()
+            # A life of 0.3-6 s: killed while importing, reading, drafting, or waiting between polls.
+            time.sleep(self.rng.uniform(0.3, 6.0))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            self.counts["kill -9"] += 1
+            if self.drafting():
+                self.counts["kills after which a follow-up was left mid-draft (DRAFTING)"] += 1
+        faulty = self.sb.requests()
+        self.counts["drafts made under faults"] = len(self.sb.gmail.draft_messages())
+        self.sb.fail_rate = 0.0
+        if TEAM not in self.sb.calendar.calendars:
+            self.sb.calendar.add_calendar(TEAM, "Team")
+        final = self.finish()
+        return self.report(faulty, final, time.monotonic() - started)
+
+    def finish(self) -> float:
+        """One last daemon, faults off, until every due thank-you is drafted; its run time."""
+        due = max(self.interviews.values()) + AFTER
+        while datetime.now(UTC) < due:
+            time.sleep(0.2)
+        start = time.monotonic()
+        proc = self.start()
+        try:
+            deadline = start + 120
+            while time.monotonic() < deadline and self.pending():
+                time.sleep(0.5)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(30)
+        return time.monotonic() - start
+
+    def drafting(self) -> int:
+        """Follow-ups a kill left between 'about to create the draft' and 'recorded it'."""
+        path = self.folder / "state" / "state.sqlite3"
+        if not path.exists():
+            return 0
+        copy = State.in_memory_copy(path)
+        try:
+            return sum(1 for fu in copy.follow_ups() if fu.status.value == "drafting")
+        finally:
+            copy.close()
+
+    def pending(self) -> int:
+        """Thank-yous not yet drafted, as the state file has it."""
+        path = self.folder / "state" / "state.sqlite3"
+        if not path.exists():
+            return len(self.interviews)
+        copy = State.in_memory_copy(path)
+        try:
+            done = sum(1 for fu in copy.follow_ups() if fu.kind.value == "thank_you" and fu.status.value == "drafted")
+        finally:
+            copy.close()
+        return len(self.interviews) - done
+
+    def report(self, faulty: list[dict[str, Any]], final_s: float, wall_s: float) -> dict[str, Any]:
+        keys = Counter(str(m["X-Interview-Bot-Key"]) for m in self.sb.gmail.draft_messages().values())
+        events = {e["iCalUID"]: e["id"] for e in self.sb.calendar.stored_events()}
+        expected = {f"primary/{events[f'soak-{n}@soak.invalid']}#thank_you" for n in self.interviews}
+        injected = Counter(r["status"] for r in faulty if r["status"] in (403, 429, 500, 503) and r["method_id"])
+        out = {
+            "kills": self.counts["kill -9"], "daemon_starts": self.counts["daemon starts"],
+            "fail_rate": self.fail_rate, "requests_served": len(faulty),
+            "injected_failures": {str(k): v for k, v in sorted(injected.items())},
+            "interviews": len(self.interviews), "follow_ups_due": len(expected), "drafts": sum(keys.values()),
+            "drafted_exactly_once": sum(1 for k in expected if keys[k] == 1),
+            "duplicated": sorted(k for k, c in keys.items() if c > 1),
+            "missing": sorted(k for k in expected if keys[k] == 0),
+            "unexpected": sorted(k for k in keys if k not in expected),
+            **{k: v for k, v in self.counts.items() if k not in ("kill -9", "daemon starts", "mail")},
+            "final_clean_run_s": round(final_s, 1), "wall_s": round(wall_s, 1),
+        }
+        out["ok"] = not out["duplicated"] and not out["missing"] and not out["unexpected"]
+        return out
+
+    def close(self) -> None:
+        self.log.close()
+        self.sb.stop()
+
+
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="benchmarks/soak.py", description=__doc__.split("\n\n")[0])
+    p.add_argument("--kills", type=int, default=100)
+    p.add_argument("--fail-rate", type=float, default=0.3)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--json", metavar="FILE")
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        soak = Soak(Path(tmp), args.kills, args.fail_rate, args.seed)
+        try:
+            result = soak.run()
+        finally:
+            soak.close()
+        if not result["ok"]:
+            print((Path(tmp) / "daemon.log").read_text(errors="replace")[-4000:], file=sys.stderr)
+    print(json.dumps(result, indent=1))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0 if result["ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
