@@ -93,7 +93,10 @@ def explain(state: State, settings: Settings, now: datetime, query: str) -> str:
     for m in mail:
         out += _message_lines(m, judged.get(m.id), tz)
     if plan.decision:
-        out += ["", f"Decision expected by {_day(plan.decision.by)}: {_decision_source(plan.decision, mail, tz)}"]
+        # Once they have said no (or yes), the date is history: the date the check-ins waited for.
+        waiting = plan.stage in ("waiting", "interview ahead") or plan.stage.startswith("probably closed")
+        lead = "Decision expected by" if waiting else "Decision was expected by"
+        out += ["", f"{lead} {_day(plan.decision.by)}: {_decision_source(plan.decision, mail, tz)}"]
         if plan.silence is not None:
             out.append(f"  Their email of {_when(plan.silence.date, tz)} says no news by then means no.")
     out += ["", "Follow-ups:"]

@@ -111,6 +111,8 @@ def test_a_windows_1252_rejection_gives_a_feedback_request(world) -> None:  # ty
     (feedback,) = world.follow_ups(FEEDBACK)
     assert [p.email for p in feedback.recipients] == ["priya.patel@initech.com"]
     assert [f.status for f in world.follow_ups(CHECK)] == [FollowUpStatus.CANCELLED]
+    text = explain(world.state, settings_from_config(world.cfg), world.clock.now(), "Initech")
+    assert "Decision was expected by" in text and "Decision expected by" not in text  # they have answered
 
 
 def test_a_spoofed_reply_changes_nothing_and_the_edited_draft_survives(world) -> None:  # type: ignore[no-untyped-def]
