@@ -67,6 +67,17 @@ def _as_callable(clock: Any) -> Callable[[], datetime]:
     return clock  # type: ignore[no-any-return]
 
 
+class _Server(ThreadingHTTPServer):
+    """The HTTP server, quiet when a client goes away mid-request (as a killed bot does)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
+            return  # the client hung up: nothing to answer, nothing wrong with the sandbox
+        super().handle_error(request, client_address)
+
+
 class Sandbox:
     """A Google Calendar + Gmail stand-in for one account, served on 127.0.0.1 from a background thread."""
 
@@ -82,7 +93,7 @@ class Sandbox:
         self._rng = random.Random(seed)
         self.lock = threading.RLock()  # one API call (and its log entry and save) at a time
         self._log: list[Json] = []
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.calendar = CalendarApi(email, self.clock)
         self.gmail = GmailApi(email, self.clock)
@@ -94,7 +105,7 @@ class Sandbox:
     def start(self) -> Sandbox:
         """Listen on 127.0.0.1 and serve from a daemon thread; returns self."""
         handler = type("Handler", (_Handler,), {"sandbox": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self._server = _Server(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         # A short poll interval keeps stop() quick: shutdown() waits for the loop to notice.

@@ -246,3 +246,22 @@ def test_fault_controls_over_http_expire_sync_tokens_and_gmail_history(sandbox: 
     now = sandbox_services.gmail.users().getProfile(userId="me").execute()["historyId"]
     assert sandbox_services.gmail.users().history().list(userId="me", startHistoryId=now).execute()["historyId"]
     assert fetch(f"{sandbox.url}/_sandbox/gmail/expire-history", "GET")[0] == 404  # POST only
+
+
+def test_a_client_hanging_up_mid_request_is_no_error_but_a_real_fault_is(capsys: Any) -> None:
+    # A bot killed mid-request resets its connection: the sandbox must not print a traceback for it.
+    from bot.sandbox.server import Sandbox
+
+    with Sandbox(email="quiet@example.com") as sb:
+        server = sb._server
+        assert server is not None
+        try:
+            raise ConnectionResetError(104, "Connection reset by peer")
+        except ConnectionResetError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a bug in the sandbox")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        assert "a bug in the sandbox" in capsys.readouterr().err
