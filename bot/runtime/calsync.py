@@ -84,7 +84,7 @@ class CalendarReader:
         except Exception as e:  # bad input never stops the sync
             if isinstance(e, BotError):
                 raise
-            log.warning("skipping event %s that could not be planned: %s", event.key, e)
+            log.warning("skipping the event %r (%s), which could not be planned: %s", event.summary, event.key, e)
 
     def _look_up_missing(self, result: CalendarSync, now: datetime,
                          report: RunReport) -> tuple[list[CalendarEvent], bool]:

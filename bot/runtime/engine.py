@@ -230,7 +230,8 @@ class Engine:
             try:
                 self._plan_one(view, report)
             except GoogleApiError as e:  # this process is planned again at the next sync
-                log.warning("could not plan the follow-ups of %s yet: %s", view.key, e.message)
+                log.warning("could not plan the follow-ups for %s yet: %s",
+                            next((iv.company for iv in view.interviews if iv.company), view.key), e.message)
 
     def _plan_one(self, view: ProcessView, report: RunReport) -> None:
         plan = self.plan_process(view)
