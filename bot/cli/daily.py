@@ -123,7 +123,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             iv = state.interview(fu.interview_id)
             when = "due now" if fu.due <= now else f"at {local(fu.due, cfg)}"
             to = ", ".join(p.email for p in fu.recipients)
-            rows.append(f"{fu.kind.value:<16} {when:<34} {iv.company if iv else '?'}: {iv.title if iv else ''} -> {to}")
+            rows.append(f"{fu.kind.words:<18} {when:<34} {iv.company if iv else '?'}: {iv.title if iv else ''} -> {to}")
         print("\n".join(rows) if rows else "Nothing to draft.")
     finally:
         state.close()

@@ -102,7 +102,7 @@ def explain(state: State, settings: Settings, now: datetime, query: str) -> str:
     out += ["", "Follow-ups:"]
     fus = sorted(view.follow_ups, key=lambda f: (f.due, f.key))
     for fu in fus:
-        out.append(f"  {fu.kind.value:<16} {fu.status.value:<10} {_follow_up_why(fu, tz)}")
+        out.append(f"  {fu.kind.words:<18} {fu.status.value:<10} {_follow_up_why(fu, tz)}")
     if not fus:
         out.append("  none yet")
     return "\n".join(out)

@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.errors import BotError
-from bot.model import CompanyMail, Interview, InterviewStatus
+from bot.model import CompanyMail, FollowUpKind, Interview, InterviewStatus
 from bot.planning.process import MailVerdict, plan_process, process_key
 from bot.reading.detect import is_scheduler_sender
 from bot.reading.senders import agency_name
@@ -140,7 +140,8 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
         for fu in iv["follow_ups"]:
             extra = f" draft {fu['draft_id']}" if fu["draft_id"] else ""
             why = f" ({fu['reason']})" if fu["reason"] else ""
-            lines.append(f"    {fu['kind']:<16} {fu['status']:<10} due {_local(fu['due'], tz)}{extra}{why}")
+            kind = FollowUpKind(fu["kind"]).words  # the JSON keeps the stable name; people read words
+            lines.append(f"    {kind:<18} {fu['status']:<10} due {_local(fu['due'], tz)}{extra}{why}")
     return "\n".join(lines)
 
 

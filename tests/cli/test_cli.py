@@ -73,7 +73,7 @@ def test_status_text_lists_interviews(world, capsys) -> None:  # type: ignore[no
     capsys.readouterr()
     assert cli(world, "status") == 0
     out = capsys.readouterr().out
-    assert "Initech: Interview: Data Analyst - Initech" in out and "thank_you" in out and "scheduled" in out
+    assert "Initech: Interview: Data Analyst - Initech" in out and "thank-you note" in out and "scheduled" in out
 
 
 def test_broken_config_is_reported_with_file_line_and_key_and_nothing_starts(tmp_path, capsys, sandbox) -> None:  # type: ignore[no-untyped-def]
