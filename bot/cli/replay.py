@@ -82,18 +82,18 @@ def render(result: Replay, cfg: Config) -> str:
             for d in drafted.get(iv_id, []):
                 counted["back" if d.at <= result.now else "ahead"] += 1
                 fu = d.follow_up
-                rows.append((d.at, (f"  WOULD DRAFT  {when(d.at)}  {fu.kind.value} to {recipients(fu)}: \"{d.subject}\""
+                rows.append((d.at, (f"  WOULD DRAFT  {when(d.at)}  the {fu.kind.words} to {recipients(fu)}: \"{d.subject}\""
                                     f"\n{'':29}{_reason(result, d, cfg)}")))
         for fu, at in result.withdrawn:
             if fu.interview_id in ids:
                 why = fu.reason.removeprefix(WITHDRAW)
-                rows.append((at, f"  withdrawn    {when(at)}  the unsent {fu.kind.value} draft, as {why}"))
+                rows.append((at, f"  withdrawn    {when(at)}  the unsent {fu.kind.words}, as {why}"))
         for fu in result.not_drafted():
             if fu.interview_id in ids:
-                rows.append((fu.due, f"  not drafted  {when(fu.due)}  {fu.kind.value}: {fu.reason}"))
+                rows.append((fu.due, f"  not drafted  {when(fu.due)}  the {fu.kind.words}: {fu.reason}"))
         for fu in result.later():
             if fu.interview_id in ids:
-                rows.append((fu.due, f"  later        {when(fu.due)}  {fu.kind.value} to {recipients(fu)}, after this window"))
+                rows.append((fu.due, f"  later        {when(fu.due)}  the {fu.kind.words} to {recipients(fu)}, after this window"))
         lines += [text for _, text in sorted(rows, key=lambda r: r[0])]
     if not by_process:
         lines += ["", "No interviews found in this window. If one is missing, add a case for it under `tests:`",

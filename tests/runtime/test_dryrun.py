@@ -45,9 +45,9 @@ def test_the_dry_run_shows_each_company_with_reasons(world: Any, capsys: pytest.
     assert "interview    Wed 11 Nov 09:00  Interview: Backend Engineer - Globex" in globex
     assert "interview: the title matches /\\binterview/" in globex
     assert 'mail         Mon 16 Nov 09:00  ada@globex.com: rejection ("move forward with other candidates")' in globex
-    assert "WOULD DRAFT  Wed 11 Nov 12:00  thank_you to Ada Wong <ada@globex.com>" in globex
+    assert "WOULD DRAFT  Wed 11 Nov 12:00  the thank-you note to Ada Wong <ada@globex.com>" in globex
     assert "2h after the interview ended (Wed 11 Nov 10:00)" in globex
-    assert "WOULD DRAFT  Tue 17 Nov 09:30  feedback_request to Ada Wong <ada@globex.com>" in globex
+    assert "WOULD DRAFT  Tue 17 Nov 09:30  the feedback request to Ada Wong <ada@globex.com>" in globex
     assert ('1 business day after the rejection from ada@globex.com on Mon 16 Nov '
             '("move forward with other candidates")') in globex
     # The check-in was cancelled by the rejection before it fell due.
@@ -55,17 +55,17 @@ def test_the_dry_run_shows_each_company_with_reasons(world: Any, capsys: pytest.
 
     umbrella = out.split("\nUmbrella (umbrella.com)\n")[1].split("\n\n")[0]
     assert "lee@umbrella.com: holding" in umbrella and "promising Fri 27 Nov" in umbrella
-    assert "WOULD DRAFT  Mon 30 Nov 09:30  status_check to Lee Kim <lee@umbrella.com>" in umbrella
+    assert "WOULD DRAFT  Mon 30 Nov 09:30  the status check to Lee Kim <lee@umbrella.com>" in umbrella
     assert ("check-in 1 of at most 2: no answer by the decision date Fri 27 Nov (promised in their email: "
             '"decision by Friday"), then 1 business day of grace') in umbrella
-    assert "WOULD DRAFT  Mon 07 Dec 09:30  status_check to Lee Kim" in umbrella
+    assert "WOULD DRAFT  Mon 07 Dec 09:30  the status check to Lee Kim" in umbrella
     assert "check-in 2 of at most 2: still no answer 5 business days after the last one" in umbrella
 
     initech = out.split("\nInitech (initech.com)\n")[1].split("\n\n")[0]
-    assert "WOULD DRAFT  Tue 01 Dec 12:00  thank_you to Priya Patel <priya.patel@initech.com>, Jane Roe" in initech
-    assert "WOULD DRAFT  Wed 09 Dec 09:30  status_check" in initech  # 5 business days + 1 of grace, ahead
+    assert "WOULD DRAFT  Tue 01 Dec 12:00  the thank-you note to Priya Patel <priya.patel@initech.com>, Jane Roe" in initech
+    assert "WOULD DRAFT  Wed 09 Dec 09:30  the status check" in initech  # 5 business days + 1 of grace, ahead
     assert "no date promised, so 5 business days after the interview" in initech
-    assert "later        Wed 16 Dec 09:30  status_check" in initech
+    assert "later        Wed 16 Dec 09:30  the status check" in initech
 
     # The dentist booked a "Dentist" slot: no interview keyword, no booking title, so not listed.
     assert "Dentist" not in out
@@ -118,9 +118,9 @@ def test_a_check_in_made_stale_by_a_later_answer_is_shown_withdrawn(world: Any,
                body="Hi Alex, we would like to invite you to a final round next week.")
     assert plan_since(world) == 0
     out = capsys.readouterr().out
-    assert "WOULD DRAFT  Fri 27 Nov 09:30  status_check to Priya Patel" in out
+    assert "WOULD DRAFT  Fri 27 Nov 09:30  the status check to Priya Patel" in out
     assert 'mail         Mon 30 Nov 09:00  priya.patel@initech.com: next steps ("final round")' in out
-    assert ("withdrawn    Mon 30 Nov 09:00  the unsent status_check draft, as priya.patel@initech.com replied "
+    assert ("withdrawn    Mon 30 Nov 09:00  the unsent status check, as priya.patel@initech.com replied "
             "on Mon 30 Nov (next_steps)") in out
 
 
@@ -132,4 +132,4 @@ def test_mail_from_a_hiring_system_reaches_the_replay(make_world: Any, capsys: p
     assert plan_since(world) == 0
     out = capsys.readouterr().out
     assert 'no-reply@hire.lever.co: rejection ("move forward with other candidates")' in out
-    assert "WOULD DRAFT  Fri 27 Nov 09:30  feedback_request to Priya Patel <priya.patel@initech.com>" in out
+    assert "WOULD DRAFT  Fri 27 Nov 09:30  the feedback request to Priya Patel <priya.patel@initech.com>" in out
