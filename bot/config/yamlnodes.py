@@ -27,9 +27,9 @@ def parse_yaml(text: str, shown: str, edit_hint: str) -> tuple[Node | None, Any,
         problems = _duplicate_keys(root, shown, ()) if root is not None else []
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
-        line, noticed, shown_line = _yaml_where(exc, text)
+        line, noticed, shown_line, runaway = _yaml_where(exc, text)
         raise ConfigError(
-            [f"{shown}:{line}: not valid YAML: {_yaml_problem(exc, noticed)}{shown_line}"],
+            [f"{shown}:{line}: not valid YAML: {_yaml_problem(exc, noticed, runaway)}{shown_line}"],
             hint="Check the indentation (spaces, not tabs) and quote values that contain ': ' or start with * & ! { [ %.",
         ) from None
     except yaml.YAMLError as exc:
@@ -39,8 +39,9 @@ def parse_yaml(text: str, shown: str, edit_hint: str) -> tuple[Node | None, Any,
     return root, data, problems
 
 
-def _yaml_where(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int | None, str]:
-    """(the line where the problem starts, the later line where PyYAML noticed it or None, that first line shown).
+def _yaml_where(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int | None, str, bool]:
+    """(the line where the problem starts, the later line where PyYAML noticed it or None, that first line
+    shown, whether it is a quoted value that ran on over lines).
 
     PyYAML notices some mistakes far from where they are: an unclosed quote on line 16 is only
     found at the end of the file. Its context mark says where the quoted value (or the [list],
@@ -53,21 +54,46 @@ def _yaml_where(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int | None, 
         and not (exc.context or "").startswith("while parsing a block")
     )
     mark = context if starts_earlier else problem or context
+    runaway = _runaway_quote(text, problem) if not starts_earlier and problem is not None else None
+    if runaway is not None:  # `key: "GB` closed by the next line's first quote: the error shows up there
+        mark, starts_earlier = runaway, True
     if mark is None:
-        return 1, None, ""
+        return 1, None, "", False
     lines = text.splitlines()
     shown = ""
     if 0 <= mark.line < len(lines):
         gutter = f"    {mark.line + 1} | "
         shown = f"\n{gutter}{lines[mark.line]}\n{' ' * (len(gutter) - 2)}| {' ' * mark.column}^"
     noticed = problem.line + 1 if starts_earlier and problem is not None else None
-    return mark.line + 1, noticed, shown
+    return mark.line + 1, noticed, shown, runaway is not None
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, noticed: int | None) -> str:
+def _runaway_quote(text: str, problem: Any) -> Any:
+    """The start of a quoted value that ran on over lines into the problem, when that is what came before it.
+
+    A missing closing quote (`country: "GB`) is closed by the next quote in the file, so PyYAML
+    complains a line or more later, about what follows; the quote that opened it is the mistake.
+    """
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= problem.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (isinstance(last, yaml.ScalarToken) and last.style in ('"', "'")
+            and last.end_mark.line > last.start_mark.line):
+        return last.start_mark
+    return None
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, noticed: int | None, runaway: bool = False) -> str:
     """PyYAML's complaint, reworded where it is cryptic."""
     problem = exc.problem or str(exc)
     context = exc.context or ""
+    if runaway:
+        return f"this quoted value runs on to line {noticed}: is its closing quote missing? (PyYAML: {problem})"
     if "quoted scalar" in context and "end of stream" in problem:
         return f"this quoted value is never closed (the file ends at line {noticed} still inside it)"
     if context.startswith("while parsing a flow"):

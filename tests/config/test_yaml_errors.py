@@ -50,3 +50,14 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_where_the_file_ends(tm
 ])
 def test_each_kind_of_syntax_error_names_its_line_and_shows_it(tmp_path: Path, text: str, expected: list[str]) -> None:
     assert problem(tmp_path, text) == expected
+
+
+def test_a_quote_left_open_and_closed_by_the_next_line_is_reported_where_it_opens(tmp_path: Path) -> None:
+    # The next line's first quote closes it, so PyYAML only complains about what follows, a line later.
+    text = 'me:\n  name: Alex\ncountry: "GB\ntimezone: "Europe/London"\n'
+    assert problem(tmp_path, text) == [
+        ("config.yaml:3: not valid YAML: this quoted value runs on to line 4: is its closing quote missing? "
+         "(PyYAML: expected <block end>, but found '<scalar>')"),
+        '    3 | country: "GB',
+        "      |          ^",
+    ]
