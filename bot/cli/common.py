@@ -7,6 +7,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from bot.errors import BotError, ConfigError
 
@@ -56,9 +57,14 @@ def clock_at(at: datetime | None) -> Any:
     return FixedClock(at) if at else SystemClock()
 
 
+def when(dt: datetime, tz: ZoneInfo) -> str:
+    """A time as the user reads it, in their zone: "Tue 01 Dec 2026 14:00 GMT"."""
+    return dt.astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
+
+
 def local(dt: datetime, cfg: Config) -> str:
-    """A time as the user reads it: "Tue 01 Dec 2026 14:00 GMT"."""
-    return dt.astimezone(cfg.tz).strftime("%a %d %b %Y %H:%M %Z")
+    """A time as the user reads it, in the config's zone."""
+    return when(dt, cfg.tz)
 
 
 def enabled_templates(cfg: Config) -> list[str]:

@@ -49,22 +49,19 @@ def planned_check_ins(state: State, cfg: Config, iv: Interview, now: datetime) -
     The same planning a sync does, over the state file as it is, so what is printed is what the
     next sync will schedule (the stored follow-ups still have the old date until then).
     """
-    from bot.planning.process import plan_process, process_key
-    from bot.reading.detect import is_scheduler_sender
-    from bot.runtime.engine import process_views, user_addresses
+    from bot.planning.process import process_key
+    from bot.runtime.engine import planned
     from bot.runtime.wiring import settings_from_config
 
-    settings = settings_from_config(cfg)
-    view = next((v for v in process_views(state, settings) if v.key == process_key(iv)), None)
-    if view is None:
+    found = next(((v, p) for v, p in planned(state, settings_from_config(cfg), now) if v.key == process_key(iv)), None)
+    if found is None:
         return [], "the interview is no longer in the calendar"
-    plan = plan_process(view, now, settings.policies, lambda e: is_scheduler_sender(e, settings.rules),
-                        user_addresses(state, settings.me_email))
+    view, plan = found
     follow_ups = {f.key: f for f in view.follow_ups} | {f.key: f for f in plan.changes}
     checks = [f for f in follow_ups.values() if f.kind is FollowUpKind.STATUS_CHECK]
-    planned = sorted((f for f in checks if f.status is FollowUpStatus.SCHEDULED), key=lambda f: f.due)
-    if planned:
-        return planned, ""
+    scheduled = sorted((f for f in checks if f.status is FollowUpStatus.SCHEDULED), key=lambda f: f.due)
+    if scheduled:
+        return scheduled, ""
     if not cfg.follow_ups.status_check.enabled:
         return [], "status checks are turned off in the config"
     reasons = [f.reason for f in sorted(checks, key=lambda f: f.due, reverse=True) if f.reason]

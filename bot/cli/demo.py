@@ -29,6 +29,7 @@ import yaml
 from bot.cli.registry import TRYING, arg, command, plural
 from bot.clock import FixedClock
 from bot.errors import BotError
+from bot.sandbox.arguments import add_arguments as add_sandbox_arguments
 
 KEPT_PORT = 8765  # the kept config points at `interview-bot sandbox`'s default port
 
@@ -222,26 +223,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(args.keep)
 
 
-def _port(value: str) -> int:
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port (0 to 65535; 0 picks a free one)")
-    return port
-
-
-def _share(value: str) -> float:
-    try:
-        share = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0.0 <= share <= 1.0:
-        raise argparse.ArgumentTypeError(f"{value} is not a share between 0 and 1 (0.1 fails one request in ten)")
-    return share
-
-
 @command(
     "sandbox", group=TRYING, summary="serve a local stand-in for Google Calendar and Gmail",
     description="Serves Google Calendar v3 and Gmail v1 for one made-up account on 127.0.0.1 and prints the "
@@ -250,15 +231,7 @@ def _share(value: str) -> float:
     "file `demo --keep` writes can be served again). Stop it with Ctrl-C or SIGTERM.",
     examples=["interview-bot sandbox --port 8765 --state sandbox.json",
               "interview-bot sandbox --fail-rate 0.2 --seed 7"],
-    arguments=[
-        arg("--port", type=_port, default=8765, help="port on 127.0.0.1 (0 picks a free one)"),
-        arg("--email", default="me@example.com", help="the account's address"),
-        arg("--state", metavar="FILE", help="load and save the account's data as JSON"),
-        arg("--fail-rate", type=_share, default=0.0, metavar="R",
-            help="answer this share of API requests as Google does on a bad day "
-                 "(403/429 rate limits, 500/503 backend errors)"),
-        arg("--seed", type=int, default=0, metavar="S", help="seed for --fail-rate"),
-    ],
+    add_arguments=add_sandbox_arguments,
 )
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from bot.sandbox.server import serve_forever_cli

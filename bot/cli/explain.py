@@ -12,18 +12,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot.cli.common import when
 from bot.cli.status import find_interview
 from bot.model import CompanyMail, Decision, FollowUp, FollowUpStatus, InterviewStatus
-from bot.planning.process import WITHDRAW, ProcessPlan, plan_process, process_key
-from bot.reading.detect import is_scheduler_sender
-from bot.runtime.engine import Settings, process_views, user_addresses
+from bot.planning.process import WITHDRAW, process_key
+from bot.runtime.engine import Settings, planned
 from bot.runtime.state import State
 
 __all__ = ["explain"]
-
-
-def _when(dt: datetime, tz: ZoneInfo) -> str:
-    return dt.astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
 
 
 def _day(d: date) -> str:
@@ -33,7 +29,7 @@ def _day(d: date) -> str:
 def _decision_source(decision: Decision, mail: list[CompanyMail], tz: ZoneInfo) -> str:
     if decision.source == "email":
         m = next((m for m in reversed(mail) if m.promise_by == decision.by and m.promise_phrase == decision.phrase), None)
-        where = f' in "{m.subject}" from {m.sender.email} on {_when(m.date, tz)}' if m else ""
+        where = f' in "{m.subject}" from {m.sender.email} on {when(m.date, tz)}' if m else ""
         return f'promised by the company: "{decision.phrase}"{where}'
     return {
         "you": "set by you (`interview-bot decide`)",
@@ -45,7 +41,7 @@ def _decision_source(decision: Decision, mail: list[CompanyMail], tz: ZoneInfo) 
 
 def _follow_up_why(fu: FollowUp, tz: ZoneInfo) -> str:
     if fu.status is FollowUpStatus.SCHEDULED:
-        why = f"planned for {_when(fu.due, tz)}"
+        why = f"planned for {when(fu.due, tz)}"
     elif fu.status is FollowUpStatus.DRAFTED:
         why = f"drafted (draft {fu.draft_id}): waiting for you to review and send it" if not fu.reason else fu.reason
     elif fu.status is FollowUpStatus.CANCELLED and fu.reason.startswith(WITHDRAW):
@@ -59,7 +55,7 @@ def _follow_up_why(fu: FollowUp, tz: ZoneInfo) -> str:
 
 def _message_lines(m: CompanyMail, answered: tuple[bool, str] | None, tz: ZoneInfo) -> list[str]:
     who = f"{m.sender.name} <{m.sender.email}>" if m.sender.name else f"<{m.sender.email}>"
-    lines = [f'  {_when(m.date, tz)}  {who}  "{m.subject}"']
+    lines = [f'  {when(m.date, tz)}  {who}  "{m.subject}"']
     kind = m.kind or "written before the interview"
     how = f" ({m.confidence:.0%}, rule {m.rule})" if m.rule and m.kind else ""
     lines.append(f"      read as: {kind}{how}" + (f' - "{m.phrase}"' if m.phrase else ""))
@@ -77,15 +73,13 @@ def explain(state: State, settings: Settings, now: datetime, query: str) -> str:
     """The trail for the process of the company (or interview) `query` names, as text."""
     tz = settings.tz
     key = process_key(find_interview(state, query))
-    view = next(v for v in process_views(state, settings) if v.key == key)
-    plan: ProcessPlan = plan_process(view, now, settings.policies, lambda e: is_scheduler_sender(e, settings.rules),
-                                     user_addresses(state, settings.me_email))
+    view, plan = next((v, p) for v, p in planned(state, settings, now) if v.key == key)
     rounds = sorted(view.interviews, key=lambda iv: iv.start)
     company = next((iv.company for iv in reversed(rounds) if iv.company), key)
     out = [f"{company} ({key}): {plan.stage}", "", "Interviews:"]
     for iv in rounds:
         flag = "" if iv.status is InterviewStatus.ACTIVE else f" [{iv.status.value}]"
-        out.append(f"  {_when(iv.start, tz)}  {iv.title}{flag}")
+        out.append(f"  {when(iv.start, tz)}  {iv.title}{flag}")
         out.append(f"      why an interview: {state.detection(iv.id) or 'not recorded (detected by an older version)'}")
     mail = sorted(view.mail, key=lambda m: m.date)
     judged = {v.mail.id: (v.answer, v.why) for v in plan.verdicts}
@@ -98,7 +92,7 @@ def explain(state: State, settings: Settings, now: datetime, query: str) -> str:
         lead = "Decision expected by" if waiting else "Decision was expected by"
         out += ["", f"{lead} {_day(plan.decision.by)}: {_decision_source(plan.decision, mail, tz)}"]
         if plan.silence is not None:
-            out.append(f"  Their email of {_when(plan.silence.date, tz)} says no news by then means no.")
+            out.append(f"  Their email of {when(plan.silence.date, tz)} says no news by then means no.")
     out += ["", "Follow-ups:"]
     fus = sorted(view.follow_ups, key=lambda f: (f.due, f.key))
     for fu in fus:

@@ -6,23 +6,20 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.cli.common import when
 from bot.errors import BotError
 from bot.model import CompanyMail, FollowUpKind, Interview, InterviewStatus
-from bot.planning.process import MailVerdict, plan_process, process_key
-from bot.reading.detect import is_scheduler_sender
+from bot.planning.process import MailVerdict, process_key
 from bot.reading.senders import agency_name
-from bot.runtime.engine import Settings, process_views, user_addresses
+from bot.runtime.engine import Settings, planned
 from bot.runtime.state import State
 
 
 def status_json(state: State, settings: Settings, now: datetime) -> list[dict[str, Any]]:
     """The `status --json` contract: interviews with their follow-ups, and where each process stands."""
-    plans = {}
-    views = list(process_views(state, settings))
-    for view in views:
-        plans[view.key] = plan_process(view, now, settings.policies,
-                                       lambda e: is_scheduler_sender(e, settings.rules), user_addresses(state, settings.me_email))
-    mail = {view.key: view.mail for view in views}
+    found = planned(state, settings, now)
+    plans = {view.key: plan for view, plan in found}
+    mail = {view.key: view.mail for view, _ in found}
     unattributed = state.unattributed()
     out = []
     rounds: dict[str, list[Interview]] = {}
@@ -106,7 +103,7 @@ def replies_json(state: State, iv: Interview, rounds: list[Interview],
 
 
 def _local(value: str, tz: ZoneInfo) -> str:
-    return datetime.fromisoformat(value).astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
+    return when(datetime.fromisoformat(value), tz)
 
 
 def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:

@@ -49,6 +49,7 @@ __all__ = [
     "InterviewSettings",
     "Me",
     "ThankYouSettings",
+    "default_state_folder",
     "system_timezone",
 ]
 
@@ -56,6 +57,11 @@ APP_NAME = "interview-bot"
 CONFIG_ENV = "INTERVIEW_BOT_CONFIG"
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MIN_POLL_SECONDS = 30  # Calendar quota and politeness: a tighter loop gains nothing for drafts due hours later
+
+
+def default_state_folder() -> Path:
+    """Where the state file lives unless `state:` says otherwise: the platform's user state folder."""
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
 # --- the model ---------------------------------------------------------------
@@ -303,7 +309,7 @@ class Config(_Section):
     )
     replies: ReplySettings = Field(default_factory=ReplySettings, description="How replies are read.")
     state: ConfigPath = Field(
-        default_factory=lambda: Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "state.sqlite3",
+        default_factory=lambda: default_state_folder() / "state.sqlite3",
         description="The SQLite file where the bot remembers interviews and drafts.",
     )
     poll_every: DurationField = Field(default=parse_duration("5m"), description="How often to check the calendars.")

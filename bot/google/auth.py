@@ -234,6 +234,20 @@ def _token_host(client_config: dict[str, Any]) -> str:
     return urlsplit(str(client_config.get("installed", {}).get("token_uri", ""))).hostname or "Google"
 
 
+def _checked_token(client_config: dict[str, Any]) -> Callable[[Any], Any]:
+    """A hook on the token exchange's answer: the same check as every refresh's (retry.token_answer_problem)."""
+    from bot.google.retry import token_answer_problem
+
+    def check(response: Any) -> Any:
+        problem = token_answer_problem(response.content) if response.status_code == 200 else ""
+        if problem:
+            raise AuthError(f"{_token_host(client_config)} answered with something that is not a token ({problem})",
+                            hint="try `interview-bot auth` again later")
+        return response
+
+    return check
+
+
 def _paste_flow(flow: Any, client_config: dict[str, Any], ask: Callable[[str], str],
                 say: Callable[[str], None]) -> Any:
     """The --no-browser sign-in: print the URL, take back the address, exchange its code for a token."""
@@ -273,6 +287,7 @@ def sign_in(
     credentials_path = Path(credentials_path).expanduser()
     client_config = _client_config(credentials_path)
     flow = InstalledAppFlow.from_client_config(client_config, scopes=list(SCOPES))
+    flow.oauth2session.register_compliance_hook("access_token_response", _checked_token(client_config))
     # prompt=consent: Google returns a refresh token only on consent; without it, signing in a
     # second time (after a revocation) could yield a token that cannot be refreshed.
     try:
@@ -292,10 +307,6 @@ def sign_in(
         raise AuthError(f"cannot reach Google's sign-in server {_token_host(client_config)}: {_unreachable(e)}",
                         hint="check the network connection, then run `interview-bot auth` again (each code works "
                         "once: open the URL anew)") from None
-    except (TypeError, KeyError, AttributeError) as e:
-        # A body that is JSON but not a token object (a list, a number, fields of the wrong type).
-        raise AuthError(f"{_token_host(client_config)} answered with something that is not a token "
-                        f"({type(e).__name__})", hint="try `interview-bot auth` again later") from None
     except OAuth2Error as e:
         raise AuthError(f"the sign-in did not complete: {_oauth_words(e)}",
                         hint="run `interview-bot auth` again; with --no-browser paste the full redirected address "

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 
+from bot.errors import GoogleApiError
 from bot.google.retry import Retrier
 from bot.model import BotMail, MailMessage, MailPart, Person
 
@@ -109,6 +110,15 @@ class GoogleGmail:
         self._drafts = self._users.drafts()
         self._history = self._users.history()
 
+    def _unless_gone(self, request: Any, what: str) -> Any:
+        """The request's answer ("" for a delete), or None when Gmail answers 404: it is gone."""
+        try:
+            return self._retrier.execute(request, what)
+        except GoogleApiError as e:
+            if e.status == 404:
+                return None
+            raise
+
     def profile_email(self) -> str:
         """The account's address."""
         profile = self._retrier.execute(
@@ -123,40 +133,27 @@ class GoogleGmail:
         )
         return str(profile["historyId"])
 
-    def added_since(self, history_id: str) -> tuple[list[str], str]:
-        """Ids of messages added since history_id, and the history id to start from next time.
-
-        Raises HistoryExpired when Gmail answers 404 (the id is too old): resync in full.
-        """
-        ids, _, latest = self.history_since(history_id)
-        return ids, latest
-
     def history_since(self, history_id: str) -> tuple[list[str], list[str], str]:
         """(messages that arrived, the user's own drafts and sent messages, next history id) since history_id.
 
         The second list lets the bot notice drafts it did not make itself (another copy of the bot
         on the same account). Raises HistoryExpired when Gmail answers 404 (the id is too old).
         """
-        from bot.errors import GoogleApiError
-
         ids: list[str] = []
         own: list[str] = []
         page_token = None
         latest = history_id
         while True:
-            try:
-                page = self._retrier.execute(
-                    self._history.list(
-                        userId="me", startHistoryId=history_id, historyTypes=["messageAdded"],
-                        maxResults=500, pageToken=page_token,
-                        fields="history(messagesAdded(message(id,labelIds))),historyId,nextPageToken",
-                    ),
-                    "reading Gmail history",
-                )
-            except GoogleApiError as e:
-                if e.status == 404:
-                    raise HistoryExpired(str(e)) from e
-                raise
+            page = self._unless_gone(
+                self._history.list(
+                    userId="me", startHistoryId=history_id, historyTypes=["messageAdded"],
+                    maxResults=500, pageToken=page_token,
+                    fields="history(messagesAdded(message(id,labelIds))),historyId,nextPageToken",
+                ),
+                "reading Gmail history",
+            )
+            if page is None:
+                raise HistoryExpired(f"Gmail no longer has the history since {history_id} (404)")
             for record in page.get("history", []):
                 for added in record.get("messagesAdded", []):
                     msg = added.get("message", {})
@@ -182,33 +179,11 @@ class GoogleGmail:
 
     def delete_draft(self, draft_id: str) -> bool:
         """Delete a draft; False when it is already gone (sent or deleted by the user)."""
-        from bot.errors import GoogleApiError
-
-        try:
-            self._retrier.execute(self._drafts.delete(userId="me", id=draft_id),
-                                  "deleting a stale draft")
-        except GoogleApiError as e:
-            if e.status == 404:
-                return False
-            raise
-        return True
+        return self._unless_gone(self._drafts.delete(userId="me", id=draft_id), "deleting a stale draft") is not None
 
     def draft_exists(self, draft_id: str) -> bool:
         """Whether a draft is still waiting (not sent, not deleted)."""
-        from bot.errors import GoogleApiError
-
-        try:
-            self._retrier.execute(self._drafts.get(userId="me", id=draft_id, format="minimal"),
-                                  "checking a draft")
-        except GoogleApiError as e:
-            if e.status == 404:
-                return False
-            raise
-        return True
-
-    def search(self, query: str, limit: int = 20) -> list[MailMessage]:
-        """Messages matching a Gmail search, newest first, as metadata (no bodies)."""
-        return [self.message(m["id"]) for m in self._hits(query, limit)]
+        return self._unless_gone(self._drafts.get(userId="me", id=draft_id, format="minimal"), "checking a draft") is not None
 
     def _hits(self, query: str, limit: int) -> list[dict[str, str]]:
         """Ids and thread ids of the messages a search finds, newest first."""
@@ -228,21 +203,16 @@ class GoogleGmail:
         found = self._hits(query, limit)
         hits = {m["id"] for m in found}
         threads = list(dict.fromkeys(m["threadId"] for m in found))
-        from bot.errors import GoogleApiError
-
         out = []
         for thread_id in threads:
-            try:
-                thread = self._retrier.execute(
-                    self._threads.get(
-                        userId="me", id=thread_id, format="full",
-                        fields="messages(id,threadId,labelIds,internalDate,payload)",
-                    ),
-                    "reading a thread",
-                )
-            except GoogleApiError as e:
-                if e.status != 404:
-                    raise
+            thread = self._unless_gone(
+                self._threads.get(
+                    userId="me", id=thread_id, format="full",
+                    fields="messages(id,threadId,labelIds,internalDate,payload)",
+                ),
+                "reading a thread",
+            )
+            if thread is None:
                 continue  # deleted between the search and the read
             for item in thread.get("messages", []):
                 if item.get("id") not in hits:
@@ -264,21 +234,14 @@ class GoogleGmail:
 
     def thread(self, thread_id: str) -> list[MailMessage]:
         """A thread's messages, oldest first, as metadata; none when it is gone (its only draft deleted)."""
-        from bot.errors import GoogleApiError
-
-        try:
-            item = self._retrier.execute(
-                self._threads.get(
-                    userId="me", id=thread_id, format="metadata", metadataHeaders=METADATA_HEADERS,
-                    fields="id,messages(id,threadId,labelIds,internalDate,payload/headers)",
-                ),
-                "reading a thread",
-            )
-        except GoogleApiError as e:
-            if e.status == 404:
-                return []
-            raise
-        return [parse_message(m) for m in item.get("messages", [])]
+        item = self._unless_gone(
+            self._threads.get(
+                userId="me", id=thread_id, format="metadata", metadataHeaders=METADATA_HEADERS,
+                fields="id,messages(id,threadId,labelIds,internalDate,payload/headers)",
+            ),
+            "reading a thread",
+        )
+        return [parse_message(m) for m in item.get("messages", [])] if item is not None else []
 
     def create_draft(self, raw: bytes, thread_id: str = "") -> tuple[str, str, str]:
         """Create a draft from RFC 822 bytes; returns (draft id, thread id, message id)."""

@@ -262,21 +262,29 @@ class CheckedRefresh:
         response = self._transport(url, method=method, body=body, headers=headers, timeout=timeout, **kwargs)
         if getattr(response, "status", 0) != 200:
             return response  # google-auth turns an error answer into a RefreshError itself
-        data = getattr(response, "data", b"")
-        try:
-            token = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
-        except (ValueError, UnicodeDecodeError):
-            raise RefreshError(f"{MALFORMED_TOKEN} (not JSON)", retryable=True) from None  # type: ignore[no-untyped-call]
-        problem = ""
-        if not isinstance(token, dict):
-            problem = f"a JSON {type(token).__name__}, not an object"
-        elif not isinstance(token.get("access_token"), str) or not token["access_token"]:
-            problem = "no access_token in it"
-        elif token.get("expires_in") is not None and not str(token["expires_in"]).strip().isdigit():
-            problem = "its expires_in is not a number of seconds"
+        problem = token_answer_problem(getattr(response, "data", b""))
         if problem:
             raise RefreshError(f"{MALFORMED_TOKEN} ({problem})", retryable=True)  # type: ignore[no-untyped-call]
         return response
+
+
+def token_answer_problem(data: bytes | str) -> str:
+    """What is wrong with a token endpoint's 200 answer, in a few words ("" when it is a token).
+
+    Checked for every token Google hands the bot, at sign-in and at each refresh: a captive
+    portal's HTML page, a JSON list, or an expires_in that is not a number would otherwise fail
+    deep inside google-auth or oauthlib with a TypeError. Never says what the answer contained."""
+    try:
+        token = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+    except (ValueError, UnicodeDecodeError):
+        return "not JSON"
+    if not isinstance(token, dict):
+        return f"a JSON {type(token).__name__}, not an object"
+    if not isinstance(token.get("access_token"), str) or not token["access_token"]:
+        return "no access_token in it"
+    if token.get("expires_in") is not None and not str(token["expires_in"]).strip().isdigit():
+        return "its expires_in is not a number of seconds"
+    return ""
 
 
 def refresh_error(exc: BaseException) -> AuthError:

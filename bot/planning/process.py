@@ -179,11 +179,6 @@ def read_process(view: ProcessView, latest: Interview, previous: Interview | Non
     return standing, verdicts, silence
 
 
-def decision_for(view: ProcessView, latest: Interview, previous: Interview | None, pol: Policies) -> Decision:
-    """The decision date that stands: set by you, then config, then the company's latest promise, then the default."""
-    return read_process(view, latest, previous, pol)[0]
-
-
 def _note(view: ProcessView, latest: Interview, verdicts: list[MailVerdict], silence: CompanyMail | None,
           decision: Decision, tz: ZoneInfo) -> str:
     """The NOTE line for a check-in drafted although the company wrote: what the bot read, and why it drafts."""

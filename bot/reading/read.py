@@ -134,7 +134,6 @@ def as_robot_notice(reading: Reading) -> Reading:
     """
     if reading.kind in DECISIVE or reading.kind in MACHINE:
         return reading
-    day = reading.promise.by if reading.promise else None
-    why = judge_answer(ReplyKind.NOTIFICATION, reading.confidence, reading.trust, day or date.min, None,
+    why = judge_answer(ReplyKind.NOTIFICATION, reading.confidence, reading.trust, date.min, None,
                        rule=HIRING_SYSTEM_NOTICE)[1]
     return replace(reading, kind=ReplyKind.NOTIFICATION, rule=HIRING_SYSTEM_NOTICE, is_answer=False, answer_reason=why)

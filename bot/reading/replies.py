@@ -159,13 +159,11 @@ def _sentences(text: str) -> list[str]:
     return [s for p in paragraphs for s in re.split(r"(?<=[^\d\s][.!?]) ", p) if s]
 
 
-def _find(sentences: list[str], rules: _Rules) -> tuple[list[_Found], bool]:
-    """Every kind's first phrase in each sentence; and whether a sentence made "silence means no"."""
+def _find(sentences: list[str], rules: _Rules) -> list[_Found]:
+    """Every kind's first phrase in each sentence (a rejection inside "silence means no" is none)."""
     found: list[_Found] = []
-    silence = False
     for i, sentence in enumerate(sentences):
         conditional = _SILENCE.search(sentence) is not None
-        silence = silence or conditional
         for kind, patterns in rules.items():
             for rule, pattern in patterns:
                 m = pattern.search(sentence)
@@ -179,7 +177,7 @@ def _find(sentences: list[str], rules: _Rules) -> tuple[list[_Found], bool]:
                     continue
                 found.append(_Found(kind, i, m.group(0), rule))
                 break  # one phrase per kind per sentence is enough
-    return found, silence
+    return found
 
 
 def _overrides_rejection(positive: _Found, rejection: _Found, sentences: list[str]) -> bool:
@@ -215,7 +213,7 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
     # our own thank-you's ("Re: Thank you - Final round") and says nothing about the answer.
     own = "" if _RE_PREFIX.match(subject) else subject.strip().rstrip(".!?") + ".\n\n"
     sentences = _sentences(own + text[:_MAX_READ])
-    found, _ = _find(sentences, rules)
+    found = _find(sentences, rules)
     by_kind: dict[ReplyKind, list[_Found]] = {}
     for f in found:
         by_kind.setdefault(f.kind, []).append(f)

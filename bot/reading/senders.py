@@ -34,7 +34,8 @@ from bot.reading.hiring_systems import system_for
 from bot.reading.names import Alias, aliases, compact, names
 from bot.reading.replies import sender_matches, strip_quoted
 
-__all__ = ["Attribution", "Envelope", "Rule", "SenderRules", "Side", "agency_name", "attribute", "body_lines", "side_of"]
+__all__ = ["Attribution", "Envelope", "Rule", "SenderRules", "Side", "agency_name", "attribute", "body_lines",
+           "bounced_to", "side_of"]
 
 _HEAD_LINES = 6  # the greeting and first sentences name the company ...
 _TAIL_LINES = 3  # ... and so does the signature ("The Initech Talent Team")
@@ -267,6 +268,15 @@ def _by_name(sender: str, env: Envelope, sides: Sequence[Side], rules: SenderRul
         return Attribution(key, Rule.AGENCY, f"{who}, who arranged an interview, naming {company} in {where}",
                            agency=who)
     return Attribution(None, why=f"{sender} names {company}, but its agency did not arrange that interview")
+
+
+def bounced_to(failed: Iterable[str], sides: Sequence[Side]) -> str | None:
+    """The process a bounce belongs to: the one whose person or domain it could not reach."""
+    for address in (normalize_email(a) for a in failed):
+        for side in sides:
+            if address in side.people or side.agent(address) or domain_in(domain_of(address), side.domains):
+                return side.key
+    return None
 
 
 def attribute(env: Envelope, sides: Sequence[Side], rules: SenderRules = SenderRules()) -> Attribution:

@@ -35,7 +35,9 @@ from bot.clock import SystemClock
 from bot.errors import AuthError, BotError, StateError
 from bot.google.retry import Retrier
 from bot.model import FollowUp, FollowUpStatus
+from bot.runtime.engine import about
 from bot.runtime.lock import InstanceRunning
+from bot.runtime.report import RunReport
 from bot.runtime.statefile import CorruptState, StateGone
 
 if TYPE_CHECKING:
@@ -227,8 +229,6 @@ class Daemon:
         self._scheduled = {key: fu.due for key, fu in pending.items()}
 
     def _log_scheduled(self, fu: FollowUp, now: datetime) -> None:
-        from bot.runtime.engine import about
-
         if fu.due <= now:
             log.info("%s is due now", about(self.state, fu))
         else:
@@ -236,8 +236,6 @@ class Daemon:
 
     def draft(self, key: str) -> None:
         """Draft one follow-up if it is still pending and due (the state file may have moved on)."""
-        from bot.runtime.engine import RunReport
-
         fu = self.state.follow_up(key)
         if fu is None or fu.status not in PENDING:
             return
@@ -247,8 +245,6 @@ class Daemon:
             return
         report = RunReport()
         engine.try_draft(fu, report)
-        from bot.runtime.engine import about
-
         for skipped in report.skipped:
             log.warning("skipped %s: %s", about(self.state, skipped), skipped.reason)
         for failed, why in report.failed:

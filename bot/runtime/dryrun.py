@@ -124,10 +124,6 @@ class ReplayGmail:
             self._searches["senders"] = self._remember(self._real.search_read(f"{{{' '.join(terms)}}} after:{after}"))
         return self._clock.now().isoformat()
 
-    def added_since(self, history_id: str) -> tuple[list[str], str]:
-        added, _, latest = self.history_since(history_id)
-        return added, latest
-
     def history_since(self, history_id: str) -> tuple[list[str], list[str], str]:
         """Mail that arrived since the replay's last step; the user's own drafts and sent mail are not replayed."""
         since = datetime.fromisoformat(history_id)
@@ -243,21 +239,15 @@ def dry_run(cfg: Config, now: datetime, since: timedelta, ahead: timedelta,
             services: tuple[Any, Any] | None = None) -> Replay:
     """The dry run of `plan --since`: the engine of this config over read-only adapters and a blank
     in-memory state, replayed from `since` before `now` to `ahead` after it."""
-    from bot.google.calendar import GoogleCalendar
-    from bot.google.gmail import GoogleGmail
-    from bot.google.retry import Retrier
-    from bot.runtime.wiring import google_services, settings_from_config
-    from bot.writing.compose import Templates
+    from bot.runtime.wiring import engine_over, google_adapters, settings_from_config
 
     settings = settings_from_config(cfg)
-    calendar_service, gmail_service = services or google_services(cfg)
-    retrier = Retrier()
+    real_calendar, real_gmail, _ = google_adapters(cfg, settings, services)
     clock = FixedClock(now)
-    calendar = SnapshotCalendar(GoogleCalendar(calendar_service, retrier, settings.tz))
-    gmail = ReplayGmail(GoogleGmail(gmail_service, retrier), clock, settings.reading.extra_senders)
-    state = blank_state(known_profile(Path(cfg.state)))
-    templates = Templates(Path(cfg.templates) if cfg.templates else None)
-    engine = Engine(settings=settings, state=state, calendar=calendar, gmail=gmail, templates=templates, clock=clock)
+    calendar = SnapshotCalendar(real_calendar)
+    gmail = ReplayGmail(real_gmail, clock, settings.reading.extra_senders)
+    # Not the engine's dry_run: the replay's Gmail keeps its drafts and withdrawals to show them.
+    engine = engine_over(cfg, settings, blank_state(known_profile(Path(cfg.state))), calendar, gmail, clock)
     return replay(engine, clock, calendar, gmail, since, ahead)
 
 

@@ -120,13 +120,17 @@ class Engine:
     def me(self) -> Person:
         """The user: config's me.email, else the Gmail profile address (asked once, then kept in state)."""
         if self._me is None:
-            email = self.settings.me_email or self.state.get_meta("profile_email")
-            if not email:
-                email = self.gmail.profile_email()
-                with self.state.transaction():
-                    self.state.set_meta("profile_email", email)
-            self._me = Person(email, self.settings.me_name)
+            self._me = Person(self.settings.me_email or self.profile_email(), self.settings.me_name)
         return self._me
+
+    def profile_email(self) -> str:
+        """The signed-in Gmail account's address: from the state, else asked of Gmail once and kept."""
+        email = self.state.get_meta("profile_email")
+        if not email:
+            email = self.gmail.profile_email()
+            with self.state.transaction():
+                self.state.set_meta("profile_email", email)
+        return email
 
     def my_emails(self) -> frozenset[str]:
         return user_addresses(self.state, self.me().email)
@@ -137,12 +141,7 @@ class Engine:
         Raises InstanceRunning when another bot runs for this account, whatever its state file."""
         if self._account_locked or self.dry_run:
             return
-        email = self.state.get_meta("profile_email")
-        if not email:
-            email = self.gmail.profile_email()
-            with self.state.transaction():
-                self.state.set_meta("profile_email", email)
-        self.state.lock_account(email, self.endpoint)
+        self.state.lock_account(self.profile_email(), self.endpoint)
         self._account_locked = True
 
     # -- calendar sync and planning -------------------------------------------------------
@@ -215,14 +214,11 @@ class Engine:
 
     # -- after the interview: status checks, feedback requests -------------------------------
 
-    def _is_robot(self, email: str) -> bool:
-        return is_scheduler_sender(email, self.settings.rules)
-
     def process_views(self) -> list[ProcessView]:
         return process_views(self.state, self.settings)
 
     def plan_process(self, view: ProcessView) -> ProcessPlan:
-        return plan_process(view, self.clock.now(), self.settings.policies, self._is_robot, self.my_emails())
+        return plan_for(view, self.settings, self.clock.now(), self.my_emails())
 
     def plan_processes(self, report: RunReport) -> None:
         """Plan each process's follow-ups after a sync; withdraw check-ins the company made stale."""
@@ -253,11 +249,7 @@ class Engine:
 
     def _no_longer_a_draft(self, fu: FollowUp) -> str:
         """Why a drafted follow-up's draft is gone: sent, or deleted by the user."""
-        iv = self.state.interview(fu.interview_id)
-        found = self.gmail.find_bot_mail(bot_key(fu), [p.email for p in fu.recipients],
-                                         min(iv.start, fu.due) - timedelta(days=1) if iv else None)
-        if found is not None:
-            self.guard.record(found)
+        found = self.guard.look_up(fu, self.state.interview(fu.interview_id))
         return "sent" if found is not None and found.place == "sent" else "its draft was deleted"
 
     # -- drafting ---------------------------------------------------------------------------
@@ -389,6 +381,18 @@ def about(state: State, fu: FollowUp) -> str:
     return f"the {fu.kind.words} for {(iv.company or iv.title) if iv else 'an interview no longer in the calendar'}"
 
 
+def plan_for(view: ProcessView, settings: Settings, now: datetime, my_emails: frozenset[str]) -> ProcessPlan:
+    """A process's plan as the engine makes it: its settings' policies, robots and the user's addresses."""
+    return plan_process(view, now, settings.policies, lambda email: is_scheduler_sender(email, settings.rules),
+                        my_emails)
+
+
+def planned(state: State, settings: Settings, now: datetime) -> list[tuple[ProcessView, ProcessPlan]]:
+    """Every process the state knows with its plan as of `now`, as a sync would make it (for the commands)."""
+    mine = user_addresses(state, settings.me_email)
+    return [(view, plan_for(view, settings, now, mine)) for view in process_views(state, settings)]
+
+
 def process_views(state: State, settings: Settings) -> list[ProcessView]:
     """Every company process the state knows, with its rounds, mail, follow-ups and decision dates."""
     groups: dict[str, list[Interview]] = {}
@@ -426,16 +430,10 @@ def configured_decision(ivs: list[Interview], decisions: dict[str, date]) -> dat
     return None
 
 
-def bot_key(fu: FollowUp) -> str:
-    from bot.writing.compose import bot_key_header
-
-    return bot_key_header(fu.key)
-
-
 def _as_message(m: CompanyMail) -> MailMessage:
     return MailMessage(id=m.id, thread_id=m.thread_id, message_id=m.message_id, subject=m.subject, sender=m.sender,
                        date=m.date, references=m.references)
 
 
-__all__ = ["CalendarPort", "Engine", "RunReport", "Settings", "configured_decision", "process_views", "user_addresses",
-           "watching_since"]
+__all__ = ["CalendarPort", "Engine", "RunReport", "Settings", "configured_decision", "plan_for", "planned",
+           "process_views", "user_addresses", "watching_since"]

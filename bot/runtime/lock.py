@@ -18,9 +18,9 @@ import stat
 import sys
 from pathlib import Path
 
+from bot.config.model import APP_NAME
 from bot.errors import StateError
 
-APP = "interview-bot"
 LOCK_DIR_ENV = "INTERVIEW_BOT_LOCK_DIR"  # tests and unusual setups: where account locks go
 STOP_HINT = ("stop the other one first (systemctl --user stop interview-bot, or Ctrl-C where it runs); two bots "
              "for one account would each draft the same follow-ups")
@@ -102,13 +102,13 @@ def lock_dir() -> Path:
     if override:
         folder = Path(override)
     elif sys.platform != "linux":
-        folder = Path(platformdirs.user_runtime_dir(APP, appauthor=False))
+        folder = Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
     elif xdg and Path(xdg).is_dir():
-        folder = Path(xdg) / APP
+        folder = Path(xdg) / APP_NAME
     elif Path(f"/run/user/{os.getuid()}").is_dir():
-        folder = Path(f"/run/user/{os.getuid()}") / APP
+        folder = Path(f"/run/user/{os.getuid()}") / APP_NAME
     else:  # no runtime folder (a container, cron without a session): never /tmp, private to a service
-        folder = Path(platformdirs.user_cache_dir(APP, appauthor=False)) / "locks"
+        folder = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "locks"
     try:
         if not folder.is_dir():
             folder.mkdir(parents=True, mode=0o700)

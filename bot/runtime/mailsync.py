@@ -25,14 +25,12 @@ from bot.google.gmail import HistoryExpired
 from bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, MailPart, Person
 from bot.planning.mailthread import company_query
 from bot.planning.process import process_key
-from bot.reading.extract import domain_in, domain_of
 from bot.reading.incoming import ReplyKind
-from bot.reading.machine import machine_reason
-from bot.reading.mailbody import read_body
+from bot.reading.machine import failed_recipients, machine_reason
+from bot.reading.mailbody import MailBody, read_body
 from bot.reading.read import as_robot_notice, read_message
 from bot.reading.replies import Incoming, ReplyContext, is_company_reply
-from bot.reading.senders import Attribution, Envelope, Rule, SenderRules, attribute, side_of
-from bot.reading.trust import trust_problem
+from bot.reading.senders import Attribution, Envelope, Rule, SenderRules, Side, attribute, bounced_to, side_of
 from bot.runtime.state import State
 
 log = logging.getLogger(__name__)
@@ -44,7 +42,6 @@ RETRY_MAX = 500
 
 class MailPort(Protocol):
     def history_id(self) -> str: ...
-    def added_since(self, history_id: str) -> tuple[list[str], str]: ...
     def history_since(self, history_id: str) -> tuple[list[str], list[str], str]: ...
     def search_read(self, query: str, limit: int = 50) -> list[tuple[MailMessage, tuple[MailPart, ...]]]: ...
     def message(self, message_id: str) -> MailMessage: ...
@@ -179,33 +176,23 @@ class MailReader:
 
     # -- issue 16: which process a message belongs to (bot.reading.senders) -------------------
 
-    def _attribute(self, msg: MailMessage, processes: dict[str, list[Interview]],
-                   parts: tuple[MailPart, ...] | None) -> tuple[Attribution, tuple[MailPart, ...] | None]:
-        """The process a message belongs to and by which rule; and its parts, if they had to be read."""
+    def _attribute(self, msg: MailMessage, sides: list[Side],
+                   parts: tuple[MailPart, ...] | None) -> tuple[Attribution, MailBody | None]:
+        """The process a message belongs to and by which rule; and its text, if it was read for that."""
         assert msg.sender is not None
-        sides = [side_of(key, ivs, (t for t, k in self._threads.items() if k == key), self.rules.personal_domains)
-                 for key, ivs in processes.items()]
         rules = SenderRules(self.rules.hiring_domains, self.rules.extra_senders, self.rules.personal_domains)
+        body = read_body(parts) if parts is not None else None
         envelope = Envelope(msg.sender.email, msg.sender.name, msg.subject, msg.thread_id,
-                            tuple(p.email for p in (*msg.to, *msg.cc)), read_body(parts).text if parts else None)
+                            tuple(p.email for p in (*msg.to, *msg.cc)), body.text if body else None)
         found = attribute(envelope, sides, rules)
-        if found.needs_body and parts is None and not _junk(msg):
-            parts = self.gmail.body(msg.id)  # a hiring system's mail may name the company only in its text
-            found = attribute(replace(envelope, body=read_body(parts).text), sides, rules)
+        if found.needs_body and body is None and not _junk(msg):
+            body = read_body(self.gmail.body(msg.id))  # a hiring system's mail may name the company only in its text
+            found = attribute(replace(envelope, body=body.text), sides, rules)
         if found.ambiguous and msg.date is not None:
             with self.state.transaction():
                 self.state.save_unattributed(msg.id, msg.thread_id, msg.subject, msg.sender, msg.date,
                                              found.candidates, found.why)
-        return found, parts
-
-    def _bounced_process(self, msg: MailMessage, processes: dict[str, list[Interview]]) -> str | None:
-        """A bounce belongs to the process whose person or domain it could not reach (X-Failed-Recipients)."""
-        failed = [a.strip().lower() for a in msg.headers.get("x-failed-recipients", "").split(",") if "@" in a]
-        for key, ivs in processes.items():
-            domains = tuple(d for iv in ivs for d in iv.company_domains if not domain_in(d, self.rules.personal_domains))
-            if any(a in _people(ivs) or (domains and domain_in(domain_of(a), domains)) for a in failed):
-                return key
-        return None
+        return found, body
 
     def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],
                 parts: tuple[MailPart, ...] | None = None) -> int:
@@ -216,17 +203,21 @@ class MailReader:
         bounces and untrusted mail are recorded too (status shows them), marked so they act on nothing."""
         if msg.sender is None or msg.date is None or msg.sender.email.lower() in self.my_emails():
             return 0
-        found, parts = self._attribute(msg, processes, parts)
-        key = found.key or self._bounced_process(msg, processes)
+        sides = [side_of(key, ivs, (t for t, k in self._threads.items() if k == key), self.rules.personal_domains)
+                 for key, ivs in processes.items()]
+        found, body = self._attribute(msg, sides, parts)
+        headers_only = Incoming(sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject,
+                                date=msg.date, headers=msg.headers, labels=msg.label_ids)
+        key = found.key or bounced_to(failed_recipients(headers_only), sides)
         if key is None:
             log.debug("message %s belongs to no open process: %s", msg.id, found.why)
             return 0
         ivs = processes[key]
-        body = read_body(() if _junk(msg) else parts if parts is not None else self.gmail.body(msg.id))
-        incoming = Incoming(
-            sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject, date=msg.date,
-            headers=msg.headers, labels=msg.label_ids, body=body.text, mime_types=body.mime_types,
-        )
+        if _junk(msg):
+            body = read_body(())  # what Spam or Trash says is never read as the company's words
+        elif body is None:
+            body = read_body(self.gmail.body(msg.id))
+        incoming = replace(headers_only, body=body.text, mime_types=body.mime_types)
         ctx = ReplyContext(
             interview_start=_EPOCH, my_emails=self.my_emails(),
             company_domains=tuple(d for iv in ivs for d in iv.company_domains),
@@ -254,9 +245,7 @@ class MailReader:
             phrase=phrase, promise_by=promise.by if promise else None,
             promise_phrase=promise.phrase if promise else "",
             via=found.rule.value if found.rule else "", agency=found.agency,
-            confidence=reading.confidence, rule=rule,
-            trust=reading.trust or trust_problem(msg.label_ids, msg.headers, msg.sender.email),
-            silence=bool(reading.silence),
+            confidence=reading.confidence, rule=rule, trust=reading.trust, silence=bool(reading.silence),
         )
         with self.state.transaction():
             self.state.save_mail(mail)

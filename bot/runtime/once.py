@@ -88,13 +88,17 @@ class DraftGuard:
         why = self.why_look(fu)
         if not why:
             return None
-        self.looked += 1
         log.debug("%s: looking in Gmail for a draft made before (%s)", fu.key, why)
+        return self.look_up(fu, iv)
+
+    def look_up(self, fu: FollowUp, iv: Interview | None) -> BotMail | None:
+        """Search Gmail's drafts and sent mail for this follow-up's key; what is found is recorded."""
+        self.looked += 1
         # Nobody drafts a follow-up before its interview: that bounds the search. To anyone at the
         # company: another copy of the bot may have chosen other people there (it read other mail).
-        domains = [d for d in iv.company_domains if not domain_in(d, self.personal_domains)]
-        found = self.gmail.find_bot_mail(bot_key_header(fu.key), [p.email for p in fu.recipients] + domains,
-                                         min(iv.start, fu.due) - timedelta(days=1))
+        domains = [d for d in iv.company_domains if not domain_in(d, self.personal_domains)] if iv else []
+        after = min(iv.start, fu.due) - timedelta(days=1) if iv else None
+        found = self.gmail.find_bot_mail(bot_key_header(fu.key), [p.email for p in fu.recipients] + domains, after)
         if found is not None:
             self.record(found)
         return found

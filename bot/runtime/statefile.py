@@ -19,9 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from bot.config.model import default_state_folder
 from bot.errors import StateError
 
-APP = "interview-bot"
 REBUILD_HINT = ("run the same command again: the bot starts a new state file and rebuilds it from your calendar "
                 "and Gmail (drafts already in Gmail are not made again)")
 
@@ -34,12 +34,6 @@ class StateGone(StateError):
     """The state file (or its folder) was deleted or replaced while the bot had it open."""
 
 
-def default_folder() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir(APP, appauthor=False))
-
-
 def prepare(path: Path) -> None:
     """Make the state file's folder (0700) and the file itself (0600) if missing; tighten the bot's own."""
     folder = path.parent
@@ -49,7 +43,7 @@ def prepare(path: Path) -> None:
             folder.mkdir(parents=True, mode=0o700)
             for made in missing:
                 os.chmod(made, 0o700)  # mkdir's mode is masked by the umask
-        elif folder.resolve() == default_folder().resolve():
+        elif folder.resolve() == default_state_folder().resolve():
             _private(folder, 0o700)
         if not path.exists():
             os.close(os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,10 +11,14 @@ from bot.errors import AuthError
 from bot.runtime.state import State
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bot.config.model import Config
+    from bot.google.calendar import GoogleCalendar
+    from bot.google.gmail import GoogleGmail
     from bot.google.retry import Retrier
     from bot.reading.cases import CaseRules
-    from bot.runtime.engine import Engine, Settings
+    from bot.runtime.engine import CalendarPort, Engine, GmailPort, Settings
 
 
 def settings_from_config(cfg: Config) -> Settings:
@@ -104,29 +109,38 @@ def google_services(cfg: Config) -> tuple[Any, Any]:
     return build_service("calendar", credentials=creds), build_service("gmail", credentials=creds)
 
 
-def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, Any] | None = None,
-                 retrier: Retrier | None = None, dry_run: bool = False) -> Engine:
-    """An Engine for this config over the given state (retrier: e.g. the daemon's interruptible one, or a test's)."""
+def google_adapters(cfg: Config, settings: Settings, services: tuple[Any, Any] | None = None,
+                    retrier: Retrier | None = None) -> tuple[GoogleCalendar, GoogleGmail, Retrier]:
+    """The Calendar and Gmail adapters for this config, over one retrier."""
     from bot.google.calendar import GoogleCalendar
     from bot.google.gmail import GoogleGmail
     from bot.google.retry import Retrier
+
+    calendar_service, gmail_service = services or google_services(cfg)
+    retrier = retrier or Retrier()
+    return GoogleCalendar(calendar_service, retrier, settings.tz), GoogleGmail(gmail_service, retrier), retrier
+
+
+def engine_over(cfg: Config, settings: Settings, state: State, calendar: CalendarPort, gmail: GmailPort,
+                clock: Clock, dry_run: bool = False, sleep: Callable[[float], None] = time.sleep) -> Engine:
+    """An Engine for this config over these adapters (Google's, or a dry run's wrappers of them)."""
     from bot.runtime.engine import Engine
     from bot.writing.compose import Templates
 
-    settings = settings_from_config(cfg)
-    calendar_service, gmail_service = services or google_services(cfg)
-    retrier = retrier or Retrier()
     return Engine(
-        settings=settings,
-        state=state,
-        calendar=GoogleCalendar(calendar_service, retrier, settings.tz),
-        gmail=GoogleGmail(gmail_service, retrier),
-        templates=Templates(Path(cfg.templates) if cfg.templates else None),
-        clock=clock,
-        dry_run=dry_run,
-        endpoint=cfg.google.endpoint or "",
-        sleep=retrier.sleep,
+        settings=settings, state=state, calendar=calendar, gmail=gmail,
+        templates=Templates(Path(cfg.templates) if cfg.templates else None), clock=clock, dry_run=dry_run,
+        endpoint=cfg.google.endpoint or "", sleep=sleep,
     )
 
 
-__all__ = ["AuthError", "build_engine", "google_services", "settings_from_config"]
+def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, Any] | None = None,
+                 retrier: Retrier | None = None, dry_run: bool = False) -> Engine:
+    """An Engine for this config over the given state (retrier: e.g. the daemon's interruptible one, or a test's)."""
+    settings = settings_from_config(cfg)
+    calendar, gmail, retrier = google_adapters(cfg, settings, services, retrier)
+    return engine_over(cfg, settings, state, calendar, gmail, clock, dry_run=dry_run, sleep=retrier.sleep)
+
+
+__all__ = ["AuthError", "build_engine", "case_rules", "engine_over", "google_adapters", "google_services",
+           "settings_from_config"]

@@ -14,6 +14,7 @@ Contract between the parts:
 - gmail_api.py: `GmailApi(account)` implements gmail.users.* methods;
   gmail_query.py parses and evaluates Gmail search queries.
 - Both keep their data in JSON-serialisable form via `to_json()` / `from_json()`.
+- arguments.py: the command-line options of both ways to start it (checked as parsed).
 
 May import: the shared ground (`bot.errors`), and `bot.google.services` for its pytest
 plugin. Never the bot's core or shell: the stand-in must not know how the bot reads it.

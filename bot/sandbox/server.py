@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from bot.errors import BotError
+from bot.sandbox.arguments import add_arguments
 from bot.sandbox.calendar_api import CalendarApi
 from bot.sandbox.discovery import Router, select_fields
 from bot.sandbox.errors import ApiError
@@ -106,7 +107,6 @@ class Sandbox:
         """Listen on 127.0.0.1 and serve from a daemon thread; returns self."""
         handler = type("Handler", (_Handler,), {"sandbox": self})
         self._server = _Server(("127.0.0.1", self.port), handler)
-        self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         # A short poll interval keeps stop() quick: shutdown() waits for the loop to notice.
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
@@ -307,13 +307,10 @@ def _check_state_file(state: str) -> None:
 def serve_forever_cli(port: int, email: str, state: str | None, fail_rate: float, seed: int) -> int:
     """`interview-bot sandbox`: print the base URL, serve until SIGTERM or Ctrl-C, save, return 0.
 
-    Everything that could lose the account's data is checked before serving: the port, the state
-    file's folder, and the state file itself (which is written once at start).
+    Everything that could lose the account's data is checked before serving: the state file's
+    folder, and the state file itself (which is written once at start). The port and the fail
+    rate are checked as they are parsed (bot.sandbox.arguments).
     """
-    if not 0 <= port <= 65535:
-        raise BotError(f"--port {port} is not a port", hint="give 1 to 65535, or 0 for any free one")
-    if not 0.0 <= fail_rate <= 1.0:
-        raise BotError(f"--fail-rate {fail_rate} is not a share", hint="give a number from 0 to 1 (0.1: one in ten)")
     if state:
         _check_state_file(state)
         state = os.path.expanduser(state)
@@ -371,11 +368,7 @@ def _what_is_wrong(exc: BaseException) -> str:
 def main(argv: list[str]) -> int:
     """`python -m bot.sandbox.server [--port P] [--email A] [--state F] [--fail-rate R --seed S]`."""
     parser = argparse.ArgumentParser(prog="python -m bot.sandbox.server", description=__doc__)
-    parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--email", default="me@example.com")
-    parser.add_argument("--state")
-    parser.add_argument("--fail-rate", type=float, default=0.0)
-    parser.add_argument("--seed", type=int, default=0)
+    add_arguments(parser, default_port=0)
     args = parser.parse_args(argv)
     try:
         return serve_forever_cli(args.port, args.email, args.state, args.fail_rate, args.seed)
