@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 
 # A status check re-reads Gmail before it is drafted unless the last read is this recent.
 RECHECK_AFTER = timedelta(seconds=10)
+# How long a due draft waits for Gmail to be read (for an answer, for the thread to reply in)
+# before it is made anyway: when unsure, draft; a missed follow-up costs more than a wrong thread.
+MAIL_PATIENCE = timedelta(hours=6)
 # A draft whose creation failed with a 5xx or a dropped connection: looked up by its key and, if
 # absent, made again within the same sync, this many times in all, after these pauses (seconds).
 DRAFT_ATTEMPTS = 3
@@ -317,19 +320,23 @@ class Engine:
             # Right before writing to them: has the company answered since the last sync?
             # (Not when that sync was a moment ago, as in `run --once`.)
             fresh_enough = self._mail_read_at and self.clock.now() - self._mail_read_at < RECHECK_AFTER
-            if not fresh_enough and self.read_mail(report, raising=True):
+            if not fresh_enough and self._read_mail_before(fu, iv, report, "reading Gmail for an answer"):
                 self.plan_processes(report)
                 fresh = self.state.follow_up(fu.key)
                 if fresh is None or fresh.status is not FollowUpStatus.SCHEDULED or fresh.due > self.clock.now():
                     return fresh or fu
                 fu = fresh
-        if iv.status is InterviewStatus.ACTIVE and self.state.get_meta(f"mail_scanned:{process_key(iv)}") is None:
+        if iv.status is InterviewStatus.ACTIVE and not self._mail_scanned(iv):
             # The company's mail was never read (Gmail failed so far): without it the draft could go
-            # to a new thread instead of the recruiter's. It waits until that mail has been read.
-            self.read_mail(report, raising=True)
-            if self.state.get_meta(f"mail_scanned:{process_key(iv)}") is None:
-                raise GoogleApiError(f"the mail of {process_key(iv)} could not be searched yet, to find the thread "
-                                     "to answer in", hint="temporary: tried again shortly")
+            # to a new thread instead of the recruiter's. It waits until that mail has been read,
+            # for a while: then it is made in a thread of its own rather than not at all.
+            self._read_mail_before(fu, iv, report, "searching the company's mail")
+            if not self._mail_scanned(iv):
+                if not self._waited_long_enough(fu):
+                    raise GoogleApiError(f"the mail of {process_key(iv)} could not be searched yet, to find the "
+                                         "thread to answer in", hint="temporary: tried again shortly")
+                log.warning("%s: the company's mail could not be searched for %s; drafting it in a new thread",
+                            about(self.state, fu), MAIL_PATIENCE)
         thread = self._thread_for(fu, iv)
         try:
             mail = compose(fu, iv, self.me(), thread, self.templates, self.settings.tz, self.clock.now(),
@@ -351,6 +358,23 @@ class Engine:
         log.info("drafted %s (draft %s)", about(self.state, fu), draft_id)
         report.drafted.append((fu, mail.subject, mail.body_text))
         return fu
+
+    def _mail_scanned(self, iv: Interview) -> bool:
+        return self.state.get_meta(f"mail_scanned:{process_key(iv)}") is not None
+
+    def _waited_long_enough(self, fu: FollowUp) -> bool:
+        return self.clock.now() - fu.due > MAIL_PATIENCE
+
+    def _read_mail_before(self, fu: FollowUp, iv: Interview, report: RunReport, what: str) -> int:
+        """Read Gmail before drafting; a failure waits the draft (raised), until it has waited long enough."""
+        try:
+            return self.read_mail(report, raising=True)
+        except GoogleApiError as e:
+            if not self._waited_long_enough(fu):
+                raise
+            log.warning("%s: %s failed for %s (%s); drafting it all the same", about(self.state, fu), what,
+                        MAIL_PATIENCE, e.message)
+            return 0
 
     def _template_for(self, fu: FollowUp) -> str:
         return self.settings.templates.get(fu.kind.value, fu.kind.value)

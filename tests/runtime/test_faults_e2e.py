@@ -117,6 +117,34 @@ def test_a_thank_you_waits_for_the_company_mail_rather_than_start_a_new_thread(w
     assert fu.thread_id == confirm["threadId"]
 
 
+def test_a_thank_you_waits_for_the_company_mail_only_so_long_then_is_drafted_in_its_own_thread(
+        world: Any, caplog: pytest.LogCaptureFixture) -> None:
+    # When unsure, draft: a search that keeps failing must not cost the user their thank-you.
+    world.retrier = no_sleep(attempts=2)
+    world.invite("Interview: Data Analyst - Initech", 0)
+    Faults(world.sandbox).add("GET", "/messages$", 503, times=-1)  # this company's search never works
+    world.run(hours=-1)  # watching from before it falls due: no draft of it can be in Gmail already
+    assert world.run(hours=3).drafted == []
+    assert world.run(hours=8).drafted == []  # due at 3 h, so 5 h late: still waiting for the thread
+    with caplog.at_level(logging.WARNING):
+        ((fu, _, _),) = world.run(hours=9.5).drafted
+    assert fu.thread_id and "drafting it in a new thread" in caplog.text
+    assert len(world.drafts()) == 1
+
+
+def test_a_check_in_waits_for_gmail_to_be_read_only_so_long_then_is_drafted(
+        world: Any, caplog: pytest.LogCaptureFixture) -> None:
+    world.retrier = no_sleep(attempts=2)
+    interview_with_thank_you(world)
+    Faults(world.sandbox).add("GET", "/history$", 503, times=-1)  # Gmail's history cannot be read any more
+    report = world.run(hours=DEFAULT_DUE_H)
+    assert report.drafted == [] and report.failed  # it might have been answered: it waits, for a while
+    with caplog.at_level(logging.WARNING):
+        report = world.run(hours=DEFAULT_DUE_H + 7)
+    assert [fu.kind.value for fu, _, _ in report.drafted] == ["status_check"]
+    assert "drafting it all the same" in caplog.text
+
+
 def test_run_once_exits_3_with_one_line_saying_what_failed(make_world: Any, capsys: Any) -> None:
     world = make_world(f"calendars: [primary, {TEAM}]\n")
     world.invite("Interview: Data Analyst - Initech", 0)
