@@ -1,7 +1,7 @@
 """Loading config.yaml: every problem reported at once, each at its file and line.
 
-Each error says "file:line: key.path: what is wrong (what would work)". Also the JSON
-schema for editors and the one-screen summary `check-config` prints.
+Each error says "file:line: key.path: what is wrong (what would work)". Also the
+one-screen summary `check-config` prints.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from pydantic import BaseModel, ValidationError
 
 from bot.config.fields import yaml_kind
 from bot.config.model import APP_NAME, CONFIG_ENV, Config
-from bot.config.schema import config_json_schema  # the schema for editors lives in schema.py
 from bot.config.shipped import example_file
 from bot.config.yamlnodes import dotted, line_for, line_of, parse_yaml
 from bot.errors import ConfigError
 
-__all__ = ["config_json_schema", "find_config_path", "load_config", "locate_config", "summarize", "user_config_path"]
+__all__ = ["load_config", "locate_config", "summarize", "user_config_path"]
 
 _EDIT_HINT = (f"Every key is explained in the example {example_file('config.yaml')}; "
               "run `interview-bot check-config` after editing.")
@@ -54,11 +53,6 @@ def locate_config(cli_value: str | None, env: Mapping[str, str]) -> tuple[Path, 
     if local.is_file():
         return local, f"the current folder; there is none in {user.parent}"
     return user, "your config folder"
-
-
-def find_config_path(cli_value: str | None, env: Mapping[str, str]) -> Path:
-    """Where the config is (see locate_config for the order)."""
-    return locate_config(cli_value, env)[0]
 
 
 def load_config(path: Path) -> Config:

@@ -57,11 +57,13 @@ class DraftGuard:
         """After a successful mail sync: note a new history position, and drafts the bot did not make."""
         now = self.clock.now().isoformat()
         others = set(own_added) - self.state.known_bot_messages(own_added)
-        with self.state.transaction():
-            if restarted or self.state.get_meta(WATCH_SINCE) is None:
-                self.state.set_meta(WATCH_SINCE, now)
-            if others:
-                self.state.set_meta(OTHERS_SEEN, now)
+        new_position = restarted or self.state.get_meta(WATCH_SINCE) is None
+        if new_position or others:  # an idle sync opens no write transaction
+            with self.state.transaction():
+                if new_position:
+                    self.state.set_meta(WATCH_SINCE, now)
+                if others:
+                    self.state.set_meta(OTHERS_SEEN, now)
         if others:
             log.debug("%d drafts or sent messages the bot did not make since the last sync", len(others))
         self.mail_read = True

@@ -13,8 +13,9 @@ from pydantic import ValidationError
 
 import bot.config.model
 from bot.config.durations import Duration
-from bot.config.load import config_json_schema, find_config_path, load_config, locate_config, summarize
+from bot.config.load import load_config, locate_config, summarize
 from bot.config.model import Config, system_timezone
+from bot.config.schema import config_json_schema
 from bot.errors import ConfigError
 from bot.model import DetectionRules
 
@@ -447,13 +448,13 @@ def test_find_config_path_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     user_default = Path(platformdirs.user_config_dir("interview-bot", appauthor=False)) / "config.yaml"
     assert user_default == tmp_path / "xdg" / "interview-bot" / "config.yaml"
 
-    assert find_config_path("cli.yaml", env) == Path("cli.yaml")
-    assert find_config_path(None, env) == Path("/etc/bot/from-env.yaml")
-    assert find_config_path(None, {}) == user_default  # nothing anywhere: where init writes
+    assert locate_config("cli.yaml", env)[0] == Path("cli.yaml")
+    assert locate_config(None, env)[0] == Path("/etc/bot/from-env.yaml")
+    assert locate_config(None, {})[0] == user_default  # nothing anywhere: where init writes
     (tmp_path / "config.yaml").write_text("me: {name: A}\n")
     assert locate_config(None, {}) == (Path("config.yaml"), f"the current folder; there is none in {user_default.parent}")
-    assert find_config_path(None, {"INTERVIEW_BOT_CONFIG": ""}) == Path("config.yaml")  # empty means unset
-    assert find_config_path(None, env) == Path("/etc/bot/from-env.yaml")  # env still beats ./config.yaml
+    assert locate_config(None, {"INTERVIEW_BOT_CONFIG": ""})[0] == Path("config.yaml")  # empty means unset
+    assert locate_config(None, env)[0] == Path("/etc/bot/from-env.yaml")  # env still beats ./config.yaml
     # The README's Configure step inside a clone: the user's copy wins over the example in ./
     user_default.parent.mkdir(parents=True)
     user_default.write_text("me: {name: B}\n")
@@ -461,7 +462,7 @@ def test_find_config_path_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert locate_config("cli.yaml", {}) == (Path("cli.yaml"), "given with --config")
     assert locate_config(None, env)[1] == "named by $INTERVIEW_BOT_CONFIG"
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert find_config_path("~/x.yaml", {}) == tmp_path / "x.yaml"
+    assert locate_config("~/x.yaml", {})[0] == tmp_path / "x.yaml"
 
 
 # --- schema and summary ---------------------------------------------------------------
