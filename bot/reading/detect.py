@@ -96,6 +96,24 @@ def _first_match(patterns: tuple[str, ...], text: str) -> str | None:
     return None
 
 
+def _ignored_by(rules: DetectionRules, text: str) -> str | None:
+    """The ignore rule that rules this title out, if any.
+
+    Words that only name the job do not: "Interview: UX Research Lead at Initech" and
+    "Initech | Webinar Producer | Interview" are job interviews for those roles, though "UX
+    research" and "webinar" rule out other events. So a match that lies inside the role the
+    title names, in a title an interview rule matches, is passed over. When unsure, draft.
+    """
+    role: str | None = None  # the job the title names, worked out once, when needed
+    for pattern in _compiled(rules.ignore):
+        for m in pattern.finditer(text):
+            if role is None:
+                role = parse_title(text).role.casefold() if _first_match(rules.match, text) else ""
+            if not role or m.group(0).strip().casefold() not in role:
+                return pattern.pattern
+    return None
+
+
 def _match_text(text: str) -> str:
     # Full-width and other compatibility forms match as their plain letters ("Ｉｎｔｅｒｖｉｅｗ").
     return unicodedata.normalize("NFKC", text)
@@ -321,7 +339,7 @@ def classify(
     # Descriptions can be pages of HTML; an ATS footer is near the top or bottom, and 20k is plenty.
     description = _match_text(event.description[:20_000]) if isinstance(event.description, str) else ""
 
-    if rule := _first_match(rules.ignore, text):
+    if rule := _ignored_by(rules, text):
         return Verdict(key, False, f"ignored: the title matches the ignore rule /{rule}/", cancelled=cancelled)
     if event.all_day and not rules.include_all_day:
         return Verdict(key, False, "all-day event (set include_all_day to count these)", cancelled=cancelled)

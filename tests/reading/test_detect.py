@@ -463,3 +463,18 @@ def test_malformed_values_are_tolerated() -> None:
 def test_long_title_is_capped() -> None:
     interview = must(invite("Interview " + "x" * 5000))
     assert len(interview.title) <= 300
+
+
+# Constructed, to test how narrow the ignore rules are: words that rule an event out ("UX
+# research", "webinar", "careers fair") may also be part of the job's name. When unsure, draft.
+@pytest.mark.parametrize(("title", "interview"), [
+    ("Interview: UX Research Lead at Initech", True),
+    ("Initech | Webinar Producer | Interview", True),
+    ("UX Research Session with Initech", False),  # the same words, and no job in it
+    ("Webinar: Life at Initech", False),
+    ("User Research Interview - Initech", False),
+    ("Exit Interview", False),
+])
+def test_an_ignore_word_inside_the_job_title_does_not_rule_the_interview_out(title: str, interview: bool) -> None:
+    verdict = classify(invite(title), MY, DEFAULT_RULES)
+    assert verdict.is_interview is interview, verdict.reason
