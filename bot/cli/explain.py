@@ -1,7 +1,8 @@
 """`interview-bot explain COMPANY`: the trail behind one company's process, from the state file alone.
 
 Each interview and the rule that made it one; each message from the company's side as it
-was read (date, sender, kind, the phrase that decided it, whether it answered and why);
+was read (date, sender, the rule that tied it to this process, kind, the phrase that
+decided it, whether it answered and why);
 the decision date and where it comes from; and every follow-up with why it is where it
 is. No Google requests: what the bot concluded is in the state file, and the planning is
 pure, so it is worked out again here exactly as the daemon does.
@@ -59,6 +60,8 @@ def _message_lines(m: CompanyMail, answered: tuple[bool, str] | None, tz: ZoneIn
     kind = m.kind or "written before the interview"
     how = f" ({m.confidence:.0%}, rule {m.rule})" if m.rule and m.kind else ""
     lines.append(f"      read as: {kind}{how}" + (f' - "{m.phrase}"' if m.phrase else ""))
+    if m.via:  # which rule tied it to this process: company domain, subdomain, hiring system + name, agency...
+        lines.append(f"      tied to this process by: {m.via}" + (f" (through {m.agency})" if m.agency else ""))
     if m.trust:
         lines.append(f"      untrusted: {m.trust}")
     if m.promise_by:

@@ -7,6 +7,7 @@ the company it names.
 
 from __future__ import annotations
 
+from bot.cli.explain import explain
 from bot.cli.status import status_json, status_text
 from bot.model import FollowUpKind, FollowUpStatus
 from bot.runtime.wiring import settings_from_config
@@ -47,6 +48,8 @@ def test_a_greenhouse_rejection_naming_the_company_gets_a_feedback_request_in_it
     (seen,) = status(world)["replies"]
     assert seen["via"] == "hiring system + name"
     assert [f.status for f in world.follow_ups(CHECK)] == [FollowUpStatus.CANCELLED]
+    trail = explain(world.state, settings_from_config(world.cfg), world.clock.now(), "Initech")
+    assert "tied to this process by: hiring system + name" in trail
 
     (fu,) = drafted(world.run(hours=MORNING_H), FEEDBACK)
     assert fu.thread_id == msg["threadId"]  # in the hiring system's thread...
@@ -104,6 +107,8 @@ def test_a_rejection_relayed_by_the_agency_recruiter_who_organised_it_is_answere
     (seen,) = status(world)["replies"]
     assert seen["from"] == "nina.berg@hays.com" and seen["via"] == "agency" and seen["agency"] == "Hays"
     assert status(world)["stage"] == "rejected"
+    trail = explain(world.state, settings_from_config(world.cfg), world.clock.now(), "Initech")
+    assert "tied to this process by: agency (through Hays)" in trail
     (fu,) = drafted(world.run(hours=MORNING_H), FEEDBACK)
     assert fu.thread_id == msg["threadId"]
     draft = world.drafts()[fu.draft_id]
