@@ -2,8 +2,10 @@
 
 The messages and promise phrasings are in tests/reading/data/ (messages.yaml, promises.yaml),
 each with the public template or example it was taken from (`source`), in seven languages
-and several charsets. Expected values were reviewed by hand; where a label was changed from
-the collected one, the entry's `note` says why.
+and several charsets. The expected values are the research's, written before the reader
+existed; the few that differ (bounce as a kind of its own, "early next week" = Wednesday)
+say why in their `note`. Where the reader disagrees with a label, the entry names the gap in
+`xfail` and its test is a strict expected failure: labels are never moved to what the code says.
 """
 
 from __future__ import annotations
@@ -27,6 +29,18 @@ DATA = Path(__file__).parent / "data"
 MESSAGES: list[dict[str, Any]] = yaml.safe_load((DATA / "messages.yaml").read_text(encoding="utf-8"))
 PROMISES: list[dict[str, Any]] = yaml.safe_load((DATA / "promises.yaml").read_text(encoding="utf-8"))
 TZ = ZoneInfo("Europe/London")
+
+
+def _published(entry: dict[str, Any]) -> bool:
+    """Only a public page counts as a source: not "issue ...", "task brief ..." or "unsourced"."""
+    return str(entry.get("source", "")).startswith(("https://", "http://"))
+
+
+def _params(entries: list[dict[str, Any]]) -> list[Any]:
+    return [
+        pytest.param(e, id=e["id"], marks=[pytest.mark.xfail(strict=True, reason=e["xfail"])] if e.get("xfail") else [])
+        for e in entries
+    ]
 
 
 def _mime(entry: dict[str, Any]) -> bytes:
@@ -60,7 +74,7 @@ def _incoming(entry: dict[str, Any], raw: bytes) -> Incoming:
     return Incoming(email, "", entry["subject"], sent, headers, ("INBOX",), body.text, body.mime_types)
 
 
-@pytest.mark.parametrize("entry", MESSAGES, ids=[m["id"] for m in MESSAGES])
+@pytest.mark.parametrize("entry", _params(MESSAGES))
 def test_message(entry: dict[str, Any]) -> None:
     raw = _mime(entry)
     if entry.get("charset", "utf-8").split()[-1] not in ("utf-8",):
@@ -73,17 +87,35 @@ def test_message(entry: dict[str, Any]) -> None:
         assert reading.silence
 
 
-@pytest.mark.parametrize("entry", PROMISES, ids=[p["id"] for p in PROMISES])
+@pytest.mark.parametrize("entry", _params(PROMISES))
 def test_promise(entry: dict[str, Any]) -> None:
     sent = datetime.combine(date.fromisoformat(entry["sent"]), time(10), UTC)
     promise = find_promise(entry["text"], sent, TZ, "US")
     assert (promise.by.isoformat() if promise else None) == entry["expected"], promise
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [m for m in MESSAGES if not m.get("html_only") and "Content-Type" not in (m.get("headers") or {})],
+    ids=lambda m: m["id"],
+)
+def test_message_body_is_decoded_from_its_charset(entry: dict[str, Any]) -> None:
+    """Decoding holds for every plain-text message, including those whose label the reader gets wrong (xfail).
+
+    (HTML-only bodies become other text; a report's bare Content-Type is not a whole multipart.)"""
+    text = read_raw(_mime(entry)).text
+    assert " ".join(entry["body"].split()) in " ".join(text.split())
+
+
 def test_the_corpus_is_big_and_varied_enough() -> None:
-    sourced = [p for p in PROMISES if p["source"].startswith(("http", "issue"))]
-    assert len(MESSAGES) >= 60 and len(sourced) >= 20
-    assert all(m["source"].startswith(("http", "issue")) for m in MESSAGES)
-    assert len({p["lang"] for p in sourced}) >= 4
-    assert len({m["lang"] for m in MESSAGES}) == 7
-    assert {"windows-1252", "iso-8859-1", "iso-8859-15", "utf-16"} <= {m.get("charset") for m in MESSAGES}
+    """Issue 11's minimums, met by published rows the reader gets right (xfail rows not counted)."""
+    messages = [m for m in MESSAGES if _published(m)]
+    promises = [p for p in PROMISES if _published(p)]
+    assert all(_published(m) for m in MESSAGES)
+    assert len([m for m in messages if not m.get("xfail")]) >= 60
+    assert len([p for p in promises if not p.get("xfail")]) >= 20
+    assert len({p["lang"] for p in promises if not p.get("xfail")}) >= 4
+    assert len({m["lang"] for m in messages if not m.get("xfail")}) == 7
+    charsets = {str(m.get("charset") or "utf-8").split()[-1] for m in messages}
+    assert {"windows-1252", "iso-8859-1", "iso-8859-15", "utf-16"} <= charsets
+    assert any(str(m.get("charset", "")).startswith("quoted-printable") for m in messages)
