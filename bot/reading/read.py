@@ -113,7 +113,7 @@ def read_message(msg: Incoming, tz: ZoneInfo, *, country: str | None = None,
     if reading.kind not in MACHINE or reading.rule == BULK_PRECEDENCE:
         promise = find_promise(msg.body, msg.date, tz, country)
     silence = says_silence_means_no(msg.body) if promise else ""
-    if promise and reading.kind in (ReplyKind.OTHER, ReplyKind.ACKNOWLEDGEMENT):
+    if promise and reading.kind is ReplyKind.OTHER:
         # "Thank you for your time. You'll hear from us by the 16th": what it says is the date.
         reading = replace(reading, kind=ReplyKind.HOLDING, phrase=promise.phrase, confidence=0.8, rule="promise")
     day = msg.date.astimezone(tz).date()
