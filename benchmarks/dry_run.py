@@ -3,7 +3,7 @@
     python benchmarks/dry_run.py [--size small|medium|large] [--since 30d] [--ahead 14d] [--json out.json]
 
 It seeds the account of benchmarks/seed.py (default: the large one, 10,000 events and 50,000
-messages), runs the dry run against the sandbox exactly as the command does (bot.runtime.dryrun),
+messages), runs the dry run against the sandbox exactly as the command does (interview_bot.runtime.dryrun),
 and counts the requests the sandbox served, by method. Gmail's requests are priced in quota
 units as Google publishes them (developers.google.com/gmail/api/reference/quota): the per-user
 limit is 15,000 units a minute, and the dry run must fit well within it. Calendar requests are
@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from seed import SIZES, build
 
-from bot.clock import FixedClock
-from bot.config.durations import parse_duration
-from bot.config.load import load_config
-from bot.runtime.dryrun import dry_run
+from interview_bot.clock import FixedClock
+from interview_bot.config.durations import parse_duration
+from interview_bot.config.load import load_config
+from interview_bot.runtime.dryrun import dry_run
 
 # Gmail API quota units per method, as Google publishes them.
 GMAIL_UNITS = {"messages.list": 5, "messages.get": 5, "threads.get": 10, "history.list": 2, "getProfile": 1,

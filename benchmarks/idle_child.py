@@ -19,10 +19,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.clock import SystemClock
-from bot.config.load import load_config
-from bot.runtime.state import State
-from bot.runtime.wiring import build_engine
+from interview_bot.clock import SystemClock
+from interview_bot.config.load import load_config
+from interview_bot.runtime.state import State
+from interview_bot.runtime.wiring import build_engine
 
 
 def rss_mb(pid: int | str = "self") -> dict[str, float]:

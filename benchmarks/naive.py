@@ -19,11 +19,11 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 
-from bot.google.calendar import LIST_FIELDS, parse_event
-from bot.google.gmail import METADATA_HEADERS, parse_message
-from bot.model import Interview, MailMessage
-from bot.planning.mailthread import company_query
-from bot.reading.detect import DEFAULT_RULES, classify
+from interview_bot.google.calendar import LIST_FIELDS, parse_event
+from interview_bot.google.gmail import METADATA_HEADERS, parse_message
+from interview_bot.model import Interview, MailMessage
+from interview_bot.planning.mailthread import company_query
+from interview_bot.reading.detect import DEFAULT_RULES, classify
 
 
 @dataclass

@@ -4,8 +4,8 @@
 
 For each body (1 MB each: unterminated tags, "<<<<", an unterminated comment, deep nesting,
 a long plain text, a windows-1252 HTML letter padded with markup) it builds the RFC 822
-message, then times what the bot does with it: decode its parts (bot.reading.mailbody)
-and read it (bot.reading.read.read_message: trust, machine mail, phrase rules in seven
+message, then times what the bot does with it: decode its parts (interview_bot.reading.mailbody)
+and read it (interview_bot.reading.read.read_message: trust, machine mail, phrase rules in seven
 languages, promise). The best of N runs is reported (the machine is shared), with the
 stdlib html.parser's time on a 30 KB slice for comparison (it is quadratic on these
 inputs before Python 3.11.13).
@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.reading.incoming import Incoming
-from bot.reading.mailbody import read_raw
-from bot.reading.read import read_message
+from interview_bot.reading.incoming import Incoming
+from interview_bot.reading.mailbody import read_raw
+from interview_bot.reading.read import read_message
 
 MB = 1_000_000
 LETTER = "<p>Leider haben wir uns für einen anderen Kandidaten entschieden. Wir melden uns bis Freitag.</p>"

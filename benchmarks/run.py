@@ -10,7 +10,7 @@ its first run, then measures:
 - each kind of follow-up, end to end: the requests of the sync that sees what triggers it (a
   new interview; a rejection; for a status check nothing, since time is the trigger) plus those
   of drafting it when it falls due, as the daemon does (Engine.draft of that one follow-up);
-- the daemon (`python -m bot run`, a subprocess): its peak resident memory (VmHWM, first run
+- the daemon (`python -m interview_bot run`, a subprocess): its peak resident memory (VmHWM, first run
   included), and how long after its due time a thank-you appears in the sandbox;
 
 and the same request and CPU figures for the naive client in benchmarks/naive.py, in the same
@@ -68,14 +68,14 @@ from seed import (
     thread_of,
 )
 
-from bot.clock import FixedClock
-from bot.config.load import load_config
-from bot.config.model import Config
-from bot.model import FollowUp, FollowUpKind, FollowUpStatus
-from bot.runtime.engine import Engine, RunReport
-from bot.runtime.state import State
-from bot.runtime.wiring import build_engine
-from bot.sandbox.server import Sandbox
+from interview_bot.clock import FixedClock
+from interview_bot.config.load import load_config
+from interview_bot.config.model import Config
+from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus
+from interview_bot.runtime.engine import Engine, RunReport
+from interview_bot.runtime.state import State
+from interview_bot.runtime.wiring import build_engine
+from interview_bot.sandbox.server import Sandbox
 
 KINDS = ("thank_you", "status_check", "feedback_request")
 TARGETS = {"idle_requests": 2, "follow_up_requests": 6, "cpu_growth": 2.0, "rss_mb": 80.0, "latency_s": 2.0}
@@ -200,7 +200,7 @@ def _bot_figures(engine: Engine, state: State, sb: Sandbox, account: Any, clock:
 
 
 def guard_requests(requests: list[dict[str, Any]]) -> int:
-    """Requests made to be sure a draft is not already in Gmail (bot.runtime.once): the searches of
+    """Requests made to be sure a draft is not already in Gmail (interview_bot.runtime.once): the searches of
     drafts and sent mail, the reads of each hit's X-Interview-Bot-Key, and the draft-id lookups."""
     def query(r: dict[str, Any]) -> str:
         return str(r["query"].get("q", ""))
@@ -265,7 +265,7 @@ def measure_naive(size: Size, t0: datetime, repeats: int) -> dict[str, Any]:
     """The same figures for benchmarks/naive.py on a fresh account of `size`."""
     from naive import NaiveClient
 
-    from bot.google.services import build_service
+    from interview_bot.google.services import build_service
 
     clock = FixedClock(t0)
     account = build(size, t0, clock)
@@ -305,7 +305,7 @@ def measure_naive(size: Size, t0: datetime, repeats: int) -> dict[str, Any]:
 
 
 def measure_daemon(size: Size, margin: float) -> dict[str, Any]:
-    """`python -m bot run` on a fresh account: peak RSS, and when a thank-you due `margin` s after start appears."""
+    """`python -m interview_bot run` on a fresh account: peak RSS, and when a thank-you due `margin` s after start appears."""
     now = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=1)  # the plan keeps whole seconds
     account = build(size, now)  # the real clock: the daemon runs on it
     due = now + timedelta(seconds=math.ceil(margin))  # whole seconds: event times carry no fractions
@@ -317,7 +317,7 @@ def measure_daemon(size: Size, margin: float) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         write_config(Path(tmp), sb.url)
         log = open(Path(tmp) / "daemon.log", "w+b")  # noqa: SIM115
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(Path(tmp) / "config.yaml"), "run"],
+        proc = subprocess.Popen([sys.executable, "-m", "interview_bot", "--config", str(Path(tmp) / "config.yaml"), "run"],
                                 stdout=subprocess.DEVNULL, stderr=log)
         try:
             deadline = time.monotonic() + margin + 20
@@ -366,7 +366,7 @@ def measure_idle_memory(size: Size, syncs: int, warmup: int) -> dict[str, Any]:
 def measure_help() -> dict[str, Any]:
     """Whether `interview-bot --help` imports googleapiclient, and how long it takes."""
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "bot", "--help"], check=False,
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "interview_bot", "--help"], check=False,
                          capture_output=True, text=True)
     wall = time.perf_counter() - start
     modules = {line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines() if "|" in line}
@@ -425,14 +425,14 @@ def table(results: dict[str, Any]) -> str:
     lines.append("Feedback request after a rejection sent through Greenhouse (bot only; the naive client never "
                  "sees it): " + ", ".join(f"{s['size']} {s['bot']['feedback_via_hiring_system']['total']}"
                                           for s in results["sizes"]) + " requests")
-    lines += ["", "First run and the daemon (python -m bot run, real clock)"]
+    lines += ["", "First run and the daemon (python -m interview_bot run, real clock)"]
     lines.append(f"{'size':8} {'first run req':>13} {'first run s':>11} {'naive 1st req':>13} "
                  f"{'peak RSS MB':>11} {'due-to-draft s':>14}")
     for s in results["sizes"]:
         f, d = s["bot"]["first_run"], s["daemon"]
         lines.append(f"{s['size']:8} {f['requests']:>13} {f['wall_s']:>11.2f} {s['naive']['first_run']['requests']:>13} "
                      f"{d['peak_rss_mb']:>11.1f} {d['latency_s']:>14.3f}")
-    lines += ["", "Exactly once (bot.runtime.once): requests spent making sure a draft is not already in Gmail"]
+    lines += ["", "Exactly once (interview_bot.runtime.once): requests spent making sure a draft is not already in Gmail"]
     for s in results["sizes"]:
         b = s["bot"]
         ordinary = sum(b["follow_ups"][k]["guard_requests"] for k in KINDS)

@@ -21,9 +21,9 @@ from email import message_from_bytes, policy
 from email.utils import format_datetime
 from typing import Any
 
-from bot.sandbox import gmail_query
-from bot.sandbox.gmail_api import GmailApi
-from bot.sandbox.server import Sandbox
+from interview_bot.sandbox import gmail_query
+from interview_bot.sandbox.gmail_api import GmailApi
+from interview_bot.sandbox.server import Sandbox
 
 ME = "alex.morgan@example.com"
 MY_DOMAIN = "mycorp.example"

@@ -3,7 +3,7 @@
     python benchmarks/soak.py [--kills 100] [--fail-rate 0.3] [--seed 1] [--json out.json]
 
 A sandbox (this process, real clock) answers `--fail-rate` of the API requests with Google's
-429/403 rate limits and 500/503 backend errors. `python -m bot run` is started, killed with
+429/403 rate limits and 500/503 backend errors. `python -m interview_bot run` is started, killed with
 SIGKILL after a random 0.3-6 s, and started again, `--kills` times. Along the way interviews keep
 ending (their thank-yous fall due while the bot is up, down, or mid-request), mail arrives and
 some is deleted for good before the bot reads it, a second watched calendar disappears and comes
@@ -28,8 +28,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.runtime.state import State
-from bot.sandbox.server import Sandbox
+from interview_bot.runtime.state import State
+from interview_bot.sandbox.server import Sandbox
 
 ME = "alex.morgan@example.com"
 TEAM = "team@group.calendar.google.com"
@@ -115,7 +115,7 @@ class Soak:
 
     def start(self) -> subprocess.Popen[bytes]:
         self.counts["daemon starts"] += 1
-        return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(self.config), "run"],
+        return subprocess.Popen([sys.executable, "-m", "interview_bot", "--config", str(self.config), "run"],
                                 stdout=subprocess.DEVNULL, stderr=self.log, env=self.env)
 
     def run(self) -> dict[str, Any]:

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from bot.clock import FixedClock
+from interview_bot.clock import FixedClock
 
-pytest_plugins = ["bot.sandbox.pytest_plugin"]
+pytest_plugins = ["interview_bot.sandbox.pytest_plugin"]
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """The folder list is the architecture: imports run one way, and no module outgrows its room.
 
-Every import in every module under bot/ is read from its syntax tree, those inside
+Every import in every module under interview_bot/ is read from its syntax tree, those inside
 functions and under TYPE_CHECKING included, so a lazy import cannot slip a layer.
 """
 
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-BOT = Path(__file__).resolve().parents[1] / "bot"
+BOT = Path(__file__).resolve().parents[1] / "interview_bot"
 MAX_LINES = 500
 
-# What each room may import from bot. The shared ground is open to all.
-SHARED = {"bot", "bot.model", "bot.clock", "bot.errors", "bot.logs"}
+# What each room may import from interview_bot. The shared ground is open to all.
+SHARED = {"interview_bot", "interview_bot.model", "interview_bot.clock", "interview_bot.errors", "interview_bot.logs"}
 CORE = ("reading", "planning", "writing")
 SHELL = ("runtime", "google", "sandbox", "cli")
 ALLOWED: dict[str, set[str]] = {
@@ -36,9 +36,9 @@ FORBIDDEN_IN_CORE = ("googleapiclient", "google.auth", "google_auth_oauthlib", "
 
 def room_of(module: str) -> str:
     parts = module.split(".")
-    if len(parts) > 1 and parts[1] == "__main__":  # `python -m bot` is the command line
+    if len(parts) > 1 and parts[1] == "__main__":  # `python -m interview_bot` is the command line
         return "cli"
-    if len(parts) < 2 or f"bot.{parts[1]}" in SHARED:
+    if len(parts) < 2 or f"interview_bot.{parts[1]}" in SHARED:
         return "shared"
     return parts[1]
 
@@ -66,9 +66,9 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
             else:
                 target = node.module or ""
             found.append((node.lineno, target))
-            # "from bot import reading" imports a room, not the shared ground
-            if target == "bot":
-                found += [(node.lineno, f"bot.{alias.name}") for alias in node.names
+            # "from interview_bot import reading" imports a room, not the shared ground
+            if target == "interview_bot":
+                found += [(node.lineno, f"interview_bot.{alias.name}") for alias in node.names
                           if (BOT / alias.name).is_dir() or (BOT / f"{alias.name}.py").is_file()]
     return found
 
@@ -87,7 +87,7 @@ def test_imports_follow_the_data_path(path: Path) -> None:
     room = room_of(here)
     wrong = []
     for line, target in imports_of(path):
-        if target == "bot" or not target.startswith("bot."):
+        if target == "interview_bot" or not target.startswith("interview_bot."):
             if room in CORE and any(target == f or target.startswith(f + ".") for f in FORBIDDEN_IN_CORE):
                 wrong.append(f"{path.name}:{line} imports {target}: the core never touches the outside world")
             continue
@@ -115,18 +115,18 @@ def test_every_package_says_what_lives_there() -> None:
 
 # The checker itself must catch what it is there to catch.
 @pytest.mark.parametrize(("room", "source", "caught"), [
-    ("reading", "from bot.runtime.state import State\n", True),
-    ("reading", "def f():\n    from bot.google import gmail\n", True),
+    ("reading", "from interview_bot.runtime.state import State\n", True),
+    ("reading", "def f():\n    from interview_bot.google import gmail\n", True),
     ("planning", "import sqlite3\n", True),
     ("writing", "from http import client\n", True),
-    ("writing", "from bot import cli\n", True),
-    ("runtime", "from bot.cli.commands import main\n", True),
-    ("reading", "from bot.model import Person\nimport re\n", False),
-    ("planning", "from bot.reading.detect import classify\n", False),
+    ("writing", "from interview_bot import cli\n", True),
+    ("runtime", "from interview_bot.cli.commands import main\n", True),
+    ("reading", "from interview_bot.model import Person\nimport re\n", False),
+    ("planning", "from interview_bot.reading.detect import classify\n", False),
 ])
 def test_the_contract_check_catches_a_wrong_import(tmp_path: Path, room: str, source: str, caught: bool,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_bot = tmp_path / "bot"
+    fake_bot = tmp_path / "interview_bot"
     for each in ALLOWED:
         (fake_bot / each).mkdir(parents=True, exist_ok=True)
     module = fake_bot / room / "bad.py"

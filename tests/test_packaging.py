@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config.shipped import EXAMPLE_FILES, example_file
+from interview_bot.config.shipped import EXAMPLE_FILES, example_file
 
 REPO = Path(__file__).resolve().parents[1]
 TOP_LEVEL = {"config.yaml": "config.yaml", "credentials.example.json": "credentials.example.json",
@@ -30,18 +30,18 @@ SCHEMA_LINE = re.compile(rb"\A# yaml-language-server: \$schema=(\S+)\n")
 
 @pytest.mark.parametrize("name", EXAMPLE_FILES)
 def test_the_shipped_examples_and_the_clones_copies_are_the_same_bytes(name: str) -> None:
-    # One source of truth in spirit: bot/examples/ is what an installed bot points at; the copies at
+    # One source of truth in spirit: interview_bot/examples/ is what an installed bot points at; the copies at
     # the top of the repository are for readers of a clone. Edit one, copy it over the other. Only
     # config.yaml's first line differs: the path to the schema, relative to each copy.
     assert example_file(name).is_file()
     top, shipped = (REPO / TOP_LEVEL[name]).read_bytes(), example_file(name).read_bytes()
     assert SCHEMA_LINE.sub(b"", top) == SCHEMA_LINE.sub(b"", shipped), (
-        f"bot/examples/{name} and {TOP_LEVEL[name]} differ: copy the one you edited over the other"
+        f"interview_bot/examples/{name} and {TOP_LEVEL[name]} differ: copy the one you edited over the other"
     )
 
 
 def test_each_example_configs_schema_line_names_the_shipped_schema() -> None:
-    from bot.config.schema import shipped_schema_path
+    from interview_bot.config.schema import shipped_schema_path
 
     for copy in (REPO / "config.yaml", example_file("config.yaml")):
         found = SCHEMA_LINE.match(copy.read_bytes())
@@ -98,7 +98,7 @@ def _first_hour(command: list[str], home: Path, cwd: Path, tmp: Path) -> dict[st
 @pytest.mark.slow
 def test_the_first_hour_from_a_fresh_clone(tmp_path: Path) -> None:
     clone = _tracked_copy(tmp_path / "clone")
-    outs = _first_hour([sys.executable, "-m", "bot"], tmp_path / "home", clone, tmp_path)
+    outs = _first_hour([sys.executable, "-m", "interview_bot"], tmp_path / "home", clone, tmp_path)
     # Inside the clone, its ./config.yaml (the example) does not hide the user's own.
     assert "(your config folder)" in outs["check-config"] and "Sam Lee" in outs["check-config"]
     assert outs["shape"].startswith(str(clone)) and outs["starter"].startswith(str(clone))
@@ -126,7 +126,7 @@ def test_the_first_hour_from_a_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
     Path(site, "_test_dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-index", "--no-deps", str(wheel)],
                    check=True, timeout=300)
-    where = subprocess.run([str(python), "-c", "import bot; print(bot.__file__)"], cwd=tmp_path,
+    where = subprocess.run([str(python), "-c", "import interview_bot; print(interview_bot.__file__)"], cwd=tmp_path,
                            capture_output=True, text=True, check=True).stdout
     assert where.startswith(site), where
 

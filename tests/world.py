@@ -13,14 +13,14 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from bot.clock import FixedClock
-from bot.config.load import load_config
-from bot.model import FollowUp, FollowUpKind
-from bot.runtime.engine import Engine, RunReport
-from bot.runtime.state import State
-from bot.runtime.wiring import build_engine
-from bot.sandbox.pytest_plugin import services_for
-from bot.sandbox.server import Sandbox
+from interview_bot.clock import FixedClock
+from interview_bot.config.load import load_config
+from interview_bot.model import FollowUp, FollowUpKind
+from interview_bot.runtime.engine import Engine, RunReport
+from interview_bot.runtime.state import State
+from interview_bot.runtime.wiring import build_engine
+from interview_bot.sandbox.pytest_plugin import services_for
+from interview_bot.sandbox.server import Sandbox
 
 ME = "alex.morgan@gmail.com"
 # A Tuesday morning, far from any clock change.

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from bot.cli.commands import main
+from interview_bot.cli.commands import main
 from tests.world import at, rfc3339
 
 
@@ -111,7 +111,7 @@ def test_check_config_catches_a_typo_in_a_user_template(tmp_path, capsys) -> Non
 
 
 def test_help_answers_without_importing_googleapiclient() -> None:
-    code = ("import sys\nfrom bot.cli.commands import main\n"
+    code = ("import sys\nfrom interview_bot.cli.commands import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "assert 'googleapiclient' not in sys.modules, 'imported'\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
@@ -120,7 +120,7 @@ def test_help_answers_without_importing_googleapiclient() -> None:
 
 
 def test_python_dash_m_bot_works() -> None:
-    done = subprocess.run([sys.executable, "-m", "bot", "--version"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-m", "interview_bot", "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("interview-bot ")
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.commands import main
-from bot.cli.status import status_text
-from bot.model import FollowUpKind
-from bot.sandbox.server import Sandbox
+from interview_bot.cli.commands import main
+from interview_bot.cli.status import status_text
+from interview_bot.model import FollowUpKind
+from interview_bot.sandbox.server import Sandbox
 
 # World: an interview on Tue 1 Dec 2026 09:00-10:00 London; by default the check-in is Wed 9 Dec 09:30.
 
@@ -200,7 +200,7 @@ def test_check_config_online_without_a_sign_in_warns_and_passes(tmp_path: Path, 
 
 def test_info_logs_name_the_company_and_the_follow_up_in_words(world, caplog) -> None:  # type: ignore[no-untyped-def]
     world.invite("Interview: Data Analyst - Initech", 0)
-    with caplog.at_level(logging.INFO, logger="bot"):
+    with caplog.at_level(logging.INFO, logger="interview_bot"):
         world.run(hours=3)
     drafted = [r.getMessage() for r in caplog.records if r.getMessage().startswith("drafted")]
     assert len(drafted) == 1 and drafted[0].startswith("drafted the thank-you note for Initech (draft ")

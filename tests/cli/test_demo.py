@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.cli.commands import main
-from bot.cli.demo import _sample
-from bot.config.load import load_config
-from bot.sandbox.server import Sandbox
+from interview_bot.cli.commands import main
+from interview_bot.cli.demo import _sample
+from interview_bot.config.load import load_config
+from interview_bot.sandbox.server import Sandbox
 
 
 def test_the_sample_week_has_interviews_on_weekdays_in_office_hours() -> None:

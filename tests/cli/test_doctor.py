@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import responses
 
-from bot.cli.commands import main
-from bot.cli.doctor import FAIL, OK, check_token, run_doctor
-from bot.clock import FixedClock, SystemClock
-from bot.sandbox.server import Sandbox
+from interview_bot.cli.commands import main
+from interview_bot.cli.doctor import FAIL, OK, check_token, run_doctor
+from interview_bot.clock import FixedClock, SystemClock
+from interview_bot.sandbox.server import Sandbox
 from tests.google.test_auth import TOKEN_URI, write_token
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import commands, registry
-from bot.cli.commands import main, parser
-from bot.cli.registry import DAILY, command
+from interview_bot.cli import commands, registry
+from interview_bot.cli.commands import main, parser
+from interview_bot.cli.registry import DAILY, command
 
 NAMES = [c.name for c in registry.commands()]
 
@@ -145,7 +145,7 @@ def test_a_closed_pipe_ends_quietly_as_git_does(argv: list[str], tmp_path: Path)
     read, write = os.pipe()
     os.close(read)
     try:
-        done = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), *argv], stdout=write,
+        done = subprocess.run([sys.executable, "-m", "interview_bot", "--config", str(config), *argv], stdout=write,
                               stderr=subprocess.PIPE, text=True, timeout=120, cwd=tmp_path, check=False)
     finally:
         os.close(write)

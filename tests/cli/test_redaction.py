@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import responses
 
-from bot.cli.commands import main
-from bot.errors import AuthError, BotError
-from bot.google.retry import Retrier
+from interview_bot.cli.commands import main
+from interview_bot.errors import AuthError, BotError
+from interview_bot.google.retry import Retrier
 from tests.cli.test_doctor import config
 from tests.google.test_auth import CLIENT, TOKEN_URI, write_token
 

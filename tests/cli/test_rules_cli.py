@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.commands import main
-from bot.sandbox.server import Sandbox
+from interview_bot.cli.commands import main
+from interview_bot.sandbox.server import Sandbox
 
 PASSING = """\
 tests:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.commands import main
-from bot.cli.service import LABEL, executable, systemd_unit
-from bot.cli.starter import cmd_init
-from bot.config.load import load_config
-from bot.errors import BotError
+from interview_bot.cli.commands import main
+from interview_bot.cli.service import LABEL, executable, systemd_unit
+from interview_bot.cli.starter import cmd_init
+from interview_bot.config.load import load_config
+from interview_bot.errors import BotError
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_init_never_overwrites(home: Path, capsys: pytest.CaptureFixture[str]) -
 
 def test_init_asks_with_the_system_zone_as_default_and_asks_again_when_wrong(
         home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("bot.config.model.system_timezone", lambda: "Europe/Madrid")
+    monkeypatch.setattr("interview_bot.config.model.system_timezone", lambda: "Europe/Madrid")
     prompts: list[str] = []
     replies = answers("Sam Lee", "not an address", "sam@example.com", "")
 
@@ -99,7 +99,7 @@ def test_init_with_input_ended_or_bad_flags_says_how(home: Path, capsys: pytest.
 
 
 def test_init_writes_where_config_points(home: Path) -> None:
-    target = home / "elsewhere" / "bot.yaml"
+    target = home / "elsewhere" / "interview_bot.yaml"
     assert main(["--config", str(target), "init", "-y", "--name", "Sam"]) == 0
     assert load_config(target).me.name == "Sam" and not config_file(home).exists()
 
@@ -156,4 +156,4 @@ def test_unit_paths_with_spaces_and_percent_are_quoted_for_systemd() -> None:
 
 def test_the_executable_is_this_installation() -> None:
     command = executable()
-    assert command[0].startswith(str(Path(sys.executable).parent)) or command[:3] == [sys.executable, "-m", "bot"]
+    assert command[0].startswith(str(Path(sys.executable).parent)) or command[:3] == [sys.executable, "-m", "interview_bot"]

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.commands import parser
-from bot.config.shipped import example_file
+from interview_bot.cli.commands import parser
+from interview_bot.config.shipped import example_file
 
 SERVING_GRACE = 8.0  # seconds before a command still running is taken for a server and sent SIGTERM
 STDINS = {"closed": None, "empty": "", "garbage": "garbage\n\x00\xff\n"}
@@ -104,7 +104,7 @@ def _run(case: Case, home: Path) -> tuple[int | None, str, str]:
            if not k.startswith(("XDG_", "INTERVIEW_BOT", "BROWSER", "DISPLAY", "WAYLAND_DISPLAY"))}
     env.update(HOME=str(home), PYTHONUNBUFFERED="1")  # no display: `auth` asks for the address on stdin
     stdin_text = STDINS[case.stdin]
-    proc = subprocess.Popen([sys.executable, "-m", "bot", *case.argv], cwd=home / "work", env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "interview_bot", *case.argv], cwd=home / "work", env=env,
                             stdin=subprocess.DEVNULL if stdin_text is None else subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:

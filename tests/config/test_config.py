@@ -11,13 +11,13 @@ import platformdirs
 import pytest
 from pydantic import ValidationError
 
-import bot.config.model
-from bot.config.durations import Duration
-from bot.config.load import load_config, locate_config, summarize
-from bot.config.model import Config, system_timezone
-from bot.config.schema import config_json_schema
-from bot.errors import ConfigError
-from bot.model import DetectionRules
+import interview_bot.config.model
+from interview_bot.config.durations import Duration
+from interview_bot.config.load import load_config, locate_config, summarize
+from interview_bot.config.model import Config, system_timezone
+from interview_bot.config.schema import config_json_schema
+from interview_bot.errors import ConfigError
+from interview_bot.model import DetectionRules
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -320,7 +320,7 @@ def test_relative_paths_resolve_next_to_the_config_file(tmp_path: Path, monkeypa
 
 
 def test_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bot.config.model, "system_timezone", lambda: "America/Chicago")
+    monkeypatch.setattr(interview_bot.config.model, "system_timezone", lambda: "America/Chicago")
     config = load_config(write(tmp_path, "me:\n  name: Alex\n"))
     assert config.timezone == "America/Chicago"
     assert config.me.email is None

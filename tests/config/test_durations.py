@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.config.durations import Duration, business_days_after, is_business_day, parse_duration
+from interview_bot.config.durations import Duration, business_days_after, is_business_day, parse_duration
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 from pydantic import BaseModel
 
-from bot.cli.commands import main
-from bot.config.durations import DURATION_PATTERN, parse_duration
-from bot.config.fields import SHIPPED_TEMPLATES
-from bot.config.model import Config
-from bot.config.schema import DRAFT, config_json_schema, schema_text, shipped_schema_path
-from bot.config.yamlnodes import parse_yaml
+from interview_bot.cli.commands import main
+from interview_bot.config.durations import DURATION_PATTERN, parse_duration
+from interview_bot.config.fields import SHIPPED_TEMPLATES
+from interview_bot.config.model import Config
+from interview_bot.config.schema import DRAFT, config_json_schema, schema_text, shipped_schema_path
+from interview_bot.config.yamlnodes import parse_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -62,9 +62,9 @@ def test_schema_is_draft_7_which_yaml_language_server_reads() -> None:
 
 def test_the_shipped_schema_is_the_generated_one() -> None:
     shipped = json.loads(shipped_schema_path().read_text(encoding="utf-8"))
-    # If this fails after changing the config model: interview-bot schema > bot/config/config.schema.json
+    # If this fails after changing the config model: interview-bot schema > interview_bot/config/config.schema.json
     assert without_zones(shipped) == without_zones(config_json_schema())
-    assert shipped_schema_path() == REPO / "bot" / "config" / "config.schema.json"
+    assert shipped_schema_path() == REPO / "interview_bot" / "config" / "config.schema.json"
 
 
 def test_the_schema_ships_in_the_package() -> None:
@@ -158,7 +158,7 @@ def test_time_zones_are_an_enum_of_real_zones() -> None:
 
 
 def test_template_names_offer_the_shipped_templates() -> None:
-    shipped = {p.name.split(".")[0] for p in (REPO / "bot" / "writing" / "templates").glob("*.txt.j2")}
+    shipped = {p.name.split(".")[0] for p in (REPO / "interview_bot" / "writing" / "templates").glob("*.txt.j2")}
     assert set(SHIPPED_TEMPLATES) == shipped
     template = config_json_schema()["definitions"]["ThankYouSettings"]["properties"]["template"]
     assert {"enum": list(SHIPPED_TEMPLATES)} in template["anyOf"]

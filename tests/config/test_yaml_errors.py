@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config.load import load_config
-from bot.errors import ConfigError
+from interview_bot.config.load import load_config
+from interview_bot.errors import ConfigError
 
 
 def problem(tmp_path: Path, text: str) -> list[str]:

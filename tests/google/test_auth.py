@@ -13,11 +13,11 @@ import pytest
 import responses
 from google.oauth2.credentials import Credentials
 
-from bot.errors import AuthError
-from bot.google.auth import SCOPES, load_credentials, save_token, sign_in
-from bot.google.retry import Retrier
-from bot.google.services import build_service
-from bot.sandbox.server import Sandbox
+from interview_bot.errors import AuthError
+from interview_bot.google.auth import SCOPES, load_credentials, save_token, sign_in
+from interview_bot.google.retry import Retrier
+from interview_bot.google.services import build_service
+from interview_bot.sandbox.server import Sandbox
 
 TOKEN_URI = "https://oauth2.googleapis.com/token"
 CLIENT = {"installed": {
@@ -47,7 +47,7 @@ def test_the_example_client_file_has_the_installed_shape() -> None:
 
 
 def test_the_token_is_private_and_outside_the_repo_by_default(tmp_path: Path) -> None:
-    from bot.config.model import GoogleSettings
+    from interview_bot.config.model import GoogleSettings
 
     token = tmp_path / "deep" / "token.json"
     write_token(token)

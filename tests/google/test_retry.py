@@ -13,8 +13,8 @@ import pytest
 from google.auth.exceptions import RefreshError, TransportError
 from googleapiclient.errors import HttpError
 
-from bot.errors import AuthError, GoogleApiError
-from bot.google.retry import Retrier, retry_after
+from interview_bot.errors import AuthError, GoogleApiError
+from interview_bot.google.retry import Retrier, retry_after
 
 
 def http_error(status: int, reason: str = "", retry_after: str | None = None, message: str = "nope") -> HttpError:
@@ -258,7 +258,7 @@ class TokenAnswer:
     (b'{"access_token": "ya29.new", "expires_in": "soon"}', "expires_in is not a number"),
 ])
 def test_a_malformed_token_answer_is_a_clear_temporary_sign_in_error(data: bytes, why: str) -> None:
-    from bot.google.retry import CheckedRefresh, refresh_error
+    from interview_bot.google.retry import CheckedRefresh, refresh_error
 
     checked = CheckedRefresh(lambda url, **kwargs: TokenAnswer(200, data))
     with pytest.raises(RefreshError) as caught:

@@ -11,8 +11,8 @@ import pytest
 import requests
 import responses
 
-from bot.errors import AuthError
-from bot.google.auth import sign_in
+from interview_bot.errors import AuthError
+from interview_bot.google.auth import sign_in
 from tests.google.test_auth import CLIENT, TOKEN_URI
 
 

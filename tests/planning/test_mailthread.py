@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from bot.model import Interview, MailMessage, Person
-from bot.planning.mailthread import choose_thread, company_query, reply_point
-from bot.reading.detect import DEFAULT_RULES
+from interview_bot.model import Interview, MailMessage, Person
+from interview_bot.planning.mailthread import choose_thread, company_query, reply_point
+from interview_bot.reading.detect import DEFAULT_RULES
 
 START = datetime(2026, 12, 1, 9, tzinfo=timezone.utc)
 IV = Interview(id="primary/e1", calendar_id="primary", event_id="e1", title="Interview: Data Analyst - Initech",

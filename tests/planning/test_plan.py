@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.config.durations import parse_duration
-from bot.model import FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
-from bot.planning.plan import (
+from interview_bot.config.durations import parse_duration
+from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
+from interview_bot.planning.plan import (
     CANCELLED_INTERVIEW,
     DECLINED_INTERVIEW,
     NOT_AN_INTERVIEWER,

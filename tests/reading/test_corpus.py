@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from bot.reading.incoming import Incoming
-from bot.reading.mailbody import read_raw
-from bot.reading.promises import find_promise
-from bot.reading.read import read_message
+from interview_bot.reading.incoming import Incoming
+from interview_bot.reading.mailbody import read_raw
+from interview_bot.reading.promises import find_promise
+from interview_bot.reading.read import read_message
 
 DATA = Path(__file__).parent / "data"
 MESSAGES: list[dict[str, Any]] = yaml.safe_load((DATA / "messages.yaml").read_text(encoding="utf-8"))

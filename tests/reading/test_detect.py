@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.model import Attendee, CalendarEvent, DetectionRules, Interview, InterviewStatus, Person, Response
-from bot.reading.detect import DEFAULT_RULES, classify, detect
-from bot.reading.extract import clean_text, company_for_domain, find_meeting_link, parse_title, registrable_label
+from interview_bot.model import Attendee, CalendarEvent, DetectionRules, Interview, InterviewStatus, Person, Response
+from interview_bot.reading.detect import DEFAULT_RULES, classify, detect
+from interview_bot.reading.extract import clean_text, company_for_domain, find_meeting_link, parse_title, registrable_label
 
 ME = "dale.simon@gmail.com"
 MY = frozenset({ME})

@@ -7,9 +7,9 @@ from email.message import EmailMessage
 
 import pytest
 
-from bot.model import MailPart
-from bot.reading.mailbody import MAX_TEXT, decode_text, html_to_text, read_body, read_raw
-from bot.reading.trust import trust_problem
+from interview_bot.model import MailPart
+from interview_bot.reading.mailbody import MAX_TEXT, decode_text, html_to_text, read_body, read_raw
+from interview_bot.reading.trust import trust_problem
 
 TEXT = "Leider müssen wir Ihnen mitteilen – “nein”, Señor Ærø €"
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.reading.promises import Promise, find_promise, latest_promise
+from interview_bot.reading.promises import Promise, find_promise, latest_promise
 
 NEW_YORK = ZoneInfo("America/New_York")
 LONDON = ZoneInfo("Europe/London")

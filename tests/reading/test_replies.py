@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.reading.replies import (
+from interview_bot.reading.replies import (
     Classification,
     Incoming,
     ReplyContext,

@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 
-from bot.model import Person
-from bot.reading.hiring_systems import HIRING_SYSTEMS, hiring_domains, robot_patterns, shipped_domains, system_for
-from bot.reading.names import aliases, names
-from bot.reading.senders import Envelope, Rule, SenderRules, Side, attribute, body_lines
+from interview_bot.model import Person
+from interview_bot.reading.hiring_systems import HIRING_SYSTEMS, hiring_domains, robot_patterns, shipped_domains, system_for
+from interview_bot.reading.names import aliases, names
+from interview_bot.reading.senders import Envelope, Rule, SenderRules, Side, attribute, body_lines
 
 INITECH = Side("initech.com", "Initech", ("initech.com",), frozenset({"priya.patel@initech.com"}))
 GLOBEX = Side("globex.com", "Globex", ("globex.com",), frozenset({"ann@globex.com"}))

@@ -27,8 +27,8 @@ from typing import Any
 
 import pytest
 
-from bot.model import Attendee, CalendarEvent, Person, Response
-from bot.reading.detect import DEFAULT_RULES, classify
+from interview_bot.model import Attendee, CalendarEvent, Person, Response
+from interview_bot.reading.detect import DEFAULT_RULES, classify
 
 ME = "peter.gibbons@gmail.com"
 RULES = dataclasses.replace(DEFAULT_RULES, my_names=("Peter Gibbons",))

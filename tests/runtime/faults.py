@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.sandbox.errors import ApiError
-from bot.sandbox.server import Sandbox
+from interview_bot.sandbox.errors import ApiError
+from interview_bot.sandbox.server import Sandbox
 
 
 @dataclass

@@ -21,17 +21,17 @@ from typing import Any
 
 import pytest
 
-from bot.clock import FixedClock, SystemClock
-from bot.config.load import load_config
-from bot.config.model import Config
-from bot.errors import AuthError
-from bot.google.retry import Retrier
-from bot.model import FollowUpStatus
-from bot.runtime.daemon import Daemon
-from bot.runtime.engine import Engine
-from bot.runtime.state import State
-from bot.runtime.wiring import build_engine
-from bot.sandbox.server import Sandbox
+from interview_bot.clock import FixedClock, SystemClock
+from interview_bot.config.load import load_config
+from interview_bot.config.model import Config
+from interview_bot.errors import AuthError
+from interview_bot.google.retry import Retrier
+from interview_bot.model import FollowUpStatus
+from interview_bot.runtime.daemon import Daemon
+from interview_bot.runtime.engine import Engine
+from interview_bot.runtime.state import State
+from interview_bot.runtime.wiring import build_engine
+from interview_bot.sandbox.server import Sandbox
 
 ME = "me@example.com"
 
@@ -239,11 +239,11 @@ def test_a_refused_sign_in_is_reported_with_its_fix_and_the_daemon_carries_on(
     def factory(r: Retrier) -> Engine:
         builds.append(1)
         if len(builds) <= 3:  # as if the token were revoked until the user runs `interview-bot auth`
-            from bot.google.retry import TESTING_HINT
+            from interview_bot.google.retry import TESTING_HINT
             raise AuthError("Google refused to refresh the sign-in (invalid_grant)", hint=TESTING_HINT)
         return build_engine(cfg, SystemClock(), state, retrier=r)
 
-    caplog.set_level(logging.INFO, logger="bot")
+    caplog.set_level(logging.INFO, logger="interview_bot")
     run_until(make_daemon(cfg, state, poll=0.05, factory=factory), lambda: bool(drafts(sb)))
     assert len(drafts(sb)) == 1 and len(builds) == 4  # the token file is read again at each sync
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
@@ -262,7 +262,7 @@ def test_stop_cuts_a_long_backoff_short(setup: Any) -> None:
 
 
 def test_a_second_instance_refuses_to_start(setup: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from bot.cli.commands import main
+    from interview_bot.cli.commands import main
 
     setup()  # this test's State holds the lock, like a running daemon
     assert main(["--config", str(tmp_path / "config.yaml"), "run"]) == 1
@@ -274,7 +274,7 @@ def test_a_second_instance_refuses_to_start(setup: Any, tmp_path: Path, capsys: 
 
 
 def start_bot(config: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config), "run"],
+    return subprocess.Popen([sys.executable, "-m", "interview_bot", "--config", str(config), "run"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

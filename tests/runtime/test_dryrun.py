@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.cli.commands import main
+from interview_bot.cli.commands import main
 from tests.world import ME, T0, at, person, rfc3339
 
 DAY = 24.0

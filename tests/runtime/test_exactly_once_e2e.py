@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from bot.errors import StateError
-from bot.model import FollowUpStatus
-from bot.runtime.lock import InstanceRunning
+from interview_bot.errors import StateError
+from interview_bot.model import FollowUpStatus
+from interview_bot.runtime.lock import InstanceRunning
 from tests.runtime.test_thank_you_e2e import Crash
 from tests.world import ME, World, person
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from bot.cli.commands import main
-from bot.errors import GoogleApiError
-from bot.google.retry import Retrier
-from bot.model import FollowUpStatus
+from interview_bot.cli.commands import main
+from interview_bot.errors import GoogleApiError
+from interview_bot.google.retry import Retrier
+from interview_bot.model import FollowUpStatus
 from tests.runtime.faults import Faults
 from tests.runtime.test_status_check_e2e import DEFAULT_DUE_H, interview_with_thank_you
 from tests.world import ME, at, person
@@ -77,7 +77,7 @@ def test_a_failing_calendar_is_reported_hourly_and_the_rest_goes_on(make_world: 
     with world.sandbox.lock:
         del world.sandbox.calendar.calendars[TEAM]  # deleted, or no longer shared: 404
     engine = world.engine()  # one engine across syncs, as the daemon keeps it
-    caplog.set_level(logging.DEBUG, logger="bot")
+    caplog.set_level(logging.DEBUG, logger="interview_bot")
     world.clock.set(at(3))
     report = engine.run_once()
     ((calendar_id, why),) = report.calendar_errors

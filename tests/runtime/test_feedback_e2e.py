@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from bot.cli.status import status_json
-from bot.model import FollowUpKind, FollowUpStatus
-from bot.runtime.wiring import settings_from_config
+from interview_bot.cli.status import status_json
+from interview_bot.model import FollowUpKind, FollowUpStatus
+from interview_bot.runtime.wiring import settings_from_config
 from tests.world import ME, person
 
 FEEDBACK = FollowUpKind.FEEDBACK_REQUEST

@@ -7,10 +7,10 @@ the company it names.
 
 from __future__ import annotations
 
-from bot.cli.explain import explain
-from bot.cli.status import status_json, status_text
-from bot.model import FollowUpKind, FollowUpStatus
-from bot.runtime.wiring import settings_from_config
+from interview_bot.cli.explain import explain
+from interview_bot.cli.status import status_json, status_text
+from interview_bot.model import FollowUpKind, FollowUpStatus
+from interview_bot.runtime.wiring import settings_from_config
 from tests.world import ME, person
 
 FEEDBACK = FollowUpKind.FEEDBACK_REQUEST

@@ -11,10 +11,10 @@ import time
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
-from bot.cli.explain import explain
-from bot.cli.status import status_json
-from bot.model import FollowUpKind, FollowUpStatus
-from bot.runtime.wiring import settings_from_config
+from interview_bot.cli.explain import explain
+from interview_bot.cli.status import status_json
+from interview_bot.model import FollowUpKind, FollowUpStatus
+from interview_bot.runtime.wiring import settings_from_config
 from tests.world import ME
 
 CHECK, FEEDBACK = FollowUpKind.STATUS_CHECK, FollowUpKind.FEEDBACK_REQUEST

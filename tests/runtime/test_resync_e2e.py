@@ -14,7 +14,7 @@ from typing import Any
 import httplib2
 import pytest
 
-from bot.model import FollowUpStatus, InterviewStatus
+from interview_bot.model import FollowUpStatus, InterviewStatus
 from tests.world import ME, at, person
 
 TITLE = "Interview: Data Analyst - Initech"

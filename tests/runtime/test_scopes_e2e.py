@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.google.auth import SCOPES
-from bot.google.retry import Retrier
+from interview_bot.google.auth import SCOPES
+from interview_bot.google.retry import Retrier
 from tests.runtime.test_status_check_e2e import DEFAULT_DUE_H
 from tests.world import ME, person
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import StateError
-from bot.model import FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
-from bot.runtime.state import State
+from interview_bot.errors import StateError
+from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
+from interview_bot.runtime.state import State
 
 T = datetime(2026, 12, 1, 9, tzinfo=timezone.utc)
 IV = Interview(id="primary/e1", calendar_id="primary", event_id="e1", title="Interview", company="Initech",
@@ -67,7 +67,7 @@ def test_in_memory_copy_never_writes_back(tmp_path: Path) -> None:
 
 
 def test_a_state_file_from_an_older_version_gains_new_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.runtime.state as state_module
+    import interview_bot.runtime.state as state_module
 
     path = tmp_path / "state.sqlite3"
     State.open(path, lock=False).close()
@@ -83,11 +83,11 @@ def test_a_state_file_from_before_agencies_reads_and_keeps_them(tmp_path: Path) 
     import sqlite3
     from dataclasses import replace
 
-    from bot.model import CompanyMail
+    from interview_bot.model import CompanyMail
 
     path = tmp_path / "old.sqlite3"
     State.open(path, lock=False).close()
-    from bot.runtime.state import _ADDED_COLUMNS
+    from interview_bot.runtime.state import _ADDED_COLUMNS
 
     conn = sqlite3.connect(path)  # as the first release wrote it: none of the columns added since
     for table, column, _ in _ADDED_COLUMNS:

@@ -25,11 +25,11 @@ from typing import Any
 
 import pytest
 
-from bot.cli.commands import main
-from bot.errors import StateError
-from bot.runtime.lock import InstanceRunning
-from bot.runtime.state import State
-from bot.runtime.statefile import StateGone
+from interview_bot.cli.commands import main
+from interview_bot.errors import StateError
+from interview_bot.runtime.lock import InstanceRunning
+from interview_bot.runtime.state import State
+from interview_bot.runtime.statefile import StateGone
 from tests.runtime.test_daemon import ME as DAEMON_ME
 from tests.runtime.test_daemon import add_interview, drafts, start_bot, stop_bot, wait_for, write_config
 from tests.world import at
@@ -150,7 +150,7 @@ def _limit_file_size() -> None:
 
 
 def test_a_disk_full_at_open_is_a_clear_error_and_the_next_run_starts_cleanly(world: Any) -> None:
-    command = [sys.executable, "-m", "bot", "--config", str(world.config_path), "run", "--once", "--at",
+    command = [sys.executable, "-m", "interview_bot", "--config", str(world.config_path), "run", "--once", "--at",
                at(4).isoformat()]
     world.invite("Interview: Data Analyst - Initech", 0)
     full = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, preexec_fn=_limit_file_size, timeout=60)
@@ -216,7 +216,7 @@ def test_deleting_the_state_folder_under_a_running_daemon_lets_no_second_one_sta
         shutil.rmtree(folder / "state.sqlite3", ignore_errors=True)
         for f in folder.glob("state.sqlite3*"):
             f.unlink()  # the whole state, lock file included, gone under it
-        second = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "run"], capture_output=True,
+        second = subprocess.run([sys.executable, "-m", "interview_bot", "--config", str(config), "run"], capture_output=True,
                                 text=True, cwd=ROOT, timeout=60)
         assert second.returncode == 1
         assert f"another interview-bot (pid {first.pid}" in second.stderr and "already running for" in second.stderr

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from bot.cli.commands import main
-from bot.cli.status import status_json
-from bot.model import FollowUpKind, FollowUpStatus
-from bot.runtime.wiring import settings_from_config
+from interview_bot.cli.commands import main
+from interview_bot.cli.status import status_json
+from interview_bot.model import FollowUpKind, FollowUpStatus
+from interview_bot.runtime.wiring import settings_from_config
 from tests.world import ME, person
 
 CHECK = FollowUpKind.STATUS_CHECK

@@ -7,7 +7,7 @@ from email.utils import getaddresses
 
 import pytest
 
-from bot.model import FollowUpStatus
+from interview_bot.model import FollowUpStatus
 from tests.world import ME, person
 
 
@@ -323,7 +323,7 @@ def test_header_injection_in_title_and_display_name_is_inert(world) -> None:  # 
 
 
 def test_a_draft_google_refuses_is_marked_failed_and_a_temporary_error_is_retried(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from bot.errors import GoogleApiError
+    from interview_bot.errors import GoogleApiError
 
     world.invite("Interview: Data Analyst - Initech", 0)
     world.invite("Phone Screen: Globex <> Alex Morgan", 0.5, organizer={"email": "sam.lee@globex.com"},

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.sandbox.gmail_query import (
+from interview_bot.sandbox.gmail_query import (
     And,
     MailDoc,
     Not,

@@ -12,9 +12,9 @@ from typing import Any, Callable
 import pytest
 from googleapiclient.errors import HttpError
 
-from bot.clock import FixedClock
-from bot.google.services import build_service
-from bot.sandbox.server import Sandbox
+from interview_bot.clock import FixedClock
+from interview_bot.google.services import build_service
+from interview_bot.sandbox.server import Sandbox
 
 ME = "me@example.com"
 NOW = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.commands import main
-from bot.sandbox.server import Sandbox
+from interview_bot.cli.commands import main
+from interview_bot.sandbox.server import Sandbox
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -55,7 +55,7 @@ def test_a_corrupt_state_file_is_named_with_what_is_wrong(tmp_path: Path, conten
 
 def test_a_new_state_file_exists_from_the_start_and_keeps_the_data_after_sigterm(tmp_path: Path) -> None:
     state = tmp_path / "new.json"
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "sandbox", "--port", "0", "--state", str(state)],
+    proc = subprocess.Popen([sys.executable, "-m", "interview_bot", "sandbox", "--port", "0", "--state", str(state)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:

@@ -13,11 +13,11 @@ from typing import Any, NamedTuple
 import pytest
 from googleapiclient.errors import HttpError
 
-from bot.clock import FixedClock
-from bot.sandbox.errors import ApiError
-from bot.sandbox.gmail_api import GmailApi
-from bot.sandbox.pytest_plugin import services_for
-from bot.sandbox.server import Sandbox
+from interview_bot.clock import FixedClock
+from interview_bot.sandbox.errors import ApiError
+from interview_bot.sandbox.gmail_api import GmailApi
+from interview_bot.sandbox.pytest_plugin import services_for
+from interview_bot.sandbox.server import Sandbox
 
 ME = "alex@example.com"
 NOW = datetime(2024, 3, 15, 12, 0, tzinfo=UTC)

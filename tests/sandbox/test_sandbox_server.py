@@ -14,9 +14,9 @@ import httplib2
 import pytest
 from googleapiclient.errors import HttpError
 
-from bot.google.services import build_service
-from bot.sandbox.pytest_plugin import Services
-from bot.sandbox.server import Sandbox
+from interview_bot.google.services import build_service
+from interview_bot.sandbox.pytest_plugin import Services
+from interview_bot.sandbox.server import Sandbox
 
 EVENT = {"summary": "Interview", "start": {"dateTime": "2024-03-04T10:00:00Z"},
          "end": {"dateTime": "2024-03-04T11:00:00Z"}}
@@ -199,7 +199,7 @@ def test_mutations_are_saved_as_they_happen(tmp_path: Path, make_sandbox: Callab
 def test_cli_prints_its_url_serves_and_exits_0_on_sigterm(tmp_path: Path) -> None:
     state = tmp_path / "state.json"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "bot.sandbox.server", "--port", "0", "--email", "cli@example.com",
+    proc = subprocess.Popen([sys.executable, "-m", "interview_bot.sandbox.server", "--port", "0", "--email", "cli@example.com",
                              "--state", str(state)], stdout=subprocess.PIPE, text=True, env=env)
     try:
         assert proc.stdout is not None
@@ -250,7 +250,7 @@ def test_fault_controls_over_http_expire_sync_tokens_and_gmail_history(sandbox: 
 
 def test_a_client_hanging_up_mid_request_is_no_error_but_a_real_fault_is(capsys: Any) -> None:
     # A bot killed mid-request resets its connection: the sandbox must not print a traceback for it.
-    from bot.sandbox.server import Sandbox
+    from interview_bot.sandbox.server import Sandbox
 
     with Sandbox(email="quiet@example.com") as sb:
         server = sb._server

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.errors import BotError, ConfigError
-from bot.model import FollowUp, FollowUpKind, Interview, OutgoingMail, Person, ThreadRef
-from bot.writing.addresses import valid_address
-from bot.writing.compose import (
+from interview_bot.errors import BotError, ConfigError
+from interview_bot.model import FollowUp, FollowUpKind, Interview, OutgoingMail, Person, ThreadRef
+from interview_bot.writing.addresses import valid_address
+from interview_bot.writing.compose import (
     BOT_KEY_HEADER,
     NoRecipientError,
     Templates,

@@ -1,3 +1,0 @@
-from bot.cli.commands import main
-
-raise SystemExit(main())

@@ -1,0 +1,3 @@
+from interview_bot.cli.commands import main
+
+raise SystemExit(main())

@@ -1,0 +1,165 @@
+"""The value types config.yaml is written in: durations, paths, regexes, domains, names.
+
+Each is an annotated type whose validator raises an error in the words of someone editing
+YAML ("is not a duration (try ...)"), and whose JSON schema says what would be accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, PlainSerializer, PlainValidator, StrictStr, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from interview_bot.config.durations import DURATION_EXAMPLES, DURATION_PATTERN, Duration, parse_duration
+
+__all__ = ["SHIPPED_TEMPLATES", "ConfigPath", "Domain", "DomainPattern", "DurationField", "Regex", "TemplateName", "Text",
+           "yaml_kind"]
+
+
+def yaml_kind(value: Any) -> str:
+    """How a YAML value looks to the person who wrote it."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+# --- field types -------------------------------------------------------------
+
+
+def _to_duration(value: Any) -> Duration:
+    if isinstance(value, Duration):
+        return value
+    # YAML turns "300" into an int and "1:30" into 90; parse those too, so the message says "add a unit".
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError(
+            "duration", "{value} is not a duration (try {examples})", {"value": yaml_kind(value), "examples": ", ".join(DURATION_EXAMPLES)}
+        )
+    try:
+        return parse_duration(str(value))
+    except ValueError as exc:
+        raise PydanticCustomError("duration", "{reason}", {"reason": str(exc)}) from None
+
+
+DurationField = Annotated[
+    Duration,
+    PlainValidator(_to_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": 'A fixed time ("90s", "15m", "2h", "1h30m", "1d", "2 weeks") or business days ("3 business days").',
+            "pattern": DURATION_PATTERN,
+            "examples": ["2h", "90m", "3 business days"],
+        }
+    ),
+]
+
+
+def _to_path(value: Any, info: ValidationInfo) -> Path:
+    if isinstance(value, Path):
+        path = value
+    elif isinstance(value, str) and value.strip():
+        path = Path(value.strip())
+    else:
+        raise PydanticCustomError("path", "expected a file or folder path, got {value}", {"value": yaml_kind(value)})
+    path = path.expanduser()
+    # Relative paths mean "next to config.yaml", not "wherever the daemon was started".
+    base = (info.context or {}).get("base_dir")
+    if not path.is_absolute() and base is not None:
+        path = Path(base) / path
+    return path
+
+
+ConfigPath = Annotated[
+    Path,
+    PlainValidator(_to_path),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "description": "A path; relative paths are relative to config.yaml's folder, ~ is your home."}),
+]
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value, re.IGNORECASE)
+    except re.error as exc:
+        raise PydanticCustomError(
+            "regex", '"{pattern}" is not a valid regular expression: {reason}', {"pattern": value, "reason": str(exc)}
+        ) from None
+    return value
+
+
+Regex = Annotated[StrictStr, AfterValidator(_check_regex)]
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty", "must not be empty")
+    return value.strip()
+
+
+Text = Annotated[StrictStr, AfterValidator(_check_text)]
+
+_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
+
+
+def _check_domain(value: str) -> str:
+    domain = value.strip().lower().lstrip("@")
+    if not _DOMAIN_RE.match(domain):
+        raise PydanticCustomError("domain", '"{value}" is not an email domain (like "initech.com")', {"value": value})
+    return domain
+
+
+Domain = Annotated[StrictStr, AfterValidator(_check_domain)]
+
+_DOMAIN_GLOB_RE = re.compile(r"^[a-z0-9*?](?:[a-z0-9*?-]*[a-z0-9*?])?(?:\.[a-z0-9*?](?:[a-z0-9*?-]*[a-z0-9*?])?)+$")
+
+
+def _check_domain_pattern(value: str) -> str:
+    # Detection matches these as suffixes or globs ("yahoo.*" is every Yahoo country domain).
+    pattern = value.strip().lower().lstrip("@")
+    if not _DOMAIN_GLOB_RE.match(pattern):
+        raise PydanticCustomError(
+            "domain", '"{value}" is not an email domain or pattern (like "myuni.edu" or "yahoo.*")', {"value": value}
+        )
+    return pattern
+
+
+DomainPattern = Annotated[StrictStr, AfterValidator(_check_domain_pattern)]
+
+
+def _check_template_name(value: str) -> str:
+    # A name, not a path: compose looks it up in `templates:` first, then in the shipped templates.
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_-]*", value):
+        raise PydanticCustomError("template", '"{value}" is not a template name (like "thank_you")', {"value": value})
+    return value
+
+
+# The shipped templates (interview_bot/writing/templates/NAME.txt.j2; a test keeps this list in step with them).
+SHIPPED_TEMPLATES = ("thank_you", "status_check", "feedback_request", "keep_in_touch")
+TEMPLATE_NAME_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_-]*$"
+
+TemplateName = Annotated[
+    StrictStr,
+    AfterValidator(_check_template_name),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A template name: a shipped one, or NAME for NAME.txt.j2 in your `templates:` folder.",
+            # The enum offers the shipped names in editors; the pattern admits your own.
+            "anyOf": [{"enum": list(SHIPPED_TEMPLATES)}, {"pattern": TEMPLATE_NAME_PATTERN}],
+        }
+    ),
+]
