@@ -257,11 +257,11 @@ def test_cases_use_the_rules_the_bot_runs_with(tmp_path: Path) -> None:
         replies: {senders: ['@hire.lever.co'], rules: {rejection: ['no thanks']}}
         """)
     mine, bot = case_rules(cfg), settings_from_config(cfg)
-    assert mine.detection == interview_bot.rules
-    assert (mine.tz, mine.country) == (interview_bot.reading.tz, interview_bot.reading.country)
-    assert mine.reply_rules == interview_bot.reading.extra_rules
-    assert mine.senders == interview_bot.reading.extra_senders
-    assert mine.detection.personal_domains == interview_bot.reading.personal_domains
+    assert mine.detection == bot.rules
+    assert (mine.tz, mine.country) == (bot.reading.tz, bot.reading.country)
+    assert mine.reply_rules == bot.reading.extra_rules
+    assert mine.senders == bot.reading.extra_senders
+    assert mine.detection.personal_domains == bot.reading.personal_domains
 
 
 def test_no_cases_no_results(tmp_path: Path) -> None:
