@@ -32,6 +32,7 @@ from interview_bot.model import (
 )
 from interview_bot.runtime import migrations
 
+
 def _people_to_json(people: tuple[Person, ...]) -> str:
     return json.dumps([{"email": p.email, "name": p.name} for p in people])
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus, Intervie
 from interview_bot.runtime.schema import APPLICATION_ID
 from interview_bot.runtime.state import State
 
-T = datetime(2026, 12, 1, 9, tzinfo=timezone.utc)
+T = datetime(2026, 12, 1, 9, tzinfo=UTC)
 IV = Interview(id="primary/e1", calendar_id="primary", event_id="e1", title="Interview", company="Initech",
                role="Analyst", start=T, end=T, time_zone="Europe/London",
                interviewers=(Person("jane@initech.com", "Roe, Jane"),), organizer=Person("p@initech.com"),
