@@ -31,6 +31,7 @@ from interview_bot.model import (
     Person,
 )
 from interview_bot.runtime import migrations
+from interview_bot.runtime.positions import Positions
 
 
 def _people_to_json(people: tuple[Person, ...]) -> str:
@@ -87,6 +88,7 @@ class State:
         self.path = path
         self._inode = 0
         migrations.upgrade(self._conn, path)
+        self.positions = Positions(self._conn)
 
     @classmethod
     def open(cls, path: Path, lock: bool = True) -> State:
@@ -177,24 +179,6 @@ class State:
                 except StateError:
                     pass  # the original error says what went wrong
             raise
-
-    # -- meta: sync cursors and the like -------------------------------------------------
-
-    def get_meta(self, key: str) -> str | None:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row["value"])
-
-    def set_meta(self, key: str, value: str | None) -> None:
-        """Set (None: remove) a value; unchanged values are not written, so an idle sync writes little."""
-        if self.get_meta(key) == value:
-            return
-        if value is None:
-            self._conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-        else:
-            self._conn.execute(
-                "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
 
     # -- interviews -----------------------------------------------------------------------
 

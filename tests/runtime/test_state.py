@@ -39,9 +39,9 @@ def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     s = State.open(tmp_path / "s.sqlite3")
     with pytest.raises(RuntimeError), s.transaction():
         s.save_interview(IV)
-        s.set_meta("calendar_sync_token:primary", "tok")
+        s.positions.set_calendar_token("primary", "tok")
         raise RuntimeError("killed")
-    assert s.interviews() == [] and s.get_meta("calendar_sync_token:primary") is None
+    assert s.interviews() == [] and s.positions.calendar_token("primary") is None
     s.close()
 
 
