@@ -47,7 +47,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
             ),
             "replies": replies_json(state, iv, rounds.get(process_key(iv), []), plan.verdicts if plan else ()),
             "latest_reply": (
-                {"kind": reply.kind, "from": reply.sender.email, "date": reply.date.isoformat(),
+                {"kind": reply.kind.value if reply.kind else "", "from": reply.sender.email, "date": reply.date.isoformat(),
                  "subject": reply.subject, "phrase": reply.phrase or None}
                 if reply else None
             ),
@@ -90,8 +90,8 @@ def replies_json(state: State, iv: Interview, rounds: list[Interview],
         verdict = judged.get(m.id)
         out.append({
             "id": m.id, "at": m.date.isoformat(), "from": m.sender.email, "subject": m.subject,
-            "kind": m.kind or "other",
-            "phrase": m.phrase or None, "answer": bool(verdict and verdict.answer),
+            "kind": m.kind.value if m.kind else "other",
+            "phrase": m.shown_phrase or None, "answer": bool(verdict and verdict.answer),
             "why": verdict.why if verdict else "about an earlier round",
             "trusted": not m.trust, "untrusted_because": m.trust or None,
             "confidence": round(m.confidence, 2), "rule": m.rule or None,

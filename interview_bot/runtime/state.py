@@ -29,6 +29,7 @@ from interview_bot.model import (
     Interview,
     InterviewStatus,
     Person,
+    ReplyKind,
 )
 from interview_bot.runtime import migrations
 from interview_bot.runtime.positions import Positions
@@ -269,12 +270,13 @@ class State:
         self._conn.execute(
             """INSERT OR REPLACE INTO company_mail(id, thread_id, message_id, "references", subject, sender, date,
                    process, is_reply, kind, phrase, promise_by, promise_phrase, via, agency, confidence, rule, trust,
-                   silence)
-               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   silence, is_answer, bounced, rules_hash)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (m.id, m.thread_id, m.message_id, m.references, m.subject,
              json.dumps({"email": m.sender.email, "name": m.sender.name}), m.date.isoformat(), m.process,
-             int(m.is_reply), m.kind, m.phrase, m.promise_by.isoformat() if m.promise_by else None,
-             m.promise_phrase, m.via, m.agency, m.confidence, m.rule, m.trust, int(m.silence)),
+             int(m.is_reply), m.kind.value if m.kind else "", m.phrase, m.promise_by.isoformat() if m.promise_by else None,
+             m.promise_phrase, m.via, m.agency, m.confidence, m.rule, m.trust, int(m.silence), int(m.is_answer),
+             json.dumps(list(m.bounced)), m.rules_hash),
         )
         self._conn.execute("DELETE FROM unattributed_mail WHERE id = ?", (m.id,))
 
@@ -289,10 +291,11 @@ class State:
                 id=r["id"], thread_id=r["thread_id"], message_id=r["message_id"], references=r["references"],
                 subject=r["subject"], sender=Person(sender["email"], sender.get("name", "")),
                 date=datetime.fromisoformat(r["date"]), process=r["process"], is_reply=bool(r["is_reply"]),
-                kind=r["kind"], phrase=r["phrase"],
+                kind=ReplyKind(r["kind"]) if r["kind"] else None, phrase=r["phrase"],
                 promise_by=date.fromisoformat(r["promise_by"]) if r["promise_by"] else None,
                 promise_phrase=r["promise_phrase"], via=r["via"], agency=r["agency"],
                 confidence=float(r["confidence"]), rule=r["rule"], trust=r["trust"], silence=bool(r["silence"]),
+                is_answer=bool(r["is_answer"]), bounced=tuple(json.loads(r["bounced"])), rules_hash=r["rules_hash"],
             ))
         return out
 
