@@ -20,7 +20,7 @@ from interview_bot.google.gmail import HistoryExpired
 from interview_bot.model import Interview, InterviewStatus, MailMessage, MailPart
 from interview_bot.planning.mailthread import company_query
 from interview_bot.planning.process import process_key
-from interview_bot.reading.message import OpenProcess, ReadingRules, Skip, Skipped, read_mail, rules_hash
+from interview_bot.reading.message import MailMeaning, OpenProcess, ReadingRules, Skip, Skipped, read_mail, rules_hash
 from interview_bot.runtime.state import State
 
 __all__ = ["MailPort", "MailReader", "ReadingRules"]  # ReadingRules: interview_bot.reading.message' own
@@ -88,6 +88,7 @@ class MailReader:
         for message_id in dict.fromkeys(retry + added):
             if not self.state.has_mail(message_id):
                 count += self._read_one(message_id, processes, failed)
+        count += self._read_again(processes)
         with self.state.transaction():
             self.state.positions.history_id = history
             self.state.positions.retry_messages = tuple(failed[-RETRY_MAX:])
@@ -137,7 +138,12 @@ class MailReader:
 
     def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],
                 parts: tuple[MailPart, ...] | None = None) -> int:
-        """Record one message as interview_bot.reading.message reads it; the I/O only.
+        """Record one message as interview_bot.reading.message reads it; 1 if recorded, else 0."""
+        return int(isinstance(self._record(msg, processes, parts), MailMeaning))
+
+    def _record(self, msg: MailMessage, processes: dict[str, list[Interview]],
+                parts: tuple[MailPart, ...] | None = None) -> MailMeaning | Skipped:
+        """The I/O around interview_bot.reading.message.read_mail: fetch the text when it asks, store what it says.
 
         `parts` are its MIME parts when already fetched; otherwise they are fetched here when
         the reader asks for them (only for mail from a followed company, never Spam or Trash)."""
@@ -148,13 +154,13 @@ class MailReader:
         if isinstance(outcome, Skipped) and outcome.reason is Skip.NEEDS_TEXT:
             outcome = read_mail(msg, self.gmail.body(msg.id), candidates, self.rules, my_emails, self.rules_hash)
         if outcome.candidates and msg.sender is not None and msg.date is not None:
+            why = outcome.attribution.why if isinstance(outcome, Skipped) and outcome.attribution else outcome.why
             with self.state.transaction():
                 self.state.save_unattributed(msg.id, msg.thread_id, msg.subject, msg.sender, msg.date,
-                                             outcome.candidates, outcome.attribution.why if isinstance(
-                                                 outcome, Skipped) and outcome.attribution else outcome.why)
+                                             outcome.candidates, why)
         if isinstance(outcome, Skipped):
             log.debug("message %s skipped: %s (%s)", msg.id, outcome.reason.value, outcome.why)
-            return 0
+            return outcome
         mail = outcome.mail
         with self.state.transaction():
             self.state.save_mail(mail)
@@ -162,4 +168,26 @@ class MailReader:
         log.info("mail from %s about %s (%s): %s%s", mail.sender.email, mail.process, outcome.why,
                  mail.kind.value.replace("_", " ") if mail.kind else "before the interview",
                  f" (untrusted: {mail.trust})" if mail.trust else "")
-        return 1
+        return outcome
+
+    def _read_again(self, processes: dict[str, list[Interview]]) -> int:
+        """Read again the stored mail whose reading other rules made (config's replies changed, or the bot).
+
+        Bodies are not kept, so each such message is fetched again: a cost only when the rules
+        changed. One that is gone, or no longer reads as this process's, keeps its reading."""
+        count = 0
+        for message_id in self.state.stale_mail(list(processes), self.rules_hash):
+            try:
+                outcome = self._record(self.gmail.message(message_id), processes)
+            except GoogleApiError as e:
+                if e.status != 404:
+                    log.warning("could not read message %s again yet (%s); tried at the next sync", message_id, e)
+                    continue
+                outcome = Skipped(Skip.NO_PROCESS, "gone from Gmail")
+            if isinstance(outcome, Skipped):
+                with self.state.transaction():
+                    self.state.stamp_mail(message_id, self.rules_hash)
+            else:
+                count += 1
+                log.info("read message %s again with the rules as they are now", message_id)
+        return count

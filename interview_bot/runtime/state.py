@@ -280,6 +280,19 @@ class State:
         )
         self._conn.execute("DELETE FROM unattributed_mail WHERE id = ?", (m.id,))
 
+    def stale_mail(self, processes: list[str], digest: str) -> list[str]:
+        """Ids of these processes' mail read by other rules than `digest` (oldest first): to read again."""
+        if not processes:
+            return []
+        marks = ",".join("?" * len(processes))
+        rows = self._conn.execute(f"SELECT id FROM company_mail WHERE process IN ({marks}) AND rules_hash != ? "
+                                  "ORDER BY date, id", [*processes, digest]).fetchall()
+        return [str(r["id"]) for r in rows]
+
+    def stamp_mail(self, message_id: str, digest: str) -> None:
+        """Keep a message's reading as it is, as if made by the rules `digest` (it cannot be read again)."""
+        self._conn.execute("UPDATE company_mail SET rules_hash = ? WHERE id = ?", (digest, message_id))
+
     def mail(self, process: str | None = None) -> list[CompanyMail]:
         """Company mail, oldest first; of one process, or all."""
         sql = "SELECT * FROM company_mail" + (" WHERE process = ?" if process is not None else "") + " ORDER BY date, id"
