@@ -106,8 +106,12 @@ class State:
         locks = [state_lock(path)] if lock else []
         try:
             conn = statefile.connect(path)
-            state = cls(conn, locks, path)
-            statefile.probe_write(conn)
+            try:
+                state = cls(conn, locks, path)  # migrated here (or refused: newer than this bot)
+                statefile.probe_write(conn)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
             for held in locks:
                 held.release()
