@@ -58,8 +58,37 @@ def clock_at(at: datetime | None) -> Any:
 
 
 def when(dt: datetime, tz: ZoneInfo) -> str:
-    """A time as the user reads it, in their zone: "Tue 01 Dec 2026 14:00 GMT"."""
-    return dt.astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
+    """A time as the user reads it, in their zone: "Wed 9 Dec 09:30"."""
+    local = dt.astimezone(tz)
+    return f"{local:%a} {local.day} {local:%b %H:%M}"
+
+
+def width() -> int:
+    """The terminal's width: $COLUMNS, else the terminal's own, else 80 (output to a file or a pipe)."""
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 40)
+
+
+def fit(text: str, columns: int | None = None) -> str:
+    """Each line wrapped to the terminal, its continuation indented under it; a URL keeps a line of its own."""
+    import textwrap
+
+    columns = columns or width()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= columns:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        words = line.split()
+        urls = [w for w in words if "://" in w]
+        rest = " ".join(w for w in words if "://" not in w)
+        if rest:
+            out += textwrap.wrap(rest, columns, initial_indent=indent, subsequent_indent=indent + "  ",
+                                 break_on_hyphens=False)
+        out += [indent + "  " + u if rest else indent + u for u in urls]
+    return "\n".join(out)
 
 
 def local(dt: datetime, cfg: Config) -> str:

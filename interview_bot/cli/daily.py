@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from interview_bot.cli.common import check_templates, clock_at, load, local, parse_at
 from interview_bot.cli.registry import DAILY, arg, command, plural
-from interview_bot.errors import BotError
+from interview_bot.errors import AuthError, BotError
 
 if TYPE_CHECKING:
     from interview_bot.runtime.engine import RunReport
@@ -48,13 +48,24 @@ def cmd_run(args: argparse.Namespace) -> int:
         from interview_bot.runtime.daemon import run_daemon
 
         return run_daemon(cfg)
+    from interview_bot.runtime.notify import telling_from_config
+
     state = State.open(Path(cfg.state))
+    telling = telling_from_config(cfg)
     try:
-        engine = build_engine(cfg, clock_at(at), state)
-        report = engine.run_once()
+        try:
+            engine = build_engine(cfg, clock_at(at), state)
+            report = engine.run_once()
+        except AuthError as e:  # said once per failure where the user looks (issue 22), then as an error
+            telling.sign_in_refused(state, e.message, e.hint, clock_at(at).now())
+            raise
+        telling.sign_in_accepted(state)
+        telling.drafted(state, [fu for fu, _, _ in report.drafted], engine.clock.now(), engine.settings)
+        telling.digest(state, engine.clock.now(), engine.gmail.draft_exists)
         _print_report(report, state, quiet=args.quiet)
         failed = report.summary(lambda fu: about(state, fu)) if report.problems() else ""
     finally:
+        telling.close(timeout=20.0)  # the drafts are made; a slow service only delays the exit, boundedly
         state.close()
     if failed:  # exit 3: the run did only part of its job; one line says what failed
         print(f"error: {failed}", file=sys.stderr)
@@ -139,7 +150,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     arguments=[arg("--json", action="store_true", help="machine-readable output (a stable contract)")],
 )
 def cmd_status(args: argparse.Namespace) -> int:
-    from interview_bot.cli.status import status_json, status_text
+    from interview_bot.cli.common import fit
+    from interview_bot.cli.status import sign_in_text, status_json, status_text
     from interview_bot.clock import SystemClock
     from interview_bot.runtime.state import State
     from interview_bot.runtime.wiring import settings_from_config
@@ -148,9 +160,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     state = State.in_memory_copy(Path(cfg.state))
     try:
         data = status_json(state, settings_from_config(cfg), SystemClock().now())
+        dead = sign_in_text(state, cfg.tz)
     finally:
         state.close()
-    print(json.dumps(data, indent=2) if args.json else status_text(data, cfg.tz))
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    print(fit(f"{dead}\n\n{status_text(data, cfg.tz)}" if dead else status_text(data, cfg.tz)))
     return 0
 
 
