@@ -70,8 +70,9 @@ def width() -> int:
     return max(shutil.get_terminal_size((80, 24)).columns, 40)
 
 
-def fit(text: str, columns: int | None = None) -> str:
-    """Each line wrapped to the terminal, its continuation indented under it; a URL keeps a line of its own."""
+def fit(text: str, columns: int | None = None, hang: int | None = None) -> str:
+    """Each line wrapped to the terminal, its continuation indented `hang` columns (default: under the
+    line's own indent, plus 2); a URL keeps a line of its own, whole, since a cut one opens nothing."""
     import textwrap
 
     columns = columns or width()
@@ -81,13 +82,15 @@ def fit(text: str, columns: int | None = None) -> str:
             out.append(line)
             continue
         indent = line[: len(line) - len(line.lstrip())]
-        words = line.split()
-        urls = [w for w in words if "://" in w]
-        rest = " ".join(w for w in words if "://" not in w)
-        if rest:
-            out += textwrap.wrap(rest, columns, initial_indent=indent, subsequent_indent=indent + "  ",
-                                 break_on_hyphens=False)
-        out += [indent + "  " + u if rest else indent + u for u in urls]
+        more = " " * (hang if hang is not None else len(indent) + 2)
+        urls = [w for w in line.split() if "://" in w]
+        rest = line
+        for url in urls:
+            rest = rest.replace(url, "").rstrip()
+        if rest.strip():
+            out += textwrap.wrap(rest, columns, subsequent_indent=more, break_on_hyphens=False,
+                                 drop_whitespace=True)
+        out += [(more if rest.strip() else indent) + url for url in urls]
     return "\n".join(out)
 
 

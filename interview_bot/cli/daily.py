@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interview_bot.cli.common import check_templates, clock_at, load, local, parse_at
+from interview_bot.cli.common import check_templates, clock_at, fit, load, local, parse_at
 from interview_bot.cli.registry import DAILY, arg, command, plural
 from interview_bot.errors import AuthError, BotError
 
 if TYPE_CHECKING:
+    from interview_bot.config.model import Config
     from interview_bot.runtime.engine import RunReport
     from interview_bot.runtime.state import State
 
@@ -128,17 +129,34 @@ def cmd_plan(args: argparse.Namespace) -> int:
         engine.sync()
         now = engine.clock.now()
         rows = []
-        for fu in state.follow_ups():
+        for fu in sorted(state.follow_ups(), key=lambda f: f.due):
             if fu.status.value not in ("scheduled", "drafting"):
                 continue
             iv = state.interview(fu.interview_id)
-            when = "due now" if fu.due <= now else f"at {local(fu.due, cfg)}"
+            when = "due now" if fu.due <= now else local(fu.due, cfg)
             to = ", ".join(p.email for p in fu.recipients)
-            rows.append(f"{fu.kind.words:<18} {when:<34} {iv.company if iv else '?'}: {iv.title if iv else ''} -> {to}")
-        print("\n".join(rows) if rows else "Nothing to draft.")
+            rows.append(f"{when:<16} the {fu.kind.words} to {iv.company or '?' if iv else '?'}"
+                        f"{f' ({iv.title})' if iv and iv.title != iv.company else ''}")
+            rows.append(f"{'':<16} to {to}")
+        print(fit("\n".join(rows) if rows else "Nothing to draft.", hang=17))
+        _print_waiting(state, cfg)
     finally:
         state.close()
     return 0
+
+
+def _print_waiting(state: State, cfg: Config) -> None:
+    """The drafts the bot made that wait in Gmail's Drafts, each with its link."""
+    from interview_bot.cli.common import fit
+    from interview_bot.runtime.notify import audience, waiting
+
+    drafts = waiting(state, audience(state, cfg.tz, cfg.me.email))
+    if drafts:
+        print(f"\nWaiting in Gmail's Drafts ({len(drafts)}):")
+        for w in drafts:
+            print(fit(f"  the {w.kind.words} to {w.company or '?'}, due {local(w.made, cfg)}"))
+            if w.link:
+                print(f"    {w.link}")
 
 
 @command(
