@@ -32,7 +32,26 @@ def load(args: argparse.Namespace, file: str | None = None) -> Config:
             [f"no config file yet: none in {user_config_path().parent}, none in the current folder"],
             hint="run `interview-bot init` to write one (or give one with --config FILE)",
         )
-    return load_config(path)
+    cfg = load_config(path)
+    if is_shipped_example(path):
+        import sys
+
+        print(f'warning: {path} is the shipped example: drafts would be signed "{cfg.me.name}"', file=sys.stderr)
+        print("hint: run `interview-bot init` to write your own (or give yours with --config FILE)", file=sys.stderr)
+    return cfg
+
+
+def is_shipped_example(path: Path) -> bool:
+    """Whether `path` is the example config.yaml as shipped (in a clone, the one in its top folder)."""
+    from interview_bot.config.shipped import example_file
+
+    def body(p: Path) -> bytes:
+        return p.read_bytes().split(b"\n", 1)[-1]  # the schema line differs between the two copies
+
+    try:
+        return body(path) == body(example_file("config.yaml"))
+    except OSError:
+        return False
 
 
 def parse_at(value: str | None, cfg: Config) -> datetime | None:
