@@ -170,6 +170,9 @@ def test_a_refused_token_is_said_once_per_failure_and_shown_by_status(
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("Google refuses the sign-in")
     assert "interview-bot auth" in out.split("\n\n")[0]
+    assert main(["--config", str(config), "doctor"]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("FAIL  dead sign-in") and "Google refuses the sign-in since" in first
     state = State.open(tmp_path / "state.sqlite3")
     try:
         assert state.get_meta(SIGN_IN_KEY) is not None
