@@ -127,7 +127,7 @@ def test_python_dash_m_bot_works() -> None:
 def test_demo_makes_drafts_and_exits_0(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
-    assert out.count("Subject:") == 5  # four thank-yous and a feedback request
+    assert out.count("Subject:") == 6  # four thank-yous, a status check and a feedback request
     assert "Re: Interview confirmation: Data Analyst at Initech" in out
-    assert "Subject: Re: Hooli - next steps" in out and "what would have made my candidacy stronger" in out
+    assert "Subject: Re: Hooli - next steps" in out and "what would have made my" in out
     assert "nothing was sent" in out
