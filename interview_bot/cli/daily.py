@@ -168,7 +168,6 @@ def _print_waiting(state: State, cfg: Config) -> None:
     arguments=[arg("--json", action="store_true", help="machine-readable output (a stable contract)")],
 )
 def cmd_status(args: argparse.Namespace) -> int:
-    from interview_bot.cli.common import fit
     from interview_bot.cli.status import sign_in_text, status_json, status_text
     from interview_bot.clock import SystemClock
     from interview_bot.runtime.state import State
@@ -206,7 +205,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     cfg = load(args)
     state = State.in_memory_copy(Path(cfg.state))
     try:
-        print(explain(state, settings_from_config(cfg), SystemClock().now(), args.company))
+        print(fit(explain(state, settings_from_config(cfg), SystemClock().now(), args.company)))
     finally:
         state.close()
     return 0
