@@ -143,9 +143,9 @@ def run_demo(keep: str | None = None) -> int:
     """Run the demo; exit status 0 when the bot did its job."""
     from interview_bot.cli.common import fit, when
     from interview_bot.cli.status import status_json, status_text
-    from interview_bot.model import FollowUpKind
     from interview_bot.config.load import load_config
     from interview_bot.google.services import build_service
+    from interview_bot.model import FollowUpKind
     from interview_bot.runtime.state import State
     from interview_bot.runtime.wiring import build_engine, settings_from_config
     from interview_bot.sandbox.server import Sandbox

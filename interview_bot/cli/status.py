@@ -151,7 +151,7 @@ def sign_in_text(state: State, tz: ZoneInfo) -> str:
     problem = sign_in_problem(state)
     if problem is None:
         return ""
-    since, message, hint = problem
+    since, message, _ = problem
     return (f"Google refuses the sign-in since {when(since, tz)}: nothing is drafted until you run "
             f"`interview-bot auth`.\n  ({message})")
 

@@ -7,7 +7,7 @@ the draft or of anyone's mail. Each test reads what the receiver got, not what t
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +179,7 @@ def test_a_refused_token_is_said_once_per_failure_and_shown_by_status(
         telling = Telling(Notifier([receiver.url]), world_tz())
         telling.sign_in_accepted(state)  # as after a sync that works: the next failure is news again
         assert state.get_meta(SIGN_IN_KEY) is None
-        assert telling.sign_in_refused(state, "refused", "run `interview-bot auth`", datetime.now(timezone.utc))
+        assert telling.sign_in_refused(state, "refused", "run `interview-bot auth`", datetime.now(UTC))
         telling.close()
     finally:
         state.close()
