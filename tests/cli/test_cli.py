@@ -65,6 +65,10 @@ def test_status_json_is_the_documented_contract(world, capsys) -> None:  # type:
     assert fu["kind"] == "thank_you" and fu["status"] == "drafted"
     assert fu["draft_id"] == next(iter(world.drafts()))
     assert fu["thread_id"]
+    (listed,) = world.draft_list()  # Gmail's web app opens a draft by its message id, not its draft id
+    assert fu["draft_url"] == ("https://mail.google.com/mail/?authuser=alex.morgan@gmail.com"
+                               f"#drafts?compose={listed['message']['id']}")
+    assert iv["follow_ups"][1]["draft_url"] is None  # the status check is not drafted yet
 
 
 def test_status_text_lists_interviews(world, capsys) -> None:  # type: ignore[no-untyped-def]
