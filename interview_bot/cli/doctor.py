@@ -69,6 +69,11 @@ def run_doctor(
         checks.append(Check("config", FAIL, e.message, e.hint))
         return checks
     checks.append(Check("config", OK, f"{path} ({why})"))
+    from interview_bot.cli.common import is_shipped_example
+
+    if is_shipped_example(path):
+        checks.append(Check("config", WARN, f'{path} is the shipped example: drafts would be signed "{cfg.me.name}"',
+                            "run `interview-bot init` to write your own (or give yours with --config FILE)"))
     checks.append(_check_templates(cfg))
     checks.append(_check_state(cfg))
     services, auth_checks = services_for(cfg, refresh_request)

@@ -88,6 +88,9 @@ def test_the_shipped_example_config_in_use_is_said_out_loud(tmp_path: Path, monk
     err = capsys.readouterr().err.splitlines()
     assert err[0] == 'warning: config.yaml is the shipped example: drafts would be signed "Alex Morgan"'
     assert err[1].startswith("hint: run `interview-bot init`")
+    assert main(["doctor"]) == 1  # no sign-in here; the example is named among the problems
+    out = capsys.readouterr().out
+    assert 'warn  config        config.yaml is the shipped example: drafts would be signed "Alex Morgan"' in out
     (tmp_path / "config.yaml").write_text("me:\n  name: Sam Lee\n", encoding="utf-8")
     assert main(["check-config"]) == 0
     assert "shipped example" not in capsys.readouterr().err
