@@ -235,8 +235,11 @@ class Telling:
         """Note a sign-in Google refuses and say so, once per failure; True when this call said it."""
         if state.get_meta(SIGN_IN_KEY) is not None:
             return False
-        with state.transaction():
-            state.set_meta(SIGN_IN_KEY, json.dumps({"since": now.isoformat(), "message": message, "hint": hint}))
+        try:
+            with state.transaction():
+                state.set_meta(SIGN_IN_KEY, json.dumps({"since": now.isoformat(), "message": message, "hint": hint}))
+        except BotError as e:  # said all the same; the next failure may say it again
+            log.warning("could not note the refused sign-in in the state file: %s", e.message)
         self.notifier.notify(notices.sign_in_refused())
         return True
 
