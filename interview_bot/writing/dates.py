@@ -53,10 +53,20 @@ def _weekday_pattern(loc: Locale, with_year: bool) -> str:
     return re.sub(r"[\s,.]*(?:'de'\s*)?y+\.?(?:\s*'г'\.?)?\s*$", "", full).strip()
 
 
+# The first of the month is written as an ordinal in some languages ("1er décembre", "1º de
+# dezembro", "1° dicembre"); CLDR's patterns have no such form.
+_FIRST = {"fr": "1er", "it": "1°", "pt": "1º"}
+
+
+def _ordinal_first(text: str, day: date, loc: Locale) -> str:
+    first = _FIRST.get(loc.language)
+    return re.sub(r"(?<!\d)1(?![\d.])", first, text, count=1) if first and day.day == 1 else text
+
+
 def long_date(day: date, loc: Locale, today: date | None = None) -> str:
     """Weekday and date, with the year only when it is not this year's: "Friday 4 December"."""
     with_year = today is not None and day.year != today.year
-    return str(format_date(day, _weekday_pattern(loc, with_year), locale=loc))
+    return _ordinal_first(str(format_date(day, _weekday_pattern(loc, with_year), locale=loc)), day, loc)
 
 
 def short_date(day: date, loc: Locale, today: date | None = None) -> str:
@@ -64,7 +74,7 @@ def short_date(day: date, loc: Locale, today: date | None = None) -> str:
     with_year = today is not None and day.year != today.year
     skeleton = "yMMMMd" if with_year else "MMMMd"
     pattern = loc.datetime_skeletons.get(skeleton) or loc.date_formats["long"].pattern
-    return str(format_date(day, str(pattern), locale=loc))
+    return _ordinal_first(str(format_date(day, str(pattern), locale=loc)), day, loc)
 
 
 def _relative(loc: Locale, offset: int) -> str:
