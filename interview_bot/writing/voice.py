@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from interview_bot.config.fields import SHIPPED_LANGUAGES
 from interview_bot.model import Interview, Person
 from interview_bot.writing.addresses import one_line
 from interview_bot.writing.dates import DEFAULT_LOCALE, DayWords, draft_locale, long_date, short_date
@@ -21,8 +22,6 @@ from interview_bot.writing.greeting import NameForm, addressee, is_group_mailbox
 
 __all__ = ["SHIPPED_LANGUAGES", "LanguageWhy", "Promise", "Voice", "choose_language", "voice_variables"]
 
-# The languages the shipped templates are written in; English first (the default of `languages`).
-SHIPPED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 
 
 @dataclass(frozen=True)
