@@ -15,10 +15,23 @@ from pydantic_core import PydanticCustomError
 
 from interview_bot.config.durations import DURATION_EXAMPLES, DURATION_PATTERN, Duration, parse_duration
 
-__all__ = ["SHIPPED_TEMPLATES", "ConfigPath", "Domain", "DomainPattern", "DurationField", "LanguageCode", "LocaleName", "Regex",
-           "SHIPPED_LANGUAGES",
-           "TemplateName", "Text",
-           "yaml_kind"]
+__all__ = [
+    "SHIPPED_LANGUAGES",
+    "SHIPPED_TEMPLATES",
+    "ConfigPath",
+    "Domain",
+    "DomainPattern",
+    "DurationField",
+    "LanguageCode",
+    "LocaleName",
+    "Regex",
+    "TemplateName",
+    "Text",
+    "check_languages",
+    "locale_of_country",
+    "system_locale",
+    "yaml_kind",
+]
 
 
 def yaml_kind(value: Any) -> str:
@@ -183,13 +196,55 @@ def _check_language(value: str) -> str:
         try:
             suggestion = Locale.parse(code.replace("-", "_")).language if code else "en"
         except (UnknownLocaleError, ValueError):
-            by_name = {Locale.parse(c).english_name.lower(): c for c in ("en", "de", "fr", "es", "it", "pt", "nl")}
+            by_name = {str(Locale.parse(c).english_name).lower(): c for c in SHIPPED_LANGUAGES}
             suggestion = by_name.get(code.lower(), "en")
         raise PydanticCustomError(
             "language", '"{value}" is not a language code (try "{suggestion}", an ISO 639-1 code)',
             {"value": value, "suggestion": suggestion},
         )
     return code
+
+
+def check_languages(value: tuple[str, ...], templates: object) -> tuple[str, ...]:
+    """`languages`: at least one, each shipped or with templates of the user's in that language."""
+    if not value:
+        raise PydanticCustomError("languages", 'needs at least one language (e.g. ["en"])')
+    for code in value:
+        own = isinstance(templates, Path) and any(templates.glob(f"*.{code}.txt.j2"))
+        if code not in SHIPPED_LANGUAGES and not own:
+            raise PydanticCustomError(
+                "languages",
+                '"{code}" has no templates: the shipped languages are {shipped}; for another, put '
+                "thank_you.{code}.txt.j2 (and the others) in your `templates` folder",
+                {"code": code, "shipped": ", ".join(SHIPPED_LANGUAGES)},
+            )
+    return tuple(dict.fromkeys(value))
+
+
+def locale_of_country(country: str | None) -> str | None:
+    """The locale of a country's first official language there ("DE" -> "de_DE"), or None."""
+    if not country:
+        return None
+    from babel.languages import get_official_languages
+
+    official = get_official_languages(country)
+    return f"{official[0]}_{country}" if official else None
+
+
+def system_locale() -> str:
+    """This computer's locale ($LC_ALL, $LC_TIME, $LANG) when CLDR knows it, else "en_US"."""
+    import os
+
+    from babel import Locale, UnknownLocaleError
+
+    for var in ("LC_ALL", "LC_TIME", "LANG"):
+        name = os.environ.get(var, "").split(".", 1)[0].split("@", 1)[0]
+        if name and name not in ("C", "POSIX"):
+            try:
+                return str(Locale.parse(name))
+            except (UnknownLocaleError, ValueError):
+                continue
+    return "en_US"
 
 
 LanguageCode = Annotated[

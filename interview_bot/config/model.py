@@ -34,16 +34,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from interview_bot.config import fields as f20  # issue 20's keys: locale, languages
 from interview_bot.config.cases import ConfigTests
 from interview_bot.config.durations import Duration, parse_duration
 from interview_bot.config.fields import (
-    SHIPPED_LANGUAGES,
     ConfigPath,
     Domain,
     DomainPattern,
     DurationField,
-    LanguageCode,
-    LocaleName,
     Regex,
     TemplateName,
     Text,
@@ -92,10 +90,8 @@ class Me(_Section):
     email: StrictStr | None = Field(
         default=None, description="Your address; defaults to the signed-in Gmail account's address at run time."
     )
-    signature: StrictStr | None = Field(
-        default=None, max_length=2000,
-        description="The signature that ends every draft (several lines); overrides your Gmail signature.",
-    )
+    signature: StrictStr | None = Field(default=None, max_length=2000, description=(
+        "The signature that ends every draft (several lines); overrides your Gmail signature."))
 
     @field_validator("email")
     @classmethod
@@ -312,7 +308,7 @@ class Config(_Section):
     )
     country: StrictStr | None = Field(default=None, description='Country code whose public holidays are not business days, e.g. "GB".')
     subdivision: StrictStr | None = Field(default=None, description='Region within `country` with its own holidays, e.g. "SCT".')
-    locale: LocaleName | None = Field(
+    locale: f20.LocaleName | None = Field(
         default=None,
         description='How dates are written in drafts, e.g. "en_GB" ("Friday 4 December"); by default from `country`, '
                     "else the computer's locale, else en_US.",
@@ -335,8 +331,8 @@ class Config(_Section):
     )
     poll_every: DurationField = Field(default=parse_duration("5m"), description="How often to check the calendars.")
     templates: ConfigPath | None = Field(default=None, description="A folder of your templates, overriding the shipped ones.")
-    languages: tuple[LanguageCode, ...] = Field(
-        default=SHIPPED_LANGUAGES,
+    languages: tuple[f20.LanguageCode, ...] = Field(
+        default=f20.SHIPPED_LANGUAGES,
         description="The languages you write drafts in; a process in any other language gets drafts in the first.",
     )
     interviews: InterviewSettings = Field(default_factory=InterviewSettings, description="Interview detection rules.")
@@ -422,19 +418,7 @@ class Config(_Section):
     @field_validator("languages")
     @classmethod
     def _languages(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-        if not value:
-            raise PydanticCustomError("languages", 'needs at least one language (e.g. ["en"])')
-        folder = info.data.get("templates")
-        for code in value:
-            own = isinstance(folder, Path) and any(folder.glob(f"*.{code}.txt.j2"))
-            if code not in SHIPPED_LANGUAGES and not own:
-                raise PydanticCustomError(
-                    "languages",
-                    '"{code}" has no templates: the shipped languages are {shipped}; for another, put '
-                    "thank_you.{code}.txt.j2 (and the others) in your `templates` folder",
-                    {"code": code, "shipped": ", ".join(SHIPPED_LANGUAGES)},
-                )
-        return tuple(dict.fromkeys(value))
+        return f20.check_languages(value, info.data.get("templates"))
 
     @field_validator("templates")
     @classmethod
@@ -460,15 +444,7 @@ class Config(_Section):
     @property
     def draft_locale(self) -> str:
         """The locale drafts date in: `locale`, else `country`'s main language there, else the system's, else en_US."""
-        if self.locale:
-            return self.locale
-        if self.country:
-            from babel.languages import get_official_languages
-
-            official = get_official_languages(self.country)
-            if official:
-                return f"{official[0]}_{self.country}"
-        return system_locale()
+        return self.locale or f20.locale_of_country(self.country) or f20.system_locale()
 
     def after(self, duration: Duration, start: datetime) -> datetime:
         """`duration` after `start` in the user's zone, skipping the configured country's holidays."""
@@ -498,20 +474,6 @@ class Config(_Section):
             scheduler_senders=merged(base.scheduler_senders, rules.scheduler_senders),
             my_names=(self.me.name,),
         )
-
-
-def system_locale() -> str:
-    """This computer's locale ($LC_ALL, $LC_TIME, $LANG) when CLDR knows it, else "en_US"."""
-    from babel import Locale, UnknownLocaleError
-
-    for var in ("LC_ALL", "LC_TIME", "LANG"):
-        name = os.environ.get(var, "").split(".", 1)[0].split("@", 1)[0]
-        if name and name not in ("C", "POSIX"):
-            try:
-                return str(Locale.parse(name))
-            except (UnknownLocaleError, ValueError):
-                continue
-    return "en_US"
 
 
 def system_timezone() -> str:

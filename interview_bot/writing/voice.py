@@ -20,7 +20,8 @@ from interview_bot.writing.addresses import one_line
 from interview_bot.writing.dates import DEFAULT_LOCALE, DayWords, draft_locale, long_date, short_date
 from interview_bot.writing.greeting import NameForm, addressee, is_group_mailbox, join_names, recipients_to_greet
 
-__all__ = ["SHIPPED_LANGUAGES", "LanguageWhy", "Promise", "Voice", "choose_language", "voice_variables"]
+__all__ = ["SHIPPED_LANGUAGES", "LanguageWhy", "Promise", "Voice", "VoiceSettings", "choose_language", "signature_text",
+           "voice_variables"]
 
 
 
@@ -71,6 +72,39 @@ def choose_language(detected: str | None, languages: Sequence[str]) -> tuple[str
     if detected in languages:
         return detected, LanguageWhy.DETECTED
     return first, LanguageWhy.FALLBACK
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """The user's side of every voice, from config: locale, languages, and `me.signature`."""
+
+    locale: str = DEFAULT_LOCALE
+    languages: tuple[str, ...] = SHIPPED_LANGUAGES
+    signature: str = ""  # me.signature: overrides the Gmail one when set
+
+
+_SIGNATURE_LIMIT = 2000
+
+
+def signature_text(html: str) -> str:
+    """A Gmail signature (HTML) as the plain text that ends a draft: lines kept, markup gone."""
+    if not html.strip():
+        return ""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html[:20000])
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter("div", "p", "li", "tr"):
+        block.tail = "\n" + (block.tail or "")
+    lines = [" ".join(line.split()) for line in root.text_content().splitlines()]
+    text = "\n".join(lines).strip("\n")
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text[:_SIGNATURE_LIMIT]
 
 
 @dataclass(frozen=True)
