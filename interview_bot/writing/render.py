@@ -156,20 +156,26 @@ class Templates:
     def _files(self, name: str, language: str = "en") -> tuple[str, str | None, str | None]:
         """The loader names of (text, html, subject) for template `name` in `language`; raises
         TemplateNotFound. html is None when it is to be made from the text."""
-        variants = [f"{name}.{language}", name] if language != "en" else [f"{name}.en", name]
-        for stem in variants:
-            if self._in_user_dir(f"{stem}.txt.j2"):
-                # Not through the ChoiceLoader: it would fall back to a shipped HTML saying something else.
-                html = f"{stem}.html.j2" if self._in_user_dir(f"{stem}.html.j2") else None
-                subject = next((s for s in (f"{stem}.subject.j2", f"builtin/{name}.{language}.subject.j2",
-                                            f"builtin/{name}.subject.j2") if self._exists(s)), None)
-                return stem + ".txt.j2", html, subject
-        for stem in (f"{name}.{language}", name) if language != "en" else (name,):
-            if self._exists(f"builtin/{stem}.txt.j2"):
-                subject = f"builtin/{stem}.subject.j2"
-                return f"builtin/{stem}.txt.j2", None, subject if self._exists(subject) else None
-        self.env.get_template(f"{name}.txt.j2")  # raises TemplateNotFound with a useful name
-        return f"{name}.txt.j2", None, None
+        ours = [f"{name}.{language}", name]  # the user's: in the language, then language-free
+        text = next((f"{stem}.txt.j2" for stem in ours if self._in_user_dir(f"{stem}.txt.j2")), None)
+        html = None
+        if text is not None:
+            # Not through the ChoiceLoader: it would fall back to a shipped HTML saying something else.
+            stem = text.removesuffix(".txt.j2")
+            html = f"{stem}.html.j2" if self._in_user_dir(f"{stem}.html.j2") else None
+        else:
+            shipped = [f"builtin/{name}.{language}.txt.j2", f"builtin/{name}.txt.j2"]
+            text = next((t for t in shipped if self._exists(t)), None)
+            if text is None:
+                self.env.get_template(f"{name}.txt.j2")  # raises TemplateNotFound with a useful name
+                text = f"{name}.txt.j2"
+        # A language-free subject of the user's goes with their own text, or with English.
+        own_subjects = [f"{name}.{language}.subject.j2"]
+        if language == "en" or not text.startswith("builtin/"):
+            own_subjects.append(f"{name}.subject.j2")
+        subjects = [s for s in own_subjects if self._in_user_dir(s)]
+        subjects += [f"builtin/{name}.{language}.subject.j2", f"builtin/{name}.subject.j2"]
+        return text, html, next((s for s in subjects if self._exists(s)), None)
 
     def render(self, name: str, context: Mapping[str, Any], language: str = "en") -> RenderedText:
         """Render template `name` in `language`; a broken template raises ConfigError with its file:line."""
