@@ -114,4 +114,29 @@ def _earlier_check(fu: FollowUp, follow_ups: list[FollowUp], tz: object) -> date
     return max(f.due for f in before).astimezone(zone).date() if before else None
 
 
-__all__ = ["SignaturePort", "SignatureSource", "Voices", "process_language"]
+
+
+def voice_json(state: State, settings: Settings, iv: Interview) -> dict[str, object]:
+    """For `status --json`: the process's draft language and why, and a company name only guessed."""
+    from interview_bot.writing.company import guessed_from_domain
+
+    language, why, detected = process_language(iv, state.mail(process_key(iv)), settings.voice.languages)
+    return {"language": {"code": language, "why": why.value, "detected": detected},
+            "company_guessed_from": guessed_from_domain(iv, settings.rules.companies)}
+
+
+def voice_lines(entry: dict[str, object]) -> list[str]:
+    """The lines `status` and `explain` print from voice_json's keys."""
+    lines = []
+    lang = entry.get("language")
+    if isinstance(lang, dict):
+        why = LanguageWhy(lang["why"])
+        lines.append(f"    drafts in {why.words(str(lang['code']), lang.get('detected'))}")
+    guessed = entry.get("company_guessed_from")
+    if guessed:
+        lines.append(f'    company name "{entry.get("company")}" is a guess from {guessed}: if it is wrong, set '
+                     f'`companies: {{{guessed}: "<the name>"}}` in config.yaml')
+    return lines
+
+
+__all__ = ["SignaturePort", "SignatureSource", "Voices", "process_language", "voice_json", "voice_lines"]

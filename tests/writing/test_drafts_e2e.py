@@ -118,3 +118,37 @@ def test_a_german_process_drafts_in_english_when_the_user_writes_only_english(ma
     world.invite("Vorstellungsgespräch: Data Analyst - Initech", 0)
     (fu,) = drafted(world.run(hours=3), THANKS)
     assert body(world, fu.draft_id).startswith("Dear Priya and Jane,")
+
+
+def test_status_and_explain_show_the_language_and_why(world: Any) -> None:
+    from interview_bot.cli.explain import explain
+    from interview_bot.cli.status import status_json, status_text
+    from interview_bot.runtime.wiring import settings_from_config
+
+    world.invite("Vorstellungsgespräch: Data Analyst - Initech", 0)
+    world.run(hours=3)
+    settings = settings_from_config(world.cfg)
+    (entry,) = status_json(world.state, settings, world.clock.now())
+    assert entry["language"] == {"code": "de", "why": "detected", "detected": "de"}
+    text = status_text([entry], settings.tz)
+    assert "drafts in de: the invitation and the company's mail are in it" in text
+    assert "drafts in de:" in explain(world.state, settings, world.clock.now(), "Initech")
+
+
+def test_company_named_as_the_title_writes_it_and_a_guess_is_shown(world: Any) -> None:
+    from interview_bot.cli.status import status_json, status_text
+    from interview_bot.runtime.wiring import settings_from_config
+
+    people = [person("jane.smith@corvidanalytics.com", "Jane Smith", organizer=True), person(ME)]
+    world.invite("Interview: Data Analyst - Corvid Analytics", 0, organizer={"email": "jane.smith@corvidanalytics.com"},
+                 attendees=people)
+    world.invite("Data Analyst interview", 48, organizer={"email": "dale@vandelayind.com"},
+                 attendees=[person("dale@vandelayind.com", "Dale Simon", organizer=True), person(ME)])
+    report = world.run(hours=3)
+    (fu,) = drafted(report, THANKS)
+    assert "the Data Analyst role at Corvid Analytics." in body(world, fu.draft_id)
+    settings = settings_from_config(world.cfg)
+    entries = status_json(world.state, settings, world.clock.now())
+    guessed = {e["company"]: e["company_guessed_from"] for e in entries}
+    assert guessed == {"Corvid Analytics": None, "Vandelayind": "vandelayind.com"}
+    assert '`companies: {vandelayind.com: "<the name>"}`' in status_text(entries, settings.tz)
