@@ -102,9 +102,13 @@ def check_templates(templates: Templates, names: Sequence[str], contexts: Sequen
     apart, against each context."""
     from interview_bot.writing.render import _undefined_message
 
-    class Recording(RecordingUndefined):
-        message_of = staticmethod(_undefined_message)
+    checking = templates.__dict__.get("_checking_env")
+    if checking is None:  # one per Templates: compiling is most of the cost, and languages share files
 
+        class Recording(RecordingUndefined):
+            message_of = staticmethod(_undefined_message)
+
+        checking = templates.__dict__["_checking_env"] = templates._environment(Recording)
     problems: list[str] = []
 
     def add(found: Iterable[str]) -> None:
@@ -113,7 +117,6 @@ def check_templates(templates: Templates, names: Sequence[str], contexts: Sequen
     user_dir = templates.user_dir
     if user_dir is not None and not user_dir.is_dir():
         problems.append(f"{user_dir}: templates folder not found")
-    checking = templates._environment(Recording)
     for name in names:
         for stem in (name, f"{name}.{language}"):
             html = user_dir / f"{stem}.html.j2" if user_dir is not None else None

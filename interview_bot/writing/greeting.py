@@ -58,6 +58,7 @@ class Addressee:
     full: str
     title: str
     sure: bool
+    courtesy: str = ""  # "Ms.", "Herr": shown in a marker as a hint, never put in a greeting
 
     def called(self, form: NameForm, *, keep_title: bool = False) -> str:
         """The words of a greeting for this person, or a marker the user fills in."""
@@ -66,7 +67,7 @@ class Addressee:
                 return self.first
             if self.sure and self.title and self.full:  # "Dr. Smith": how a surname with a title is addressed
                 return f"{self.title} {self.full}"
-            shown = " ".join(x for x in (self.title, self.full) if x)
+            shown = " ".join(x for x in (self.title or self.courtesy, self.full) if x)
             return f"[[NAME: {shown}]]" if shown else NAME_MARK
         if not self.full:
             return NAME_MARK
@@ -121,7 +122,7 @@ def addressee(person: Person) -> Addressee:
         full = ""
     if title and not str(parsed.first).strip() and last:
         # "Dr. Smith", "Ms. Jane": whether the one word is a first name or a surname is not sure
-        return Addressee("", last, academic or title, bool(academic))
+        return Addressee("", last, academic, bool(academic), courtesy=title)
     return Addressee(first, full, academic, bool(first))
 
 

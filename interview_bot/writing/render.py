@@ -147,11 +147,10 @@ class Templates:
         return self.user_dir is not None and (self.user_dir / filename).is_file()
 
     def _exists(self, loader_name: str) -> bool:
-        try:
-            self.env.get_template(loader_name)
-        except jinja2.TemplateNotFound:
-            return False
-        return True
+        # By the file, not by loading: loading compiles the template, and this is asked often.
+        if loader_name.startswith("builtin/"):
+            return (SHIPPED_TEMPLATES / loader_name.removeprefix("builtin/")).is_file()
+        return self._in_user_dir(loader_name) or (SHIPPED_TEMPLATES / loader_name).is_file()
 
     def _files(self, name: str, language: str = "en") -> tuple[str, str | None, str | None]:
         """The loader names of (text, html, subject) for template `name` in `language`; raises

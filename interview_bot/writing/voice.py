@@ -7,6 +7,7 @@ the top of each shipped template. Pure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -92,14 +93,14 @@ def signature_text(html: str) -> str:
         return ""
     import lxml.html
 
+    # Line breaks where the HTML breaks lines; then the text, without scripts or styles.
+    broken = re.sub(r"(?i)<br\s*/?>|</?(?:div|p|li|tr|h[1-6])\b[^>]*>", "\n", html[:20000])
     try:
-        root = lxml.html.fromstring(html[:20000])
+        root = lxml.html.fromstring(f"<div>{broken}</div>")
     except (ValueError, lxml.etree.ParserError):
         return ""
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    for block in root.iter("div", "p", "li", "tr"):
-        block.tail = "\n" + (block.tail or "")
+    for bad in list(root.iter("script", "style")):
+        bad.drop_tree()
     lines = [" ".join(line.split()) for line in root.text_content().splitlines()]
     text = "\n".join(lines).strip("\n")
     while "\n\n\n" in text:
