@@ -14,6 +14,7 @@ from pydantic import AfterValidator, PlainSerializer, PlainValidator, StrictStr,
 from pydantic_core import PydanticCustomError
 
 from interview_bot.config.durations import DURATION_EXAMPLES, DURATION_PATTERN, Duration, parse_duration
+from interview_bot.config.languages import SHIPPED_LANGUAGES
 
 __all__ = [
     "SHIPPED_LANGUAGES",
@@ -139,8 +140,6 @@ def _check_domain(value: str) -> str:
 
 Domain = Annotated[StrictStr, AfterValidator(_check_domain)]
 
-# The languages the shipped templates are written in, English first: the default of `languages`.
-SHIPPED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 
 # Territory codes people write that CLDR spells otherwise.
 _TERRITORY_ALIASES = {"UK": "GB", "EN": "GB"}

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+if TYPE_CHECKING:  # Babel is imported when a draft is dated, not when the daemon starts (memory)
+    from babel import Locale
 
 __all__ = ["DayWords", "day_words", "draft_locale", "long_date", "short_date"]
 
@@ -35,6 +36,8 @@ def draft_locale(language: str, user_locale: str) -> Locale:
 
 
 def _parse(name: str) -> Locale | None:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(name.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
@@ -65,12 +68,16 @@ def _ordinal_first(text: str, day: date, loc: Locale) -> str:
 
 def long_date(day: date, loc: Locale, today: date | None = None) -> str:
     """Weekday and date, with the year only when it is not this year's: "Friday 4 December"."""
+    from babel.dates import format_date
+
     with_year = today is not None and day.year != today.year
     return _ordinal_first(str(format_date(day, _weekday_pattern(loc, with_year), locale=loc)), day, loc)
 
 
 def short_date(day: date, loc: Locale, today: date | None = None) -> str:
     """Day and month ("4 December", "December 4", "4. Dezember"), the year when not this year's."""
+    from babel.dates import format_date
+
     with_year = today is not None and day.year != today.year
     skeleton = "yMMMMd" if with_year else "MMMMd"
     pattern = loc.datetime_skeletons.get(skeleton) or loc.date_formats["long"].pattern

@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from nameparser import HumanName
-
 from interview_bot.model import Person
 from interview_bot.writing.addresses import one_line
 
@@ -105,6 +103,8 @@ def addressee(person: Person) -> Addressee:
     if _CJK.search(raw):
         # Family name first, no spaces needed: nameparser's Western order would swap them.
         return Addressee("", raw, "", False)
+    from nameparser import HumanName  # 3.6 MB of tables: loaded when a draft is greeted, not at start
+
     parsed = HumanName(raw)
     title = str(parsed.title).strip()
     if title and not all(_fold(w).strip(".") in _ACADEMIC | {"mx", "ms", "mrs", "miss", "sir", "madam", "frau",

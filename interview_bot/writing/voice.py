@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from interview_bot.config.fields import SHIPPED_LANGUAGES
+from interview_bot.config.languages import SHIPPED_LANGUAGES
 from interview_bot.model import Interview, Person
 from interview_bot.writing.addresses import one_line
 from interview_bot.writing.dates import DEFAULT_LOCALE, DayWords, draft_locale, long_date, short_date

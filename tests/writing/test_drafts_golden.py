@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from interview_bot.config.fields import SHIPPED_LANGUAGES
+from interview_bot.config.languages import SHIPPED_LANGUAGES
 from interview_bot.model import FollowUp, FollowUpKind, Interview, OutgoingMail, Person
 from interview_bot.writing.compose import Templates, compose
 from interview_bot.writing.voice import Promise, Voice
