@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -104,3 +105,19 @@ def test_check_config_says_how_to_fix_locale_and_languages(tmp_path: Path, capsy
     assert main(["check-config", str(config)]) == 1
     err = capsys.readouterr().err
     assert message in err and ":3" in err  # on its line of config.yaml
+
+
+def test_doctor_says_which_signature_is_used(tmp_path: Path, sandbox: Any) -> None:
+    from interview_bot.cli.doctor import run_doctor
+
+    path = tmp_path / "config.yaml"
+    base = f"me:\n  name: Alex Morgan\ntimezone: UTC\ngoogle:\n  endpoint: {sandbox.url}\nstate: {tmp_path / 's.sqlite3'}\n"
+    path.write_text(base, encoding="utf-8")
+    signature = {c.name: c for c in run_doctor(str(path), {})}["signature"]
+    assert "none in Gmail and no me.signature" in signature.detail
+    sandbox.gmail.set_signature("<div>Alex Morgan<br>+44 20 7946 0000</div>")
+    signature = {c.name: c for c in run_doctor(str(path), {})}["signature"]
+    assert signature.status == "ok" and 'your Gmail signature for me@example.com ("Alex Morgan" ...)' in signature.detail
+    path.write_text(base.replace("  name: Alex Morgan\n", "  name: Alex Morgan\n  signature: Alex\n"), encoding="utf-8")
+    signature = {c.name: c for c in run_doctor(str(path), {})}["signature"]
+    assert signature.detail.startswith("me.signature from config.yaml")
