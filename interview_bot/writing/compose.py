@@ -26,7 +26,7 @@ from markupsafe import escape
 from interview_bot.errors import BotError
 from interview_bot.model import FollowUp, FollowUpKind, Interview, OutgoingMail, Person, ThreadRef
 from interview_bot.writing.addresses import msg_id, normalize_address, one_line, recipients_of
-from interview_bot.writing.greeting import is_group_mailbox
+from interview_bot.writing.greeting import addressee, is_group_mailbox
 from interview_bot.writing.render import HIGHLIGHT, MARKER, SHIPPED_TEMPLATES, RenderedText, Templates, html_from_text
 from interview_bot.writing.voice import Promise, Voice, voice_variables
 
@@ -123,7 +123,8 @@ class FollowUpView:
 
 def _person_view(p: Person) -> PersonView:
     cleaned = Person(one_line(p.email, 254), one_line(p.name, _NAME_LIMIT))
-    return PersonView(cleaned.name, one_line(cleaned.first_name, _NAME_LIMIT), cleaned.email)
+    # Parsed, never guessed from the address: "" when the name gives no sure first name.
+    return PersonView(cleaned.name, addressee(cleaned).first, cleaned.email)
 
 
 def greeting_names(people: Sequence[Person], language: str = "en") -> str:
