@@ -48,9 +48,9 @@ def interview(people: tuple[Person, ...]) -> Interview:
 
 
 def draft(kind: FollowUpKind, now: datetime, voice: Voice, people: tuple[Person, ...] = (JANE, DALE),
-          to: tuple[Person, ...] | None = None, key: str = "") -> OutgoingMail:
+          to: tuple[Person, ...] | None = None, key: str = "", templates: Templates | None = None) -> OutgoingMail:
     fu = FollowUp(key or f"alex/evt1#{kind.value}", "alex/evt1", kind, now, to or people)
-    return compose(fu, interview(people), ME, None, Templates(None), LONDON, now, voice=voice)
+    return compose(fu, interview(people), ME, None, templates or Templates(None), LONDON, now, voice=voice)
 
 
 def check_golden(name: str, mail: OutgoingMail, update: bool) -> None:

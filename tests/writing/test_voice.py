@@ -121,3 +121,23 @@ def test_doctor_says_which_signature_is_used(tmp_path: Path, sandbox: Any) -> No
     path.write_text(base.replace("  name: Alex Morgan\n", "  name: Alex Morgan\n  signature: Alex\n"), encoding="utf-8")
     signature = {c.name: c for c in run_doctor(str(path), {})}["signature"]
     assert signature.detail.startswith("me.signature from config.yaml")
+
+
+def test_a_users_template_per_language_falls_back_to_the_language_free_one(tmp_path: Path) -> None:
+    from interview_bot.model import FollowUpKind
+    from interview_bot.writing.compose import Templates
+    from interview_bot.writing.voice import Voice
+    from tests.writing.test_drafts_golden import SAME_DAY, draft
+
+    (tmp_path / "thank_you.de.txt.j2").write_text("Hallo {{ greeting_names }}\n", encoding="utf-8")
+    (tmp_path / "thank_you.txt.j2").write_text("Hi {{ greeting_names }}\n", encoding="utf-8")
+
+    def mine(language: str) -> str:
+        voice = Voice(language, "en_GB")
+        return draft(FollowUpKind.THANK_YOU, SAME_DAY, voice, templates=Templates(tmp_path)).body_text
+
+    assert mine("de") == "Hallo Jane Smith und Dale Simon\n"
+    assert mine("fr") == "Hi Jane Smith et Dale Simon\n"  # the user's language-free text, French names
+    assert mine("en") == "Hi Jane and Dale\n"
+    # A language-free subject of the user's goes with their own text; with the shipped German text, the German one.
+    assert Templates(tmp_path)._files("thank_you", "de")[2] == "builtin/thank_you.de.subject.j2"
