@@ -19,6 +19,7 @@ from interview_bot.model import CompanyMail, Decision, FollowUp, FollowUpStatus,
 from interview_bot.planning.process import WITHDRAW, process_key
 from interview_bot.runtime.engine import Settings, planned
 from interview_bot.runtime.state import State
+from interview_bot.runtime.voices import voice_json, voice_lines
 
 __all__ = ["explain"]
 
@@ -79,7 +80,8 @@ def explain(state: State, settings: Settings, now: datetime, query: str) -> str:
     view, plan = next((v, p) for v, p in planned(state, settings, now) if v.key == key)
     rounds = sorted(view.interviews, key=lambda iv: iv.start)
     company = next((iv.company for iv in reversed(rounds) if iv.company), key)
-    out = [f"{company} ({key}): {plan.stage}", "", "Interviews:"]
+    out = [f"{company} ({key}): {plan.stage}", *voice_lines({"company": company, **voice_json(state, settings, rounds[-1])}),
+           "", "Interviews:"]
     for iv in rounds:
         flag = "" if iv.status is InterviewStatus.ACTIVE else f" [{iv.status.value}]"
         out.append(f"  {when(iv.start, tz)}  {iv.title}{flag}")

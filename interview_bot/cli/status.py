@@ -14,6 +14,7 @@ from interview_bot.reading.senders import agency_name
 from interview_bot.runtime.engine import Settings, planned
 from interview_bot.runtime.notify import audience, draft_link, sign_in_problem
 from interview_bot.runtime.state import State
+from interview_bot.runtime.voices import voice_json, voice_lines
 
 
 def status_json(state: State, settings: Settings, now: datetime) -> list[dict[str, Any]]:
@@ -66,6 +67,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
                 {k: u[k] for k in ("id", "from", "date", "subject", "candidates", "why")}
                 for u in unattributed if key in u["candidates"]
             ],
+            **voice_json(state, settings, iv),  # issue 20: the drafts' language and why; a guessed company name
         })
     return out
 
@@ -126,6 +128,7 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
             lines.append(stage)
             if iv.get("via"):
                 lines.append(f"    via {iv['via']}")
+            lines += voice_lines({"company": iv["company"], **iv})
             for r in iv["replies"]:
                 said = f' "{r["phrase"]}"' if r["phrase"] and r["kind"] not in ("bounce",) else ""
                 if r["kind"] == "bounce":

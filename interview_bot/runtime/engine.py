@@ -44,7 +44,9 @@ from interview_bot.runtime.mailsync import MailPort, MailReader, ReadingRules
 from interview_bot.runtime.once import DraftGuard
 from interview_bot.runtime.report import RunReport
 from interview_bot.runtime.state import State
+from interview_bot.runtime.voices import Voices
 from interview_bot.writing.compose import Templates, compose
+from interview_bot.writing.voice import VoiceSettings
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,7 @@ class Settings:
     reading: ReadingRules
     templates: dict[str, str] = field(default_factory=dict)  # follow-up kind -> template name
     decisions: dict[str, date] = field(default_factory=dict)  # config: company name or domain -> date
+    voice: VoiceSettings = field(default_factory=VoiceSettings)  # locale, languages, me.signature (issue 20)
 
 
 class Engine:
@@ -117,6 +120,7 @@ class Engine:
         self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
         self.calendars = CalendarReader(calendar, state, settings.calendars, self._apply_event)
         self.guard = DraftGuard(state, gmail, clock, settings.reading.personal_domains)
+        self.voices = Voices(settings, state, gmail)  # the drafts' language, promise and signature
 
     # -- who the user is ------------------------------------------------------------------
 
@@ -340,7 +344,8 @@ class Engine:
         thread = self._thread_for(fu, iv)
         try:
             mail = compose(fu, iv, self.me(), thread, self.templates, self.settings.tz, self.clock.now(),
-                           template_name=self._template_for(fu))
+                           template_name=self._template_for(fu),
+                           voice=self.voices.for_draft(fu, iv, self.me().email, self.clock.now()))
         except ConfigError as e:
             # A template broken after check-config: this follow-up fails, the others go on.
             failed = self.state.set_status(fu, FollowUpStatus.FAILED, reason=f"template error: {e}")

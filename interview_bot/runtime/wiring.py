@@ -44,7 +44,10 @@ def settings_from_config(cfg: Config) -> Settings:
     hs = cfg.replies.hiring_systems
     hiring = hiring_domains(hs.shipped, hs.add, hs.remove)
     rules = replace(rules, scheduler_senders=tuple(dict.fromkeys((*rules.scheduler_senders, *robot_patterns(hiring)))))
+    from interview_bot.writing.voice import VoiceSettings
+
     return Settings(
+        voice=VoiceSettings(cfg.draft_locale, tuple(cfg.languages), cfg.me.signature or ""),
         calendars=tuple(cfg.calendars),
         tz=cfg.tz,
         me_name=cfg.me.name,
