@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from language_samples import SAMPLES  # noqa: E402
+from language_samples import SAMPLES
 
 OURS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "no", "fi", "et", "hu", "ro",
         "tr", "el", "ru", "uk", "ja", "zh", "ko")
