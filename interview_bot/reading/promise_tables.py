@@ -10,7 +10,9 @@ as a deadline set for the candidate.
 A language's PROMISE_DATES is a tuple of (regex, meaning). The regex may hold these
 placeholders, filled from the language's own tables: `{n}` a number (digits or a word of
 NUMBERS: "dwóch", "kahden"), `{weekday}` a name of WEEKDAYS, `{month}` a name of MONTHS,
-`{day}` a day of the month (1-31). Meanings:
+`{day}` a day of the month (1-31). A counter may leave `{n}` out (`{n}?`: "в течение недели",
+"within a week"): it counts one. Languages written without spaces put no space between the
+number and its unit ("3営業日以内", "三个工作日内"), so their patterns write `\\s*` there. Meanings:
 
 - "days", "business_days", "weeks", "months": {n} of them from the message date (business
   days skip weekends and the country's public holidays);
@@ -18,6 +20,7 @@ NUMBERS: "dwóch", "kahden"), `{weekday}` a name of WEEKDAYS, `{month}` a name o
   (Wednesday of next week); "next_week" (its Friday); "end_of_month"; "next_month" (its end);
 - "day_month": {day} and {month} (a name, or the month's number: "do 15.12.");
 - "weekday": the next {weekday} strictly after the message date;
+- "next_week_weekday": {weekday} of next week ("下周五", "来週金曜日", "다음 주 금요일");
 - "candidate": no date; a sentence it matches asks the candidate for something by a date
   ("prosimy o odpowiedź do piątku"), so no date in it is a promise.
 
@@ -39,7 +42,7 @@ from interview_bot.reading.lang import Language
 __all__ = ["MEANINGS", "table_promises"]
 
 MEANINGS = ("days", "business_days", "weeks", "months", "tomorrow", "this_week", "early_next_week", "next_week",
-            "end_of_month", "next_month", "day_month", "weekday", "candidate")
+            "end_of_month", "next_month", "day_month", "weekday", "next_week_weekday", "candidate")
 _F = re.IGNORECASE
 _MAX_AHEAD = timedelta(days=180)
 
@@ -86,7 +89,9 @@ def _month_end(day: date, ahead: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _number(lang: Language, word: str) -> int | None:
+def _number(lang: Language, word: str | None) -> int | None:
+    if word is None:  # the pattern has no number: "within a week"
+        return 1
     if word.isdigit():
         return int(word)
     return next((v for k, v in lang.numbers.items() if k.casefold() == word.casefold()), None)
@@ -148,7 +153,11 @@ def _read(lang: Language, meaning: str, m: re.Match[str], base: date, country: s
     if meaning == "day_month":
         return _day_month(lang, m, base)
     weekday = _named(lang.weekdays, m["weekday"])
-    return None if weekday is None else base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+    if weekday is None:
+        return None
+    if meaning == "next_week_weekday":
+        return base - timedelta(days=base.weekday()) + timedelta(weeks=1, days=weekday)
+    return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
 
 
 def table_promises(sentences: list[str], base: date, languages: Iterable[Language],
