@@ -15,7 +15,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from interview_bot.reading.lang import de, en, es, fr, it, nl, pt
+from interview_bot.reading.lang import (  # issue 21: written without spaces or not in Latin letters
+    de,
+    el,
+    en,
+    es,
+    fr,
+    it,
+    ja,
+    ko,
+    nl,
+    pt,
+    ru,
+    tr,
+    uk,
+    zh,
+)
 
 __all__ = ["LANGUAGES", "Language"]
 
@@ -62,3 +77,4 @@ def _language(module: ModuleType) -> Language:
 
 
 LANGUAGES: tuple[Language, ...] = tuple(_language(m) for m in (en, de, fr, es, it, pt, nl))
+LANGUAGES += tuple(_language(m) for m in (tr, el, ru, uk, ja, zh, ko))
