@@ -10,19 +10,24 @@ as a deadline set for the candidate.
 A language's PROMISE_DATES is a tuple of (regex, meaning). The regex may hold these
 placeholders, filled from the language's own tables: `{n}` a number (digits or a word of
 NUMBERS: "dwóch", "kahden"), `{weekday}` a name of WEEKDAYS, `{month}` a name of MONTHS,
-`{day}` a day of the month (1-31). A counter may leave `{n}` out (`{n}?`: "в течение недели",
-"within a week"): it counts one. Languages written without spaces put no space between the
+`{day}` a day of the month (1-31). Languages written without spaces put no space between the
 number and its unit ("3営業日以内", "三个工作日内"), so their patterns write `\\s*` there. Meanings:
 
 - "days", "business_days", "weeks", "months": {n} of them from the message date (business
-  days skip weekends and the country's public holidays);
+  days skip weekends and the country's public holidays); a pattern may leave {n} out
+  ("w ciągu tygodnia", within a week): one;
 - "tomorrow"; "this_week" (its Friday; next week's on a weekend); "early_next_week"
   (Wednesday of next week); "next_week" (its Friday); "end_of_month"; "next_month" (its end);
 - "day_month": {day} and {month} (a name, or the month's number: "do 15.12.");
+- "month_end", "month_middle": the last day, or the 15th, of the next {month} ("detsembri
+  lõpuks", "detsembri keskpaigaks");
 - "weekday": the next {weekday} strictly after the message date;
 - "next_week_weekday": {weekday} of next week ("下周五", "来週金曜日", "다음 주 금요일");
 - "candidate": no date; a sentence it matches asks the candidate for something by a date
-  ("prosimy o odpowiedź do piątku"), so no date in it is a promise.
+  ("prosimy o odpowiedź do piątku"), so no date in it is a promise;
+- "anchored": no date; the sentence counts from some other event the mail does not date
+  ("kahe nädala jooksul peale kandideerimistähtaega", two weeks after the application
+  deadline), so reading it from the message date would be too early.
 
 Patterns are matched case-insensitively on sentences with whitespace collapsed; keep them
 short and linear, as the rule tables are.
@@ -33,18 +38,25 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, timedelta
 
 from interview_bot.config.durations import is_business_day
 from interview_bot.reading.lang import Language
 
-__all__ = ["MEANINGS", "table_promises"]
+__all__ = ["MEANINGS", "sentences", "table_promises"]
 
 MEANINGS = ("days", "business_days", "weeks", "months", "tomorrow", "this_week", "early_next_week", "next_week",
-            "end_of_month", "next_month", "day_month", "weekday", "next_week_weekday", "candidate")
+            "end_of_month", "next_month", "day_month", "month_end", "month_middle", "weekday", "next_week_weekday",
+            "candidate", "anchored")
+_NO_DATE = ("candidate", "anchored")
 _F = re.IGNORECASE
 _MAX_AHEAD = timedelta(days=180)
+_MAX_TEXT = 20_000  # a promise is in the first screenful
+# A dot after a number ends no sentence: "do 15. prosince", "3.7.", "kell 15.00".
+_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+")
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
 @functools.lru_cache(maxsize=64)
@@ -110,14 +122,16 @@ def _business_days(base: date, n: int, country: str | None) -> date:
     return day
 
 
-def _day_month(lang: Language, m: re.Match[str], base: date) -> date | None:
+def _day_month(lang: Language, m: re.Match[str], base: date, day: int | None = None) -> date | None:
+    """The next such day on or after `base`; `day` 0 is the month's last day, None the day matched."""
     word = m["month"]
     month = int(word) if word.isdigit() else _named(lang.months, word)
     if month is None:
         return None
     for year in (base.year, base.year + 1):
+        wanted = int(m["day"]) if day is None else day or calendar.monthrange(year, month)[1]
         try:
-            found = date(year, month, int(m["day"]))
+            found = date(year, month, wanted)
         except ValueError:
             return None
         if found >= base:
@@ -127,7 +141,7 @@ def _day_month(lang: Language, m: re.Match[str], base: date) -> date | None:
 
 def _read(lang: Language, meaning: str, m: re.Match[str], base: date, country: str | None) -> date | None:
     if meaning in ("days", "business_days", "weeks", "months"):
-        n = _number(lang, m["n"])
+        n = _number(lang, m.groupdict().get("n"))
         if n is None:
             return None
         if meaning == "days":
@@ -152,12 +166,23 @@ def _read(lang: Language, meaning: str, m: re.Match[str], base: date, country: s
         return _month_end(base, 1)
     if meaning == "day_month":
         return _day_month(lang, m, base)
+    if meaning == "month_end":
+        return _day_month(lang, m, base, 0)
+    if meaning == "month_middle":
+        return _day_month(lang, m, base, 15)
     weekday = _named(lang.weekdays, m["weekday"])
     if weekday is None:
         return None
     if meaning == "next_week_weekday":
         return base - timedelta(days=base.weekday()) + timedelta(weeks=1, days=weekday)
     return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text` with whitespace collapsed, for `table_promises`."""
+    text = unicodedata.normalize("NFKC", text[:_MAX_TEXT])
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_END.split(text))
+    return [s for p in paragraphs for s in _SENTENCE_END.split(p) if s]
 
 
 def table_promises(sentences: list[str], base: date, languages: Iterable[Language],
@@ -174,10 +199,12 @@ def table_promises(sentences: list[str], base: date, languages: Iterable[Languag
         for sentence in sentences:
             if not any(c.search(sentence) for c in cues):
                 continue
-            if any(meaning == "candidate" and p.search(sentence) for p, meaning in dates):
+            if any(meaning in _NO_DATE and p.search(sentence) for p, meaning in dates):
                 continue
             hits: list[tuple[int, int, date]] = []
             for pattern, meaning in dates:  # earlier patterns win where two overlap: list the longer phrase first
+                if meaning in _NO_DATE:
+                    continue
                 for m in pattern.finditer(sentence):
                     if any(a < m.end() and m.start() < b for a, b, _ in hits):
                         continue

@@ -253,8 +253,10 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
     # A fresh subject reads as the first sentence ("Offer letter"); a "Re:" subject is usually
     # our own thank-you's ("Re: Thank you - Final round") and says nothing about the answer.
     own = "" if _RE_PREFIX.match(subject) else subject.strip().rstrip(".!?") + ".\n\n"
-    sentences = _sentences(own + text[:_MAX_READ])
     code = detect_language(text[:_DETECT] if text.strip() else own)
+    # Every table at once costs a pass per language: text of no clear language is read for its
+    # first lines only (a decision is there), so the cost stays bounded whatever the text.
+    sentences = _sentences(own + text[:_MAX_READ if code else _MAX_READ_UNSURE])
     for rules in _passes(code, config):
         if found := _find(sentences, rules):
             return replace(_decide(found, sentences), language=code)
@@ -263,6 +265,7 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
     return Classification(ReplyKind.OTHER, "", 0.0, "", language=code)
 
 
+_MAX_READ_UNSURE = 4_000
 _DETECT = 2_000  # characters of new text the detector reads: its first lines say which language it is
 
 

@@ -69,6 +69,49 @@ def check_sources(table: dict[str, Any]) -> None:
             assert str(row.get("source", "")).startswith(("https://", "http://")), row
 
 
+# ==== lang-europe: Polish, Czech, Slovak, Swedish, Danish, Norwegian, Finnish, Estonian, Hungarian, Romanian ====
+
+EUROPE = ("pl", "cs", "sk", "sv", "da", "nb", "fi", "et", "hu", "ro")
+EUROPE_TABLES = {code: _table(code) for code in EUROPE}
+EUROPE_MESSAGES = [m for code in EUROPE for m in EUROPE_TABLES[code]["messages"]]
+EUROPE_TITLES = [{**t, "id": f"{code}:{t['title']}"} for code in EUROPE for t in EUROPE_TABLES[code]["titles"]]
+EUROPE_QUOTING = [{**q, "code": code, "id": f"{code}:{q['kind']}:{q.get('line') or '/'.join(q['labels'])}"}
+                  for code in EUROPE for q in EUROPE_TABLES[code]["quoting"]]
+
+
+@pytest.mark.parametrize("entry", _params(EUROPE_MESSAGES, "id"))
+def test_europe_message(entry: dict[str, Any]) -> None:
+    check_message(entry)
+
+
+@pytest.mark.parametrize("row", _params(EUROPE_TITLES, "id"))
+def test_europe_title(row: dict[str, Any]) -> None:
+    check_title(row)
+
+
+@pytest.mark.parametrize("row", _params(EUROPE_QUOTING, "id"))
+def test_europe_quoting(row: dict[str, Any]) -> None:
+    check_quoting(row["code"], row)
+
+
+@pytest.mark.parametrize("code", EUROPE)
+def test_europe_rows_say_where_they_come_from(code: str) -> None:
+    check_sources(EUROPE_TABLES[code])
+    assert code in BY_CODE  # the module is registered in interview_bot.reading.lang
+
+
+def test_europe_languages_fill_every_table() -> None:
+    for code in EUROPE:
+        lang = BY_CODE[code]
+        assert set(lang.rules) == {"rejection", "offer", "next_steps", "holding", "acknowledgement"}, code
+        assert lang.auto_subject and lang.auto_body and lang.silence and lang.interview_words, code
+        assert lang.attribution and lang.header_from and lang.header_fields and lang.original_message, code
+        assert lang.bounce_subject and lang.promise_cue and lang.promise_dates, code
+        assert lang.weekdays and lang.months and lang.numbers, code
+
+# ==== end lang-europe ====
+
+
 # ==== lang-east: Turkish, Greek, Russian, Ukrainian, Japanese, Chinese, Korean ====
 
 EAST = ("tr", "el", "ru", "uk", "ja", "zh", "ko")

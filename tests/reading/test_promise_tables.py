@@ -19,9 +19,12 @@ XX = Language(
     promise_cue=(r"\bodezwiemy\b", r"\bpoinformujemy\b"),
     promise_dates=(
         (r"\bprosimy\s+o\s+(?:odpowied[źz]|potwierdzenie)\b", "candidate"),
+        (r"\bpo\s+zakończeniu\s+\w+", "anchored"),
+        (r"\bdo\s+ko[ńn]ca\s+{month}\b", "month_end"),
+        (r"\bw\s+połowie\s+{month}\b", "month_middle"),
         (r"\bw\s+ci[ąa]gu\s+{n}\s+dni\s+roboczych\b", "business_days"),
         (r"\bw\s+ci[ąa]gu\s+{n}\s+dni\b", "days"),
-        (r"\bw\s+ci[ąa]gu\s+{n}\s+tygodni(?:a)?\b", "weeks"),
+        (r"\bw\s+ci[ąa]gu\s+(?:{n}\s+)?tygodni(?:a)?\b", "weeks"),
         (r"\bw\s+ci[ąa]gu\s+{n}\s+miesi[ęe]cy\b", "months"),
         (r"\bjutro\b", "tomorrow"),
         (r"\bna\s+pocz[ąa]tku\s+przysz[łl]ego\s+tygodnia\b", "early_next_week"),
@@ -33,7 +36,7 @@ XX = Language(
         (r"\bdo\s+{weekday}\b", "weekday"),
     ),
     weekdays={"poniedziałku": 0, "piątku": 4},
-    months={"grudnia": 12, "stycznia": 1},
+    months={"grudnia": 12, "stycznia": 1, "lutego": 2},
     numbers={"dwóch": 2, "trzech": 3, "pięciu": 5},
 )
 THU = date(2026, 12, 3)  # a Thursday; 2026-12-07 is a Monday
@@ -42,6 +45,10 @@ THU = date(2026, 12, 3)  # a Thursday; 2026-12-07 is a Monday
 @pytest.mark.parametrize(("text", "base", "expected"), [
     ("Odezwiemy się w ciągu dwóch tygodni.", THU, date(2026, 12, 17)),
     ("Odezwiemy się w ciągu 3 dni.", THU, date(2026, 12, 6)),
+    ("Odezwiemy się w ciągu tygodnia.", THU, date(2026, 12, 10)),  # no number: one
+    ("Odezwiemy się do końca grudnia.", THU, date(2026, 12, 31)),
+    ("Odezwiemy się do końca lutego.", THU, date(2027, 2, 28)),
+    ("Odezwiemy się w połowie stycznia.", THU, date(2027, 1, 15)),
     ("Odezwiemy się w ciągu pięciu dni roboczych.", THU, date(2026, 12, 10)),
     ("Poinformujemy Panią w ciągu trzech miesięcy.", THU, date(2027, 3, 3)),
     ("Odezwiemy się jutro.", THU, date(2026, 12, 4)),
@@ -71,6 +78,7 @@ def test_business_days_skip_the_countrys_holidays() -> None:
 @pytest.mark.parametrize("text", [
     "Spotkanie w ciągu dwóch tygodni.",  # no word that the company will answer
     "Prosimy o odpowiedź do piątku, odezwiemy się.",  # a deadline for the candidate
+    "Odezwiemy się w ciągu dwóch tygodni po zakończeniu rekrutacji.",  # counted from an undated event
     "Odezwiemy się do 31 lutego.",  # no such month name in the table
     "Odezwiemy się do 2 grudnia.",  # a year away: past the horizon a promise can have
 ])

@@ -55,7 +55,7 @@ AUTO_BODY: tuple[str, ...] = (
 )
 SILENCE: tuple[str, ...] = (r"(?:ご連絡|連絡|お知らせ)(?:が)?(?:ない|無い)場合(?:は)?[^。]{0,20}(?:不採用|ご縁がなかった|見送)",)
 
-INTERVIEW_WORDS: tuple[str, ...] = (r"面接", r"面談", r"インタビュー")
+INTERVIEW_WORDS: tuple[str, ...] = (r"(?<!模擬)(?<!練習)面接", r"面談", r"インタビュー")  # not a mock (模擬面接)
 ATTRIBUTION: tuple[str, ...] = (
     r"^.{1,120}さんは書きました\s*[:：]\s*$",  # Roundcube: "$date に $sender さんは書きました:"
     r"^\d{4}/\d{1,2}/\d{1,2}.{1,120}のメッセージ\s*[:：]\s*$",  # "DATE TIME、NAME のメッセージ:"

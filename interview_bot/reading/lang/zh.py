@@ -44,7 +44,8 @@ AUTO_SUBJECT: tuple[str, ...] = (r"自动回复|自動回覆|自動回復", r"�
 AUTO_BODY: tuple[str, ...] = (r"(?:目前|现在|現在|正在)?休假中", r"不在(?:办公室|辦公室)", r"出差中")
 SILENCE: tuple[str, ...] = (r"如(?:果)?[^。]{0,12}(?:未|没有|沒有)(?:收到|接到)[^。]{0,10}(?:通知|回复|回覆|答复|电话|電話)",)
 
-INTERVIEW_WORDS: tuple[str, ...] = (r"面试|面試", r"初试|初試|复试|複試", r"[一二三四]面|终面|終面|HR面")
+# A mock interview ("模拟面试") is practice, not the user's job interview.
+INTERVIEW_WORDS: tuple[str, ...] = (r"(?<!模拟)(?<!模擬)(?:面试|面試)", r"初试|初試|复试|複試", r"[一二三四]面|终面|終面|HR面")
 ATTRIBUTION: tuple[str, ...] = (
     r"^在.{1,120}[写寫]道\s*[:：]\s*$",  # Thunderbird/Roundcube zh-CN: "在 DATE, NAME 写道:"
     r"^.{1,120}於.{1,60}[写寫]道\s*[:：]\s*$",  # zh-TW: "NAME 於 DATE 寫道:"
