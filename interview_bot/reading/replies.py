@@ -23,6 +23,7 @@ from interview_bot.reading.lang import en as _en
 from interview_bot.reading.language import detect_language
 from interview_bot.reading.machine import auto_reply_in, machine_reason
 from interview_bot.reading.mailbody import MAX_TEXT
+from interview_bot.reading.phrase_gate import fold, required_words
 from interview_bot.reading.quoted import strip_quoted
 
 __all__ = [
@@ -114,13 +115,14 @@ _CONDITION = re.compile(
     r"\b(?:if|whether|should\s+you|in\s+case|unless|wenn|falls|sollten|caso|indien|qualora)\b[^.;!?]{0,80}$",
     re.IGNORECASE)
 
-_Rules = dict[ReplyKind, tuple[tuple[str, re.Pattern[str]], ...]]
+# (rule name, pattern, words one of which a match needs: None = always run; see reading.phrase_gate)
+_Rules = dict[ReplyKind, tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]]
 
 
 @functools.lru_cache(maxsize=32)
 def _compiled(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Rules, tuple[re.Pattern[str], ...]]:
     """Config's phrase rules by kind, each named for `explain`; and config's auto-reply phrases."""
-    out: dict[ReplyKind, list[tuple[str, re.Pattern[str]]]] = {kind: [] for kind in _ORDER}
+    out: dict[ReplyKind, list[tuple[str, re.Pattern[str], frozenset[str] | None]]] = {kind: [] for kind in _ORDER}
     auto: list[re.Pattern[str]] = []
     for name, patterns in extra:
         try:
@@ -137,20 +139,21 @@ def _compiled(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Rules, t
             if kind is ReplyKind.AUTO_REPLY:
                 auto.append(compiled)
             else:
-                out[kind].append((f"config:{name}#{i}", compiled))
+                out[kind].append((f"config:{name}#{i}", compiled, required_words(p)))
     return {k: tuple(v) for k, v in out.items()}, tuple(auto)
 
 
 @functools.lru_cache(maxsize=64)
 def _language_rules(code: str | None) -> _Rules:
     """One language's phrase rules by kind (None: every language's, for text whose language is unsure)."""
-    out: dict[ReplyKind, list[tuple[str, re.Pattern[str]]]] = {kind: [] for kind in _ORDER}
+    out: dict[ReplyKind, list[tuple[str, re.Pattern[str], frozenset[str] | None]]] = {kind: [] for kind in _ORDER}
     for lang in LANGUAGES:
         if code is not None and lang.code != code:
             continue
         for name, patterns in lang.rules.items():
             kind = ReplyKind(name)
-            out[kind] += [(f"{lang.code}:{name}#{i}", re.compile(p, re.IGNORECASE)) for i, p in enumerate(patterns, 1)]
+            out[kind] += [(f"{lang.code}:{name}#{i}", re.compile(p, re.IGNORECASE), required_words(p))
+                          for i, p in enumerate(patterns, 1)]
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -201,8 +204,11 @@ def _find(sentences: list[str], rules: _Rules) -> list[_Found]:
     found: list[_Found] = []
     for i, sentence in enumerate(sentences):
         conditional = _SILENCE.search(sentence) is not None
+        folded = fold(sentence)
         for kind, patterns in rules.items():
-            for rule, pattern in patterns:
+            for rule, pattern, needs in patterns:
+                if needs is not None and not any(word in folded for word in needs):
+                    continue  # cannot match: skip the scan
                 m = pattern.search(sentence)
                 if m is None:
                     continue

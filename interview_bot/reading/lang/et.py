@@ -49,9 +49,13 @@ AUTO_BODY: tuple[str, ...] = (
     r"\bminu\s+eemaloleku\s+ajal\b",
 )
 SILENCE: tuple[str, ...] = (r"\bkui\s+(?:\w+\s+){0,5}?(?:ei\s+ole\s+)?(?:te\s+|sa\s+)?(?:meilt\s+)?(?:vastust\s+)?ei\s+saa",)
+# "Vestlus" alone is any conversation: it counts next to a competition, a recruitment or a
+# company's legal form ("Teenusejuhi konkursi vestlus", "AS Eesti Raudtee vestlus").
 INTERVIEW_WORDS: tuple[str, ...] = (
-    r"\b(?:töö)?vestlus\w*",
+    r"\btöövestlus\w*",
     r"\b(?:töö)?intervjuu\w*",
+    r"\b\w*(?:konkursi|värbamis|kandideerimis)\w*\s+vestlus\w*",
+    r"\b(?:AS|OÜ)\s+[^,;:]{1,40}?\s+vestlus\b",
     r"\b(?:esimene|teine|kolmas|viimane|II|III)\s+voor\b",
 )
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+kirjutas\s*:",)
