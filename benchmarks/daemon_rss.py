@@ -1,0 +1,41 @@
+"""The daemon's peak resident memory alone, repeated: benchmarks/run.py's daemon measurement, N times.
+
+    python benchmarks/daemon_rss.py [--repeats N]
+
+Runs `python -m interview_bot run` over a freshly seeded sandbox of the smallest account (as
+`benchmarks/run.py --quick` does, through its measure_daemon), reads VmHWM when the timed
+thank-you has appeared, and prints each run's peak and the median. The machine this runs on is
+often shared, so one run says little: take the median of several.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import TARGETS, measure_daemon
+from seed import SIZES
+
+
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="benchmarks/daemon_rss.py", description=__doc__.split("\n\n")[0])
+    p.add_argument("--repeats", type=int, default=5)
+    args = p.parse_args(argv)
+    peaks = []
+    for i in range(args.repeats):
+        d = measure_daemon(SIZES[0], margin=5.0)
+        peaks.append(d["peak_rss_mb"])
+        print(f"run {i + 1}: peak {d['peak_rss_mb']:.1f} MB, RSS at the end {d['rss_mb']:.1f} MB, "
+              f"due-to-draft {d['latency_s']:.2f} s", flush=True)
+    median = statistics.median(peaks)
+    print(f"median peak RSS {median:.1f} MB over {args.repeats} runs (min {min(peaks):.1f}, max {max(peaks):.1f}); "
+          f"target < {TARGETS['rss_mb']:.0f} MB: {'met' if median < TARGETS['rss_mb'] else 'MISS'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
