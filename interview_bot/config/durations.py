@@ -16,8 +16,6 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
-
 __all__ = ["DURATION_EXAMPLES", "DURATION_PATTERN", "Duration", "business_days_after", "is_business_day", "parse_duration"]
 
 # Shown in every "not a duration" message, so a user sees the shapes that work.
@@ -182,6 +180,9 @@ def _at_wall_time(day: date, wall: time, tz: ZoneInfo) -> datetime:
 @lru_cache(maxsize=32)
 def _holidays(country: str, subdivision: str | None) -> Container[Any]:
     # holidays computes years lazily as they are looked up, so one object per country serves all dates.
+    # Imported here, not with the module: without `country:` the daemon never pays its 4 MB.
+    import holidays
+
     try:
         return holidays.country_holidays(country, subdiv=subdivision)
     except NotImplementedError as exc:  # how holidays says "no such country/subdivision"

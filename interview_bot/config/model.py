@@ -17,7 +17,6 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-import holidays
 import platformdirs
 from pydantic import (
     AfterValidator,
@@ -359,6 +358,8 @@ class Config(_Section):
     def _country(cls, value: str | None) -> str | None:
         if value is None:
             return None
+        import holidays  # only with `country:` set: the package is 4 MB resident
+
         code = value.strip().upper()
         if code not in holidays.list_supported_countries():
             raise PydanticCustomError(
@@ -378,6 +379,8 @@ class Config(_Section):
         country = info.data["country"]
         if country is None:
             raise PydanticCustomError("subdivision", "needs `country:` as well (the subdivision is within a country)")
+        import holidays
+
         try:
             holidays.country_holidays(country, subdiv=value)
         except NotImplementedError:
