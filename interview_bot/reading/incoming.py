@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+
+from interview_bot.model import ReplyKind  # defined with the stored mail that carries it
 
 __all__ = ["DECISIVE", "MACHINE", "Classification", "Incoming", "ReplyContext", "ReplyKind"]
 
@@ -35,18 +36,6 @@ class ReplyContext:
     personal_domains: tuple[str, ...] = ()  # gmail.com and the like: never a company domain
 
 
-class ReplyKind(str, Enum):
-    REJECTION = "rejection"
-    OFFER = "offer"
-    NEXT_STEPS = "next_steps"  # another round, scheduling
-    HOLDING = "holding"  # a new date, still deciding: not an answer
-    ACKNOWLEDGEMENT = "acknowledgement"
-    AUTO_REPLY = "auto_reply"
-    OTHER = "other"
-    BOUNCE = "bounce"  # a delivery failure: the address is wrong
-    NOTIFICATION = "notification"  # a calendar notification, a read receipt
-
-
 # The kinds that end the wait for news, when the reading is sure.
 DECISIVE = frozenset({ReplyKind.REJECTION, ReplyKind.OFFER, ReplyKind.NEXT_STEPS})
 # Mail no person wrote to the user: never an answer, whatever it says.
@@ -67,3 +56,5 @@ class Classification:
     phrase: str
     confidence: float
     rule: str = ""  # "en:rejection", "config:offer", "header:auto-submitted", "subject:de"...
+    # The new text's language (ISO 639-1) when the detector is sure; said, not compared: the reading is the rest.
+    language: str | None = field(default=None, compare=False)

@@ -10,7 +10,8 @@ as a deadline set for the candidate.
 A language's PROMISE_DATES is a tuple of (regex, meaning). The regex may hold these
 placeholders, filled from the language's own tables: `{n}` a number (digits or a word of
 NUMBERS: "dwóch", "kahden"), `{weekday}` a name of WEEKDAYS, `{month}` a name of MONTHS,
-`{day}` a day of the month (1-31). Meanings:
+`{day}` a day of the month (1-31). Languages written without spaces put no space between the
+number and its unit ("3営業日以内", "三个工作日内"), so their patterns write `\\s*` there. Meanings:
 
 - "days", "business_days", "weeks", "months": {n} of them from the message date (business
   days skip weekends and the country's public holidays); a pattern may leave {n} out
@@ -21,6 +22,7 @@ NUMBERS: "dwóch", "kahden"), `{weekday}` a name of WEEKDAYS, `{month}` a name o
 - "month_end", "month_middle": the last day, or the 15th, of the next {month} ("detsembri
   lõpuks", "detsembri keskpaigaks");
 - "weekday": the next {weekday} strictly after the message date;
+- "next_week_weekday": {weekday} of next week ("下周五", "来週金曜日", "다음 주 금요일");
 - "candidate": no date; a sentence it matches asks the candidate for something by a date
   ("prosimy o odpowiedź do piątku"), so no date in it is a promise;
 - "anchored": no date; the sentence counts from some other event the mail does not date
@@ -46,8 +48,8 @@ from interview_bot.reading.lang import Language
 __all__ = ["MEANINGS", "sentences", "table_promises"]
 
 MEANINGS = ("days", "business_days", "weeks", "months", "tomorrow", "this_week", "early_next_week", "next_week",
-            "end_of_month", "next_month", "day_month", "month_end", "month_middle", "weekday", "candidate",
-            "anchored")
+            "end_of_month", "next_month", "day_month", "month_end", "month_middle", "weekday", "next_week_weekday",
+            "candidate", "anchored")
 _NO_DATE = ("candidate", "anchored")
 _F = re.IGNORECASE
 _MAX_AHEAD = timedelta(days=180)
@@ -169,7 +171,11 @@ def _read(lang: Language, meaning: str, m: re.Match[str], base: date, country: s
     if meaning == "month_middle":
         return _day_month(lang, m, base, 15)
     weekday = _named(lang.weekdays, m["weekday"])
-    return None if weekday is None else base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+    if weekday is None:
+        return None
+    if meaning == "next_week_weekday":
+        return base - timedelta(days=base.weekday()) + timedelta(weeks=1, days=weekday)
+    return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
 
 
 def sentences(text: str) -> list[str]:

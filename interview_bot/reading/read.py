@@ -17,8 +17,9 @@ What counts as an answer (the README's table):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from interview_bot.reading.extract import normalize_email
@@ -31,7 +32,7 @@ from interview_bot.reading.incoming import (
     Incoming,
     ReplyKind,
 )
-from interview_bot.reading.machine import bulk_precedence, failed_recipients, machine_reason
+from interview_bot.reading.machine import Machine, bulk_precedence, failed_recipients, machine_reason
 from interview_bot.reading.promises import Promise, find_promise
 from interview_bot.reading.replies import classify_reply, says_silence_means_no
 from interview_bot.reading.trust import trust_problem
@@ -50,7 +51,8 @@ class Reading:
     `explain`; promise: the decision date it promises (None when none); rule: which rule
     decided the kind ("en:rejection#3", "config:offer#1", "subject:de", "header:auto-submitted");
     trust: why it cannot be trusted ("" when it can); silence: the words of a "no news by then
-    means no" condition, when its promise is one; failed: for a bounce, the addresses it names.
+    means no" condition, when its promise is one; failed: for a bounce, the addresses it names;
+    language: the language the phrases were read in.
     """
 
     kind: ReplyKind
@@ -63,6 +65,7 @@ class Reading:
     trust: str = ""
     silence: str = ""
     failed: tuple[str, ...] = ()
+    language: str | None = field(default=None, compare=False)  # the words' language (None: the detector was unsure)
 
 
 def judge_answer(kind: ReplyKind, confidence: float, trust: str, day: date, decision_by: date | None,
@@ -89,19 +92,22 @@ def judge_answer(kind: ReplyKind, confidence: float, trust: str, day: date, deci
 
 
 def read_message(msg: Incoming, tz: ZoneInfo, *, country: str | None = None,
-                 extra_rules: dict[str, list[str]] | None = None, decision_by: date | None = None) -> Reading:
+                 extra_rules: dict[str, list[str]] | None = None, decision_by: date | None = None,
+                 machine: Machine | Literal["ask"] = "ask") -> Reading:
     """Read one received message (sender, subject, headers, labels, plain-text body, sent date).
 
     `tz` and `country` place relative dates ("by Friday", "in 5 business days");
     `extra_rules` are config's `replies.rules`; `decision_by` is the decision date standing
     when the message arrived (None: none known), which decides whether a message that is
-    not decisive answers anyway (it does once that date has passed). Pure: no I/O.
+    not decisive answers anyway (it does once that date has passed); `machine` is
+    machine_reason's answer when the caller has it already. Pure: no I/O.
     """
     if msg.date.tzinfo is None:
         raise ValueError("read_message needs an aware datetime")
     trust = trust_problem(msg.labels, msg.headers, msg.sender_email)
     sender = normalize_email(msg.sender_email)
-    machine = machine_reason(msg, sender)
+    if machine == "ask":
+        machine = machine_reason(msg, sender)
     if machine is not None:
         kind, why = machine
         reading = Classification(kind, why, 1.0, "machine")
@@ -121,7 +127,7 @@ def read_message(msg: Incoming, tz: ZoneInfo, *, country: str | None = None,
                                promise.by if promise else None, reading.rule)
     failed = failed_recipients(msg) if reading.kind is ReplyKind.BOUNCE else ()
     return Reading(reading.kind, reading.phrase, reading.confidence, answer, why, promise, reading.rule,
-                   trust, silence, failed)
+                   trust, silence, failed, reading.language)
 
 
 def as_robot_notice(reading: Reading) -> Reading:

@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from interview_bot.reading.lang import (  # issue 21: Central, Northern, Eastern Europe
+from interview_bot.reading.lang import (  # issue 21: twenty languages and more
     cs,
     da,
     de,
+    el,
     en,
     es,
     et,
@@ -27,13 +28,19 @@ from interview_bot.reading.lang import (  # issue 21: Central, Northern, Eastern
     fr,
     hu,
     it,
+    ja,
+    ko,
     nb,
     nl,
     pl,
     pt,
     ro,
+    ru,
     sk,
     sv,
+    tr,
+    uk,
+    zh,
 )
 
 __all__ = ["LANGUAGES", "Language"]
@@ -81,4 +88,5 @@ def _language(module: ModuleType) -> Language:
 
 
 LANGUAGES: tuple[Language, ...] = tuple(_language(m) for m in (en, de, fr, es, it, pt, nl,
-                                                               pl, cs, sk, sv, da, nb, fi, et, hu, ro))
+                                                               pl, cs, sk, sv, da, nb, fi, et, hu, ro,
+                                                               tr, el, ru, uk, ja, zh, ko))
