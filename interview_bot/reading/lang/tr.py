@@ -20,12 +20,14 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:ikinci|sonraki|bir\s+sonraki|teknik|son)\s+(?:mülakat|görüşme|aşama)\w*\s+(?:davet|için|ya|ye)",
         r"\bdavet\s+etmek\s+ist",
         r"\buygun\s+olduğunuz\s+(?:zaman|gün|saat)",
+        r"\bkısa\s+listeye\s+alın",  # "başvurunuz ... kısa listeye alındı": shortlisted
     ),
     "holding": (
         r"\b(?:süreç|değerlendirme)\w*\s+(?:hala\s+|hâlâ\s+)?devam\s+ediyor",
         r"\bdönüş\s+(?:yapacağız|sağlayacağız)",
     ),
-    "acknowledgement": (r"\bmesajınızı\s+aldık", r"\be-?postanız\s+için\s+teşekkür", r"\bbaşvurunuz\s+(?:bize\s+)?ulaştı"),
+    "acknowledgement": (r"\bmesajınızı\s+aldık", r"\be-?postanız\s+için\s+teşekkür", r"\bbaşvurunuz\s+(?:bize\s+)?ulaştı",
+                        r"\bbaşvurunuzu\s+(?:başarıyla\s+)?(?:aldık|aldığımızı)"),
 }
 AUTO_SUBJECT: tuple[str, ...] = (r"otomatik\s+yanıt", r"otomatik\s+cevap", r"ofis\s+dışı")
 AUTO_BODY: tuple[str, ...] = (r"\bofis\s+dışındayım", r"\bizindeyim\b", r"\byıllık\s+izindeyim")
