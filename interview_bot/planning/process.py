@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from interview_bot.model import (
+    Cause,
     CompanyMail,
     Decision,
     FollowUp,
@@ -28,20 +29,13 @@ from interview_bot.model import (
     Interview,
     InterviewStatus,
     Person,
+    Stage,
 )
 from interview_bot.planning.plan import Offset
+from interview_bot.planning.policy import PROCESS_REVIVES, cancel, follow_up_key, settle
 from interview_bot.reading.incoming import DECISIVE, MACHINE, PROMISING_MACHINE_RULES, ReplyKind
 from interview_bot.reading.read import SURE, judge_answer
 
-# Reasons written here; WITHDRAW tells the engine to delete the unsent draft.
-WITHDRAW = "withdrawn: "
-LATER_ROUND = "a later round with the company is planned"
-ALL_CANCELLED = "the interview was cancelled"
-TOO_LATE = "it fell due long before the bot started watching"
-# A follow-up that fell due this long before the bot's first sync is recorded as skipped, not
-# drafted: at installation, old news is no reason to write (as for thank-you notes).
-LATE_LIMIT = timedelta(days=3)
-REJECTED_FIRST = "the company already answered (rejection)"
 _MACHINE = frozenset(k.value for k in MACHINE)
 _DECISIVE = frozenset(k.value for k in DECISIVE)
 _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -111,10 +105,14 @@ class MailVerdict:
 class ProcessPlan:
     changes: list[FollowUp]
     decision: Decision | None
-    stage: str  # "interview ahead", "waiting", "next round", "offer", "rejected", "probably closed (...)"
+    stage: Stage
     latest_reply: CompanyMail | None
     verdicts: tuple[MailVerdict, ...] = ()
     silence: CompanyMail | None = None  # the message whose "no news by then means no" sets the date
+
+
+_DECIDED_STAGE = {ReplyKind.REJECTION: Stage.REJECTED, ReplyKind.OFFER: Stage.OFFER,
+                  ReplyKind.NEXT_STEPS: Stage.NEXT_ROUND}
 
 
 def trusted_person(m: CompanyMail) -> bool:
@@ -221,22 +219,24 @@ def best_contact(view: ProcessView, latest: Interview, is_robot: Callable[[str],
 
 
 def _key(iv: Interview, kind: FollowUpKind, n: int | None = None) -> str:
-    return f"{iv.id}#{kind.value}" + (f"#{n}" if n is not None else "")
+    return follow_up_key(iv.id, kind, n)
 
 
 def _upsert(existing: FollowUp | None, fresh: FollowUp, since: datetime | None) -> FollowUp | None:
-    """The follow-up to save: the fresh plan for a new or still-scheduled one, nothing for one done."""
-    if existing is None:
-        if fresh.status is FollowUpStatus.SCHEDULED and since is not None and since - fresh.due > LATE_LIMIT:
-            return replace(fresh, status=FollowUpStatus.SKIPPED, reason=TOO_LATE)
-        return fresh
-    if existing.status is FollowUpStatus.SCHEDULED or (
-        existing.status is FollowUpStatus.CANCELLED and existing.reason in (LATER_ROUND, ALL_CANCELLED)
-    ):
-        updated = replace(existing, due=fresh.due, recipients=fresh.recipients, thread_id=fresh.thread_id,
-                          status=FollowUpStatus.SCHEDULED, reason="", note=fresh.note)
-        return updated if updated != existing else None
-    return None
+    return settle(existing, fresh, since, PROCESS_REVIVES)
+
+
+def _said(m: CompanyMail, tz: ZoneInfo, what: str = "") -> str:
+    """The facts of a message for a cause's words: "jane@x.com Mon 03 Mar (rejection)"."""
+    return f"{m.sender.email} {m.date.astimezone(tz):%a %d %b}" + (f" ({what})" if what else "")
+
+
+def stage_words(plan: ProcessPlan, tz: ZoneInfo) -> str:
+    """The stage as `status` and `explain` say it."""
+    if plan.stage is Stage.PROBABLY_CLOSED and plan.silence is not None:
+        local = plan.silence.date.astimezone(tz)
+        return f"probably closed (silence means no, per their email of {local.day} {local:%b})"
+    return plan.stage.value
 
 
 def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Callable[[str], bool],
@@ -247,9 +247,9 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     changes: list[FollowUp] = []
     mail = sorted(view.mail, key=lambda m: m.date)
     if not rounds:  # every round cancelled: no check-in for it (it comes back if a round does)
-        changes = [replace(f, status=FollowUpStatus.CANCELLED, reason=ALL_CANCELLED) for f in view.follow_ups
+        changes = [cancel(f, Cause.ALL_ROUNDS_CANCELLED) for f in view.follow_ups
                    if f.kind is FollowUpKind.STATUS_CHECK and f.status is FollowUpStatus.SCHEDULED]
-        return ProcessPlan(changes, None, "cancelled", None)
+        return ProcessPlan(changes, None, Stage.CANCELLED, None)
     latest = rounds[-1]
     previous = rounds[-2] if len(rounds) > 1 else None
     decision, verdicts, silence = read_process(view, latest, previous, pol)
@@ -260,7 +260,7 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     # Only the latest round waits for news; earlier rounds' check-ins give way to it.
     for fu in view.follow_ups:
         if fu.kind is FollowUpKind.STATUS_CHECK and fu.interview_id != latest.id and fu.status is FollowUpStatus.SCHEDULED:
-            changes.append(replace(fu, status=FollowUpStatus.CANCELLED, reason=LATER_ROUND))
+            changes.append(cancel(fu, Cause.LATER_ROUND))
 
     note = _note(view, latest, verdicts, silence, decision, pol.tz)
     changes += _plan_checks(view, latest, decision, answers, now, pol, is_robot, my_emails, by_key, note,
@@ -269,14 +269,13 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
 
     decided = [m for m in answers if _sure_answer(m)]
     if latest.start > now:
-        stage = "interview ahead"
+        stage = Stage.INTERVIEW_AHEAD
     elif decided:
-        stage = {"rejection": "rejected", "offer": "offer", "next_steps": "next round"}[decided[-1].kind]
+        stage = _DECIDED_STAGE[ReplyKind(decided[-1].kind)]
     elif silence is not None and not answers and decision.by < now.astimezone(pol.tz).date():
-        local = silence.date.astimezone(pol.tz)
-        stage = f"probably closed (silence means no, per their email of {local.day} {local:%b})"
+        stage = Stage.PROBABLY_CLOSED
     else:
-        stage = "waiting"
+        stage = Stage.WAITING
     return ProcessPlan(changes, decision, stage, latest_reply, tuple(verdicts), silence)
 
 
@@ -288,21 +287,19 @@ def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answe
     changes: list[FollowUp] = []
     if answers:
         first = answers[0]
-        why = f"{first.sender.email} replied on {first.date.astimezone(pol.tz):%a %d %b} ({first.kind})"
         for fu in checks:
             if fu.status is FollowUpStatus.SCHEDULED:
-                changes.append(replace(fu, status=FollowUpStatus.CANCELLED, reason=why))
+                changes.append(cancel(fu, Cause.COMPANY_ANSWERED, _said(first, pol.tz, first.kind)))
                 continue
             # Deleting a draft the user may have edited needs a sure, trusted, decisive answer.
             decisive = next((a for a in answers if _sure_answer(a) and a.date > fu.due), None)
-            if fu.status is FollowUpStatus.DRAFTED and pol.check.withdraw_stale and decisive and not fu.reason:
-                said = f"{decisive.sender.email} replied on {decisive.date.astimezone(pol.tz):%a %d %b} ({decisive.kind})"
-                changes.append(replace(fu, status=FollowUpStatus.CANCELLED, reason=WITHDRAW + said))
+            if fu.status is FollowUpStatus.DRAFTED and pol.check.withdraw_stale and decisive and fu.cause is None:
+                changes.append(replace(fu, status=FollowUpStatus.WITHDRAWN, cause=Cause.COMPANY_ANSWERED,
+                                       detail=_said(decisive, pol.tz, decisive.kind)))
         return changes
     if not pol.check.enabled:
-        return [replace(f, status=FollowUpStatus.CANCELLED, reason="status checks are turned off in config")
-                for f in checks if f.status is FollowUpStatus.SCHEDULED]
-    done = [f for f in checks if f.status in (FollowUpStatus.DRAFTED, FollowUpStatus.DRAFTING,
+        return [cancel(f, Cause.TURNED_OFF) for f in checks if f.status is FollowUpStatus.SCHEDULED]
+    done = [f for f in checks if f.status in (FollowUpStatus.DRAFTED, FollowUpStatus.DRAFTING, FollowUpStatus.SENT,
                                                FollowUpStatus.SKIPPED, FollowUpStatus.FAILED)]
     n = len(done) + 1
     if n > (1 if once else pol.check.max):  # silence means no: one check-in, no more
@@ -319,8 +316,6 @@ def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answe
     recipients = best_contact(view, latest, is_robot, my_emails)
     key = _key(latest, FollowUpKind.STATUS_CHECK, n)
     fresh = FollowUp(key, latest.id, FollowUpKind.STATUS_CHECK, due, recipients, thread_id=thread, note=note)
-    if not recipients:
-        fresh = replace(fresh, status=FollowUpStatus.SKIPPED, reason="nobody at the company to write to")
     saved = _upsert(by_key.get(key), fresh, view.watching_since)
     return changes + ([saved] if saved else [])
 
@@ -336,7 +331,7 @@ def _plan_rejection(view: ProcessView, rounds: list[Interview], mail: list[Compa
     # A thank-you not yet drafted when the no arrived would cross it: the feedback request answers instead.
     for fu in view.follow_ups:
         if fu.kind is FollowUpKind.THANK_YOU and fu.status is FollowUpStatus.SCHEDULED:
-            changes.append(replace(fu, status=FollowUpStatus.CANCELLED, reason=REJECTED_FIRST))
+            changes.append(cancel(fu, Cause.REJECTED_FIRST))
     iv = max((r for r in rounds if r.start <= first.date), key=lambda r: r.start, default=rounds[-1])
     sender_ok = first.sender.email.lower() not in my_emails and not is_robot(first.sender.email.lower())
     recipients = (first.sender,) if sender_ok else best_contact(view, iv, is_robot, my_emails)
@@ -351,8 +346,6 @@ def _plan_rejection(view: ProcessView, rounds: list[Interview], mail: list[Compa
         # shorter than that can end the same day before the hour, and then the pause decides.
         due = max(_morning(paused, policy.at, pol.tz), first.date)
         fresh = FollowUp(_key(iv, kind), iv.id, kind, due, recipients, thread_id=first.thread_id)
-        if not recipients:
-            fresh = replace(fresh, status=FollowUpStatus.SKIPPED, reason="nobody at the company to write to")
         return _upsert(by_key.get(_key(iv, kind)), fresh, view.watching_since)
 
     feedback = later(FollowUpKind.FEEDBACK_REQUEST, pol.feedback)
@@ -361,8 +354,7 @@ def _plan_rejection(view: ProcessView, rounds: list[Interview], mail: list[Compa
     keep = by_key.get(_key(iv, FollowUpKind.KEEP_IN_TOUCH))
     since = [m for m in mail if m.date > first.date and trusted_person(m) and m.id != first.id]
     if since and keep is not None and keep.status is FollowUpStatus.SCHEDULED:
-        changes.append(replace(keep, status=FollowUpStatus.CANCELLED,
-                               reason=f"{since[0].sender.email} wrote again on {since[0].date.astimezone(pol.tz):%a %d %b}"))
+        changes.append(cancel(keep, Cause.WROTE_AGAIN, _said(since[0], pol.tz)))
     elif not since:
         note = later(FollowUpKind.KEEP_IN_TOUCH, pol.keep_in_touch)
         if note:

@@ -208,10 +208,10 @@ class Replay:
         return self.engine.state
 
     def not_drafted(self) -> list[FollowUp]:
-        """Follow-ups of the window that were cancelled, skipped or failed, with their reasons."""
+        """Follow-ups of the window that were cancelled, skipped or failed, with their reasons (not the
+        withdrawn ones: they were drafted, and `withdrawn` lists them)."""
         done = (FollowUpStatus.CANCELLED, FollowUpStatus.SKIPPED, FollowUpStatus.FAILED)
-        return [f for f in self.state.follow_ups() if f.status in done and self.start <= f.due <= self.end
-                and not f.reason.startswith("withdrawn")]
+        return [f for f in self.state.follow_ups() if f.status in done and self.start <= f.due <= self.end]
 
     def later(self) -> list[FollowUp]:
         """Follow-ups still scheduled after the window."""

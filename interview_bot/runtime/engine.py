@@ -22,6 +22,7 @@ from interview_bot.errors import ConfigError, GoogleApiError
 from interview_bot.model import (
     BotMail,
     CalendarEvent,
+    Cause,
     CompanyMail,
     Decision,
     DetectionRules,
@@ -36,7 +37,7 @@ from interview_bot.model import (
 )
 from interview_bot.planning.mailthread import choose_thread, reply_point
 from interview_bot.planning.plan import ThankYouPolicy, plan_thank_yous
-from interview_bot.planning.process import WITHDRAW, Policies, ProcessPlan, ProcessView, plan_process, process_key
+from interview_bot.planning.process import Policies, ProcessPlan, ProcessView, plan_process, process_key
 from interview_bot.reading.detect import classify, is_scheduler_sender
 from interview_bot.reading.promises import find_promise
 from interview_bot.runtime.calsync import CalendarPort, CalendarReader
@@ -236,13 +237,13 @@ class Engine:
         plan = self.plan_process(view)
         before = {f.key: f for f in view.follow_ups}
         for fu in plan.changes:
-            if fu.reason.startswith(WITHDRAW) and before.get(fu.key, fu).status is FollowUpStatus.DRAFTED:
+            if fu.status is FollowUpStatus.WITHDRAWN and before.get(fu.key, fu).status is FollowUpStatus.DRAFTED:
                 if self.dry_run:
                     continue
                 if not self.gmail.draft_exists(fu.draft_id):
                     # Sent (or deleted) before the company answered: nothing to withdraw. Say so in
                     # the state, so the next syncs do not ask Gmail about that draft again.
-                    fu = replace(before[fu.key], reason=self._no_longer_a_draft(before[fu.key]))
+                    fu = self._no_longer_a_draft(before[fu.key])
                 else:
                     self.gmail.delete_draft(fu.draft_id)
                     report.withdrawn.append(fu)
@@ -250,10 +251,12 @@ class Engine:
             with self.state.transaction():
                 self.state.save_follow_up(fu)
 
-    def _no_longer_a_draft(self, fu: FollowUp) -> str:
-        """Why a drafted follow-up's draft is gone: sent, or deleted by the user."""
+    def _no_longer_a_draft(self, fu: FollowUp) -> FollowUp:
+        """A drafted follow-up whose draft is gone: sent, or its draft deleted by the user."""
         found = self.guard.look_up(fu, self.state.interview(fu.interview_id))
-        return "sent" if found is not None and found.place == "sent" else "its draft was deleted"
+        if found is not None and found.place == "sent":
+            return replace(fu, status=FollowUpStatus.SENT, cause=None, detail="")
+        return replace(fu, cause=Cause.DRAFT_DELETED, detail="")
 
     # -- drafting ---------------------------------------------------------------------------
 
@@ -287,7 +290,8 @@ class Engine:
             except GoogleApiError as e:
                 if e.status == 400:
                     current = self.state.follow_up(fu.key) or fu
-                    failed = self.state.set_status(current, FollowUpStatus.FAILED, reason=f"Google refused it: {e}")
+                    failed = self.state.set_status(current, FollowUpStatus.FAILED, cause=Cause.GOOGLE_REFUSED,
+                                                   detail=str(e))
                     log.error("could not draft %s: %s", about(self.state, fu), e)
                     report.failed.append((failed, failed.reason))
                     return
@@ -306,14 +310,14 @@ class Engine:
         """Draft one follow-up, exactly once: mark it, look for a draft a crash may have left, then create."""
         iv = self.state.interview(fu.interview_id)
         if iv is None:
-            return self.state.set_status(fu, FollowUpStatus.SKIPPED, reason="its interview is no longer known")
+            return self.state.set_status(fu, FollowUpStatus.SKIPPED, cause=Cause.INTERVIEW_UNKNOWN, detail="")
         self.lock_account()
         found = self.guard.existing(fu, iv)
         if found is not None:
             log.info("%s: Gmail already has its %s (made before an interruption, or by another copy of the "
                      "state); not making another", about(self.state, fu), found.place)
-            done = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=found.draft_id,
-                                         thread_id=found.thread_id, reason="" if found.place == "draft" else "sent")
+            done = self.state.set_status(fu, FollowUpStatus.DRAFTED if found.place == "draft" else FollowUpStatus.SENT,
+                                         draft_id=found.draft_id, thread_id=found.thread_id, cause=None, detail="")
             report.found.append(done)
             return done
         if fu.kind in (FollowUpKind.STATUS_CHECK, FollowUpKind.KEEP_IN_TOUCH) and fu.status is FollowUpStatus.SCHEDULED:
@@ -343,17 +347,18 @@ class Engine:
                            template_name=self._template_for(fu))
         except ConfigError as e:
             # A template broken after check-config: this follow-up fails, the others go on.
-            failed = self.state.set_status(fu, FollowUpStatus.FAILED, reason=f"template error: {e}")
+            failed = self.state.set_status(fu, FollowUpStatus.FAILED, cause=Cause.TEMPLATE_ERROR, detail=str(e))
             report.failed.append((failed, failed.reason))
             return failed
         except ValueError as e:  # no valid address among the recipients
-            skipped = self.state.set_status(fu, FollowUpStatus.SKIPPED, reason=str(e))
+            skipped = self.state.set_status(fu, FollowUpStatus.SKIPPED, cause=Cause.NO_VALID_ADDRESS, detail=str(e))
             report.skipped.append(skipped)
             return skipped
         fu = self.state.set_status(fu, FollowUpStatus.DRAFTING)
         draft_id, thread_id, message_id = self.gmail.create_draft(mail.raw, mail.thread_id)
         with self.state.transaction():  # marked drafted and indexed by its key together
-            fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, reason="")
+            fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, cause=None,
+                                       detail="")
             self.state.record_bot_mail(BotMail(fu.key, message_id, draft_id, thread_id, "draft"), self.clock.now())
         log.info("drafted %s (draft %s)", about(self.state, fu), draft_id)
         report.drafted.append((fu, mail.subject, mail.body_text))

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from interview_bot.errors import StateError
+from interview_bot.runtime.lifecycle_upgrade import upgrade_follow_ups
 from interview_bot.model import (
     BotMail,
+    Cause,
     CompanyMail,
     Decision,
     FollowUp,
@@ -130,6 +132,9 @@ _ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("follow_ups", "note", "TEXT NOT NULL DEFAULT ''"),
     # Why the event was taken for an interview (the rule that matched), for `explain`.
     ("interviews", "detected", "TEXT NOT NULL DEFAULT ''"),
+    # Issue 19: a follow-up's cause is an enum (interview_bot.model.Cause); `reason` keeps only the
+    # words shown with it. Adding the column upgrades the old reason texts once (lifecycle_upgrade).
+    ("follow_ups", "cause", "TEXT NOT NULL DEFAULT ''"),
 )
 
 
@@ -172,7 +177,8 @@ def _follow_up_from_row(row: sqlite3.Row) -> FollowUp:
         status=FollowUpStatus(row["status"]),
         draft_id=row["draft_id"],
         thread_id=row["thread_id"],
-        reason=row["reason"],
+        cause=Cause(row["cause"]) if row["cause"] else None,
+        detail=row["reason"],
         note=row["note"],
     )
 
@@ -263,7 +269,11 @@ class State:
     def _add_new_columns(self) -> None:
         for table, column, declaration in _ADDED_COLUMNS:
             have = {row["name"] for row in self._conn.execute(f'PRAGMA table_info("{table}")')}
-            if column not in have:
+            if column not in have and (table, column) == ("follow_ups", "cause"):
+                with self.transaction():  # the column and the upgrade of the old texts together
+                    self._conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {declaration}')
+                    upgrade_follow_ups(self._conn)
+            elif column not in have:
                 self._conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {declaration}')
 
     def _check_version(self) -> None:
@@ -374,15 +384,16 @@ class State:
 
     def save_follow_up(self, fu: FollowUp) -> None:
         self._conn.execute(
-            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason, note)
-               VALUES(?,?,?,?,?,?,?,?,?,?)
+            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason, note,
+                   cause)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?)
                ON CONFLICT(key) DO UPDATE SET interview_id=excluded.interview_id, kind=excluded.kind,
                    due=excluded.due, recipients=excluded.recipients, status=excluded.status,
                    draft_id=excluded.draft_id, thread_id=excluded.thread_id, reason=excluded.reason,
-                   note=excluded.note""",
+                   note=excluded.note, cause=excluded.cause""",
             (
                 fu.key, fu.interview_id, fu.kind.value, fu.due.isoformat(), _people_to_json(fu.recipients),
-                fu.status.value, fu.draft_id, fu.thread_id, fu.reason, fu.note,
+                fu.status.value, fu.draft_id, fu.thread_id, fu.detail, fu.note, fu.cause.value if fu.cause else "",
             ),
         )
 
