@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from interview_bot.model import Cause, FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
 from interview_bot.planning.policy import DUE_AND_RECIPIENTS, THANK_YOU_REVIVES, cancel, follow_up_key, settle
+
 
 class Offset(Protocol):
     def after(self, start: datetime, tz: ZoneInfo, country: str | None = None,

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from interview_bot.clock import SystemClock
+from interview_bot.clock import Clock, SystemClock
 from interview_bot.errors import AuthError, BotError, StateError
 from interview_bot.google.retry import Retrier
 from interview_bot.model import FollowUp, FollowUpStatus
@@ -99,8 +99,10 @@ class Daemon:
     """A scheduler whose follow-up jobs are derived from the state file."""
 
     def __init__(self, state: State, build_engine: EngineFactory, poll_every: timedelta,
-                 retrier: Retrier | None = None, heartbeat: float = HEARTBEAT_SECONDS) -> None:
+                 retrier: Retrier | None = None, heartbeat: float = HEARTBEAT_SECONDS,
+                 clock: Clock | None = None) -> None:
         self.state = state
+        self.clock = clock or SystemClock()  # the engine's: when jobs run is read from it, never ad hoc
         self._build_engine = build_engine
         self.engine: Engine | None = None
         self.poll_every = poll_every
@@ -117,7 +119,7 @@ class Daemon:
 
     def run(self) -> None:
         """Sync now and every poll_every, drafting follow-ups as they fall due, until stop()."""
-        now = datetime.now(UTC)
+        now = self.clock.now()
         self.scheduler.add_job(self._guarded, "interval", args=["sync", self.sync], id="sync",
                                seconds=self.poll_every.total_seconds(), next_run_time=now)
         log.info("running: syncing every %s; stop with SIGTERM or Ctrl-C", self.poll_every)
@@ -201,6 +203,7 @@ class Daemon:
         # A failing calendar or Gmail is in the report (and logged, a calendar hourly); what is
         # already due is still drafted. Sign-in and state file errors go to _guarded.
         report = engine.sync()
+        engine.apply(engine.decide(), report, drafts=False)  # a stale draft is withdrawn now; drafts have their jobs
         if self._auth_problem:
             log.info("Google accepts the sign-in again; carrying on")
             self._auth_problem = ""
@@ -219,7 +222,7 @@ class Daemon:
         for job in self.scheduler.get_jobs():
             if job.id.startswith("follow-up:") and job.id.removeprefix("follow-up:") not in pending:
                 job.remove()
-        now = datetime.now(UTC)
+        now = self.clock.now()
         for key, fu in pending.items():
             if self._scheduled.get(key) != fu.due:
                 self._log_scheduled(fu, now)
@@ -235,7 +238,8 @@ class Daemon:
             log.info("%s is planned for %s", about(self.state, fu), fu.due.isoformat(timespec="seconds"))
 
     def draft(self, key: str) -> None:
-        """Draft one follow-up if it is still pending and due (the state file may have moved on)."""
+        """When a follow-up falls due: decide, then apply, as `run --once` does after its sync (the
+        state file may have moved on: nothing is done for a follow-up no longer pending or due)."""
         fu = self.state.follow_up(key)
         if fu is None or fu.status not in PENDING:
             return
@@ -243,8 +247,7 @@ class Daemon:
         if fu.due > engine.clock.now():
             self.schedule_follow_ups()  # moved later since this job was made
             return
-        report = RunReport()
-        engine.try_draft(fu, report)
+        report = engine.draft_due(RunReport())
         for skipped in report.skipped:
             log.warning("skipped %s: %s", about(self.state, skipped), skipped.reason)
         for failed, why in report.failed:
@@ -263,7 +266,7 @@ def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
             state.lock_account(profile, cfg.google.endpoint or "")
         clock = SystemClock()
         daemon = Daemon(state, lambda r: build_engine(cfg, clock, state, retrier=r), cfg.poll_every.delta,
-                        retrier=retrier)
+                        retrier=retrier, clock=clock)
         with daemon.signals_handled():
             daemon.run()
     finally:

@@ -246,7 +246,6 @@ def dry_run(cfg: Config, now: datetime, since: timedelta, ahead: timedelta,
     clock = FixedClock(now)
     calendar = SnapshotCalendar(real_calendar)
     gmail = ReplayGmail(real_gmail, clock, settings.reading.extra_senders)
-    # Not the engine's dry_run: the replay's Gmail keeps its drafts and withdrawals to show them.
     engine = engine_over(cfg, settings, blank_state(known_profile(Path(cfg.state))), calendar, gmail, clock)
     return replay(engine, clock, calendar, gmail, since, ahead)
 

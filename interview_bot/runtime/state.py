@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from interview_bot.errors import StateError
-from interview_bot.runtime.lifecycle_upgrade import upgrade_follow_ups
 from interview_bot.model import (
     BotMail,
     Cause,
@@ -32,6 +31,7 @@ from interview_bot.model import (
     InterviewStatus,
     Person,
 )
+from interview_bot.runtime.lifecycle_upgrade import upgrade_follow_ups
 
 SCHEMA_VERSION = 1
 
