@@ -186,7 +186,7 @@ class Applier:
         return reply_point(self.engine.gmail.thread(thread_id)) if thread_id else None
 
     def mail_scanned(self, iv: Interview) -> bool:
-        return self.engine.state.get_meta(f"mail_scanned:{process_key(iv)}") is not None
+        return self.engine.state.positions.mail_scanned(process_key(iv))
 
     def waited_long_enough(self, fu: FollowUp) -> bool:
         return self.engine.clock.now() - fu.due > MAIL_PATIENCE

@@ -261,7 +261,7 @@ def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
 
     state = State.open(Path(cfg.state))  # takes the lock before anything else
     try:
-        profile = state.get_meta("profile_email")
+        profile = state.positions.profile_email
         if profile:  # the account is known: refuse now if another bot runs for it (else at the first sync)
             state.lock_account(profile, cfg.google.endpoint or "")
         clock = SystemClock()

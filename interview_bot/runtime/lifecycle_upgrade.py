@@ -2,8 +2,9 @@
 
 Older releases kept why a follow-up was cancelled, skipped, failed or withdrawn as a sentence
 in `follow_ups.reason`, and steered by it ("withdrawn: ..." meant a deleted draft, "sent" a
-sent one). This maps those sentences to a status and a `Cause`, once, when the `cause` column
-is added; from then on nothing reads the text to decide anything.
+sent one). The migration that adds the `cause` column (interview_bot.runtime.migrations) maps
+those sentences to a status and a `Cause`, once; from then on `reason` holds only the words
+shown with a cause, and nothing reads it to decide anything.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def typed(status: str, reason: str) -> tuple[str, str, str]:
 
 
 def upgrade_follow_ups(conn: sqlite3.Connection) -> None:
-    """Give every follow-up of an older file its typed status and cause (run once, in a transaction)."""
+    """Give every follow-up of an older file its typed status and cause (inside the migration's transaction)."""
     rows = conn.execute("SELECT key, status, reason FROM follow_ups WHERE reason != '' OR status = ?",
                         (FollowUpStatus.DRAFTED.value,)).fetchall()
     for key, status, reason in rows:

@@ -11,7 +11,6 @@ position moves on.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable
@@ -36,7 +35,6 @@ from interview_bot.runtime.state import State
 log = logging.getLogger(__name__)
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-RETRY_KEY = "mail_retry"  # meta: ids of messages that failed for a while, read again at the next sync
 RETRY_MAX = 500
 
 
@@ -99,7 +97,7 @@ class MailReader:
         """Read what is new; returns how many company messages were recorded."""
         processes = self._processes()
         self._threads = self._known_threads(processes)
-        history = self.state.get_meta("gmail_history_id")
+        history = self.state.positions.history_id
         added: list[str] = []
         self.vanished, self.own_added, self.restarted = 0, [], history is None
         if history is not None:
@@ -110,26 +108,26 @@ class MailReader:
                 log.info("Gmail history is too old (404): reading each process's mail again")
                 with self.state.transaction():
                     for key in processes:
-                        self.state.set_meta(f"mail_scanned:{key}", None)
+                        self.state.positions.set_mail_scanned(key, False)
                 history = None
         if history is None:
             # Taken before the searches, so nothing arriving meanwhile falls between the two.
             history = self.gmail.history_id()
         count = 0
         for key, ivs in processes.items():
-            if self.state.get_meta(f"mail_scanned:{key}") is None:
+            if not self.state.positions.mail_scanned(key):
                 try:
                     count += self._scan(key, ivs, processes)
                 except GoogleApiError as e:  # this process is searched again at the next sync
                     log.warning("could not search the mail of %s yet: %s", key, e)
-        retry = json.loads(self.state.get_meta(RETRY_KEY) or "[]")
+        retry = list(self.state.positions.retry_messages)
         failed: list[str] = []
         for message_id in dict.fromkeys(retry + added):
             if not self.state.has_mail(message_id):
                 count += self._read_one(message_id, processes, failed)
         with self.state.transaction():
-            self.state.set_meta("gmail_history_id", history)
-            self.state.set_meta(RETRY_KEY, json.dumps(failed[-RETRY_MAX:]) if failed else None)
+            self.state.positions.history_id = history
+            self.state.positions.retry_messages = tuple(failed[-RETRY_MAX:])
         return count
 
     def _read_one(self, message_id: str, processes: dict[str, list[Interview]], failed: list[str]) -> int:
@@ -164,7 +162,7 @@ class MailReader:
                 if not self.state.has_mail(msg.id):
                     count += self._ingest(msg, processes, parts)
         with self.state.transaction():
-            self.state.set_meta(f"mail_scanned:{key}", "1")
+            self.state.positions.set_mail_scanned(key, True)
         return count
 
     def _known_threads(self, processes: dict[str, list[Interview]]) -> dict[str, str]:
