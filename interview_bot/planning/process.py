@@ -191,6 +191,7 @@ def _note(view: ProcessView, latest: Interview, verdicts: list[MailVerdict], sil
                 f"(\"{silence.promise_phrase}\"); delete this draft if you would rather not ask")
     unsure = [v.mail for v in verdicts if not v.answer and trusted_person(v.mail) and v.mail.date >= latest.start
               and (v.mail.kind in ("other", "acknowledgement")
+                   or (v.mail.kind == ReplyKind.HOLDING.value and v.mail.promise_by is None)  # README: a NOTE
                    or (v.mail.kind in _DECISIVE and v.mail.confidence < SURE))]
     if not unsure:
         return ""
