@@ -1,8 +1,9 @@
-"""After the interview: status checks, feedback requests and keep-in-touch notes, planned per process.
+"""After the interview: one company's process read as a whole, and its planners run.
 
 A process is everything with one company: its rounds (interviews), the mail from its side
-and the follow-ups already planned. Pure: from a ProcessView and `now` to the follow-ups
-to save, the decision date that stands, and where the process is (waiting, offer, ...).
+and the follow-ups already planned (planning/view.py). Pure: from a ProcessView and `now` to
+the follow-ups it should have (planning/checks.py, planning/rejection.py), the decision date
+that stands, and where the process is (a Stage).
 
 What answers is read message by message, in order, against the decision date standing when
 each arrived (interview_bot.reading.read.judge_answer): a sure rejection, offer or next step ends the
@@ -13,10 +14,9 @@ company wrote something the bot could not read surely carries a NOTE line saying
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from interview_bot.model import (
@@ -28,68 +28,26 @@ from interview_bot.model import (
     FollowUpStatus,
     Interview,
     InterviewStatus,
-    Person,
     Stage,
 )
-from interview_bot.planning.plan import Offset
-from interview_bot.planning.policy import PROCESS_REVIVES, cancel, follow_up_key, settle
-from interview_bot.reading.incoming import DECISIVE, MACHINE, PROMISING_MACHINE_RULES, ReplyKind
+from interview_bot.planning.checks import plan_checks
+from interview_bot.planning.policy import cancel
+from interview_bot.planning.rejection import plan_after_rejection
+from interview_bot.planning.view import (
+    DECISIVE_KINDS,
+    MACHINE_KINDS,
+    CheckPolicy,
+    LaterPolicy,
+    Policies,
+    ProcessView,
+    best_contact,
+    bounced_addresses,
+    process_key,
+    sure_answer,
+    trusted_person,
+)
+from interview_bot.reading.incoming import PROMISING_MACHINE_RULES, ReplyKind
 from interview_bot.reading.read import SURE, judge_answer
-
-_MACHINE = frozenset(k.value for k in MACHINE)
-_DECISIVE = frozenset(k.value for k in DECISIVE)
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def process_key(iv: Interview) -> str:
-    """Which process an interview belongs to: its company's main domain, else its company name."""
-    if iv.company_domains:
-        return iv.company_domains[0].lower()
-    return iv.company.strip().lower() or iv.id
-
-
-@dataclass(frozen=True)
-class CheckPolicy:
-    """follow_ups.status_check from config."""
-
-    enabled: bool
-    default_wait: Offset
-    grace: Offset
-    at: time
-    max: int
-    repeat_every: Offset
-    withdraw_stale: bool = True
-
-
-@dataclass(frozen=True)
-class LaterPolicy:
-    """follow_ups.feedback_request or follow_ups.keep_in_touch from config."""
-
-    enabled: bool
-    after: Offset
-    at: time
-
-
-@dataclass(frozen=True)
-class Policies:
-    check: CheckPolicy
-    feedback: LaterPolicy
-    keep_in_touch: LaterPolicy
-    tz: ZoneInfo
-    country: str | None = None
-    subdivision: str | None = None
-
-
-@dataclass(frozen=True)
-class ProcessView:
-    """All the bot knows of one company's process."""
-
-    key: str
-    interviews: tuple[Interview, ...]
-    mail: tuple[CompanyMail, ...]
-    follow_ups: tuple[FollowUp, ...]
-    decisions: dict[str, Decision] = field(default_factory=dict)  # by source: "you", "config", "invitation"
-    watching_since: datetime | None = None  # the bot's first sync
 
 
 @dataclass(frozen=True)
@@ -113,29 +71,6 @@ class ProcessPlan:
 
 _DECIDED_STAGE = {ReplyKind.REJECTION: Stage.REJECTED, ReplyKind.OFFER: Stage.OFFER,
                   ReplyKind.NEXT_STEPS: Stage.NEXT_ROUND}
-
-
-def trusted_person(m: CompanyMail) -> bool:
-    """Mail a person at the company plausibly wrote: trusted, and no auto-reply, bounce or notification."""
-    return not m.trust and m.kind not in _MACHINE
-
-
-def _sure_answer(m: CompanyMail) -> bool:
-    return trusted_person(m) and m.kind in _DECISIVE and m.confidence >= SURE
-
-
-def bounced_addresses(mail: tuple[CompanyMail, ...] | list[CompanyMail]) -> frozenset[str]:
-    """Addresses the company's side could not be reached at, as bounces said."""
-    return frozenset(a.lower() for m in mail if m.kind == ReplyKind.BOUNCE.value for a in _ADDRESS.findall(m.phrase))
-
-
-def _at(day: date, policy_at: time, tz: ZoneInfo) -> datetime:
-    return datetime.combine(day, policy_at, tzinfo=tz)
-
-
-def _morning(dt: datetime, policy_at: time, tz: ZoneInfo) -> datetime:
-    """The day of dt (in tz) at the policy's time of day."""
-    return _at(dt.astimezone(tz).date(), policy_at, tz)
 
 
 def _base_decision(view: ProcessView, latest: Interview, pol: Policies) -> Decision:
@@ -169,7 +104,7 @@ def read_process(view: ProcessView, latest: Interview, previous: Interview | Non
             answer, why = judge_answer(kind, m.confidence, m.trust, day, standing.by, m.promise_by, m.rule)
         verdicts.append(MailVerdict(m, answer, why))
         promises = (m.promise_by is not None and not m.trust
-                    and (m.kind not in _MACHINE or m.rule in PROMISING_MACHINE_RULES))
+                    and (m.kind not in MACHINE_KINDS or m.rule in PROMISING_MACHINE_RULES))
         if promises and not answer and fixed is None:
             assert m.promise_by is not None
             standing = Decision(m.promise_by, "email", m.promise_phrase)
@@ -192,44 +127,12 @@ def _note(view: ProcessView, latest: Interview, verdicts: list[MailVerdict], sil
     unsure = [v.mail for v in verdicts if not v.answer and trusted_person(v.mail) and v.mail.date >= latest.start
               and (v.mail.kind in ("other", "acknowledgement")
                    or (v.mail.kind == ReplyKind.HOLDING.value and v.mail.promise_by is None)  # README: a NOTE
-                   or (v.mail.kind in _DECISIVE and v.mail.confidence < SURE))]
+                   or (v.mail.kind in DECISIVE_KINDS and v.mail.confidence < SURE))]
     if not unsure:
         return ""
     m = unsure[-1]
     said = " ".join((m.phrase or m.subject or m.kind).split())[:80]
     return f"{who or m.sender.email} wrote on {day(m)} (\"{said}\"); delete this draft if that answered you"
-
-
-def best_contact(view: ProcessView, latest: Interview, is_robot: Callable[[str], bool],
-                 my_emails: frozenset[str]) -> tuple[Person, ...]:
-    """Who is best placed to answer: the person who last wrote from the company, then the organizer,
-    then the interviewers."""
-    bounced = bounced_addresses(view.mail)
-
-    def usable(p: Person | None) -> bool:
-        return (p is not None and p.email.lower() not in my_emails and not is_robot(p.email.lower())
-                and p.email.lower() not in bounced)
-
-    for m in sorted(view.mail, key=lambda m: m.date, reverse=True):
-        if trusted_person(m) and usable(m.sender):
-            return (m.sender,)
-    if usable(latest.organizer):
-        assert latest.organizer is not None
-        return (latest.organizer,)
-    return tuple(p for p in latest.interviewers if usable(p))
-
-
-def _key(iv: Interview, kind: FollowUpKind, n: int | None = None) -> str:
-    return follow_up_key(iv.id, kind, n)
-
-
-def _upsert(existing: FollowUp | None, fresh: FollowUp, since: datetime | None) -> FollowUp | None:
-    return settle(existing, fresh, since, PROCESS_REVIVES)
-
-
-def _said(m: CompanyMail, tz: ZoneInfo, what: str = "") -> str:
-    """The facts of a message for a cause's words: "jane@x.com Mon 03 Mar (rejection)"."""
-    return f"{m.sender.email} {m.date.astimezone(tz):%a %d %b}" + (f" ({what})" if what else "")
 
 
 def stage_words(plan: ProcessPlan, tz: ZoneInfo) -> str:
@@ -264,11 +167,11 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
             changes.append(cancel(fu, Cause.LATER_ROUND))
 
     note = _note(view, latest, verdicts, silence, decision, pol.tz)
-    changes += _plan_checks(view, latest, decision, answers, now, pol, is_robot, my_emails, by_key, note,
+    changes += plan_checks(view, latest, decision, answers, now, pol, is_robot, my_emails, by_key, note,
                             silence is not None)
-    changes += _plan_rejection(view, rounds, mail, now, pol, is_robot, my_emails, by_key)
+    changes += plan_after_rejection(view, rounds, mail, now, pol, is_robot, my_emails, by_key)
 
-    decided = [m for m in answers if _sure_answer(m)]
+    decided = [m for m in answers if sure_answer(m)]
     if latest.start > now:
         stage = Stage.INTERVIEW_AHEAD
     elif decided:
@@ -280,84 +183,5 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     return ProcessPlan(changes, decision, stage, latest_reply, tuple(verdicts), silence)
 
 
-def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answers: list[CompanyMail],
-                 now: datetime, pol: Policies, is_robot: Callable[[str], bool], my_emails: frozenset[str],
-                 by_key: dict[str, FollowUp], note: str = "", once: bool = False) -> list[FollowUp]:
-    checks = sorted((f for f in view.follow_ups if f.kind is FollowUpKind.STATUS_CHECK and f.interview_id == latest.id),
-                    key=lambda f: f.key)
-    changes: list[FollowUp] = []
-    if answers:
-        first = answers[0]
-        for fu in checks:
-            if fu.status is FollowUpStatus.SCHEDULED:
-                changes.append(cancel(fu, Cause.COMPANY_ANSWERED, _said(first, pol.tz, first.kind)))
-                continue
-            # Deleting a draft the user may have edited needs a sure, trusted, decisive answer.
-            decisive = next((a for a in answers if _sure_answer(a) and a.date > fu.due), None)
-            if fu.status is FollowUpStatus.DRAFTED and pol.check.withdraw_stale and decisive and fu.cause is None:
-                changes.append(replace(fu, status=FollowUpStatus.WITHDRAWN, cause=Cause.COMPANY_ANSWERED,
-                                       detail=_said(decisive, pol.tz, decisive.kind)))
-        return changes
-    if not pol.check.enabled:
-        return [cancel(f, Cause.TURNED_OFF) for f in checks if f.status is FollowUpStatus.SCHEDULED]
-    done = [f for f in checks if f.status in (FollowUpStatus.DRAFTED, FollowUpStatus.DRAFTING, FollowUpStatus.SENT,
-                                               FollowUpStatus.SKIPPED, FollowUpStatus.FAILED)]
-    n = len(done) + 1
-    if n > (1 if once else pol.check.max):  # silence means no: one check-in, no more
-        return changes
-    c = pol.check
-    due = _morning(c.grace.after(_at(decision.by, c.at, pol.tz), pol.tz, pol.country, pol.subdivision), c.at, pol.tz)
-    if done:
-        last = max(f.due for f in done)
-        due = max(due, _morning(c.repeat_every.after(last, pol.tz, pol.country, pol.subdivision), c.at, pol.tz))
-    thank_you = next((f for f in view.follow_ups if f.kind is FollowUpKind.THANK_YOU and f.interview_id == latest.id
-                      and f.thread_id), None)
-    person_mail = [m for m in view.mail if trusted_person(m)]
-    thread = thank_you.thread_id if thank_you else (person_mail[-1].thread_id if person_mail else "")
-    recipients = best_contact(view, latest, is_robot, my_emails)
-    key = _key(latest, FollowUpKind.STATUS_CHECK, n)
-    fresh = FollowUp(key, latest.id, FollowUpKind.STATUS_CHECK, due, recipients, thread_id=thread, note=note)
-    saved = _upsert(by_key.get(key), fresh, view.watching_since)
-    return changes + ([saved] if saved else [])
-
-
-def _plan_rejection(view: ProcessView, rounds: list[Interview], mail: list[CompanyMail], now: datetime, pol: Policies,
-                    is_robot: Callable[[str], bool], my_emails: frozenset[str],
-                    by_key: dict[str, FollowUp]) -> list[FollowUp]:
-    rejections = [m for m in mail if m.is_reply and m.kind == "rejection" and _sure_answer(m)]
-    if not rejections:
-        return []
-    first = rejections[0]
-    changes: list[FollowUp] = []
-    # A thank-you not yet drafted when the no arrived would cross it: the feedback request answers instead.
-    for fu in view.follow_ups:
-        if fu.kind is FollowUpKind.THANK_YOU and fu.status is FollowUpStatus.SCHEDULED:
-            changes.append(cancel(fu, Cause.REJECTED_FIRST))
-    iv = max((r for r in rounds if r.start <= first.date), key=lambda r: r.start, default=rounds[-1])
-    sender_ok = first.sender.email.lower() not in my_emails and not is_robot(first.sender.email.lower())
-    recipients = (first.sender,) if sender_ok else best_contact(view, iv, is_robot, my_emails)
-
-    def later(kind: FollowUpKind, policy: LaterPolicy) -> FollowUp | None:
-        if not policy.enabled:
-            return None
-        if any(f.kind is kind for f in view.follow_ups if f.key != _key(iv, kind)):
-            return None  # once per process, however many rejections arrive
-        paused = policy.after.after(first.date, pol.tz, pol.country, pol.subdivision)
-        # At the morning hour of the day the pause ends ("next business morning"); a pause
-        # shorter than that can end the same day before the hour, and then the pause decides.
-        due = max(_morning(paused, policy.at, pol.tz), first.date)
-        fresh = FollowUp(_key(iv, kind), iv.id, kind, due, recipients, thread_id=first.thread_id)
-        return _upsert(by_key.get(_key(iv, kind)), fresh, view.watching_since)
-
-    feedback = later(FollowUpKind.FEEDBACK_REQUEST, pol.feedback)
-    if feedback:
-        changes.append(feedback)
-    keep = by_key.get(_key(iv, FollowUpKind.KEEP_IN_TOUCH))
-    since = [m for m in mail if m.date > first.date and trusted_person(m) and m.id != first.id]
-    if since and keep is not None and keep.status is FollowUpStatus.SCHEDULED:
-        changes.append(cancel(keep, Cause.WROTE_AGAIN, _said(since[0], pol.tz)))
-    elif not since:
-        note = later(FollowUpKind.KEEP_IN_TOUCH, pol.keep_in_touch)
-        if note:
-            changes.append(note)
-    return changes
+__all__ = ["CheckPolicy", "LaterPolicy", "MailVerdict", "Policies", "ProcessPlan", "ProcessView", "best_contact",
+           "bounced_addresses", "plan_process", "process_key", "read_process", "stage_words", "trusted_person"]
