@@ -34,13 +34,13 @@ def plan_checks(view: ProcessView, latest: Interview, decision: Decision, answer
         first = answers[0]
         for fu in checks:
             if fu.status is FollowUpStatus.SCHEDULED:
-                changes.append(cancel(fu, Cause.COMPANY_ANSWERED, said(first, pol.tz, first.kind)))
+                changes.append(cancel(fu, Cause.COMPANY_ANSWERED, said(first, pol.tz, with_kind=True)))
                 continue
             # Deleting a draft the user may have edited needs a sure, trusted, decisive answer.
             decisive = next((a for a in answers if sure_answer(a) and a.date > fu.due), None)
             if fu.status is FollowUpStatus.DRAFTED and pol.check.withdraw_stale and decisive and fu.cause is None:
                 changes.append(replace(fu, status=FollowUpStatus.WITHDRAWN, cause=Cause.COMPANY_ANSWERED,
-                                       detail=said(decisive, pol.tz, decisive.kind)))
+                                       detail=said(decisive, pol.tz, with_kind=True)))
         return changes
     if not pol.check.enabled:
         return [cancel(f, Cause.TURNED_OFF) for f in checks if f.status is FollowUpStatus.SCHEDULED]

@@ -100,7 +100,7 @@ def read_process(view: ProcessView, latest: Interview, previous: Interview | Non
         if m.date < latest.start:
             answer, why = False, "written before this round's interview"
         else:
-            kind = ReplyKind(m.kind) if m.kind in ReplyKind._value2member_map_ else ReplyKind.OTHER
+            kind = m.kind or ReplyKind.OTHER
             answer, why = judge_answer(kind, m.confidence, m.trust, day, standing.by, m.promise_by, m.rule)
         verdicts.append(MailVerdict(m, answer, why))
         promises = (m.promise_by is not None and not m.trust
@@ -125,13 +125,13 @@ def _note(view: ProcessView, latest: Interview, verdicts: list[MailVerdict], sil
         return (f"{who} wrote on {day(silence)} that no news by {decision.by.day} {decision.by:%b} means no "
                 f"(\"{silence.promise_phrase}\"); delete this draft if you would rather not ask")
     unsure = [v.mail for v in verdicts if not v.answer and trusted_person(v.mail) and v.mail.date >= latest.start
-              and (v.mail.kind in ("other", "acknowledgement")
-                   or (v.mail.kind == ReplyKind.HOLDING.value and v.mail.promise_by is None)  # README: a NOTE
+              and (v.mail.kind in (ReplyKind.OTHER, ReplyKind.ACKNOWLEDGEMENT)
+                   or (v.mail.kind is ReplyKind.HOLDING and v.mail.promise_by is None)  # README: a NOTE
                    or (v.mail.kind in DECISIVE_KINDS and v.mail.confidence < SURE))]
     if not unsure:
         return ""
     m = unsure[-1]
-    said = " ".join((m.phrase or m.subject or m.kind).split())[:80]
+    said = " ".join((m.phrase or m.subject or (m.kind.value if m.kind else "")).split())[:80]
     return f"{who or m.sender.email} wrote on {day(m)} (\"{said}\"); delete this draft if that answered you"
 
 
@@ -175,7 +175,7 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     if latest.start > now:
         stage = Stage.INTERVIEW_AHEAD
     elif decided:
-        stage = _DECIDED_STAGE[ReplyKind(decided[-1].kind)]
+        stage = _DECIDED_STAGE.get(decided[-1].kind or ReplyKind.OTHER, Stage.WAITING)
     elif silence is not None and not answers and decision.by < now.astimezone(pol.tz).date():
         stage = Stage.PROBABLY_CLOSED
     else:

@@ -19,6 +19,7 @@ from interview_bot.planning.view import (
     trusted_person,
     upsert,
 )
+from interview_bot.reading.incoming import ReplyKind
 
 
 def plan_after_rejection(view: ProcessView, rounds: list[Interview], mail: list[CompanyMail], now: datetime, pol: Policies,
@@ -26,7 +27,7 @@ def plan_after_rejection(view: ProcessView, rounds: list[Interview], mail: list[
                     by_key: dict[str, FollowUp]) -> list[FollowUp]:
     """Once a sure rejection came: the feedback request (once per process), the keep-in-touch note
     (cancelled if they write again), and the thank-you not yet drafted cancelled."""
-    rejections = [m for m in mail if m.is_reply and m.kind == "rejection" and sure_answer(m)]
+    rejections = [m for m in mail if m.is_reply and m.kind is ReplyKind.REJECTION and sure_answer(m)]
     if not rejections:
         return []
     first = rejections[0]

@@ -7,7 +7,6 @@ planning/rejection.py) and the reading of the whole (planning/process.py) take i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -17,11 +16,9 @@ from interview_bot.model import CompanyMail, Decision, FollowUp, FollowUpKind, I
 from interview_bot.planning.plan import Offset
 from interview_bot.planning.policy import PROCESS_REVIVES, follow_up_key, settle
 from interview_bot.reading.incoming import DECISIVE, MACHINE, ReplyKind
-from interview_bot.reading.read import SURE
 
-MACHINE_KINDS = frozenset(k.value for k in MACHINE)
-DECISIVE_KINDS = frozenset(k.value for k in DECISIVE)
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+MACHINE_KINDS = MACHINE
+DECISIVE_KINDS = DECISIVE
 
 
 def process_key(iv: Interview) -> str:
@@ -81,12 +78,12 @@ def trusted_person(m: CompanyMail) -> bool:
 
 
 def sure_answer(m: CompanyMail) -> bool:
-    return trusted_person(m) and m.kind in DECISIVE_KINDS and m.confidence >= SURE
+    return m.is_answer  # the reader's judgement, no date standing: sure, decisive, trusted
 
 
 def bounced_addresses(mail: tuple[CompanyMail, ...] | list[CompanyMail]) -> frozenset[str]:
     """Addresses the company's side could not be reached at, as bounces said."""
-    return frozenset(a.lower() for m in mail if m.kind == ReplyKind.BOUNCE.value for a in _ADDRESS.findall(m.phrase))
+    return frozenset(a for m in mail if m.kind is ReplyKind.BOUNCE for a in m.bounced)
 
 
 def at(day: date, policy_at: time, tz: ZoneInfo) -> datetime:
@@ -125,6 +122,7 @@ def upsert(existing: FollowUp | None, fresh: FollowUp, since: datetime | None) -
     return settle(existing, fresh, since, PROCESS_REVIVES)
 
 
-def said(m: CompanyMail, tz: ZoneInfo, what: str = "") -> str:
+def said(m: CompanyMail, tz: ZoneInfo, with_kind: bool = False) -> str:
     """The facts of a message for a cause's words: "jane@x.com Mon 03 Mar (rejection)"."""
-    return f"{m.sender.email} {m.date.astimezone(tz):%a %d %b}" + (f" ({what})" if what else "")
+    kind = m.kind.value if with_kind and m.kind else ""
+    return f"{m.sender.email} {m.date.astimezone(tz):%a %d %b}" + (f" ({kind})" if kind else "")

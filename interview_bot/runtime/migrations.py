@@ -12,6 +12,8 @@ header (interview_bot.runtime.schema), because a connection in WAL mode would cr
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -121,6 +123,8 @@ _V0_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
 # The previous release refuses a file whose meta schema_version is above "1" ("written by a newer
 # interview-bot"), so a migrated file keeps that bot from writing rows without the new columns.
 _LEGACY_REFUSAL = "2"
+# How the previous release wrote addresses into a bounce's phrase (interview_bot.planning.process read them back).
+_LEGACY_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
@@ -143,10 +147,22 @@ def _adopt_previous_release(conn: sqlite3.Connection) -> None:
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_LEGACY_REFUSAL,))
 
 
-def _stamp_readings(conn: sqlite3.Connection) -> None:
-    """1 -> 2: each derived reading carries the hash of the rules that made it ('' = not known)."""
+def _typed_readings(conn: sqlite3.Connection) -> None:
+    """1 -> 2: each reading says whether it answers and whom a bounce missed, and carries its rules' hash.
+
+    The previous release wrote a bounce's addresses into its phrase ("could not be delivered
+    to a@x, b@y") and judged answers again from kind, confidence and trust: both are read
+    into columns here, once. rules_hash '' means "made by rules not known", so it is read again."""
+    _add_column(conn, "company_mail", "is_answer", "INTEGER NOT NULL DEFAULT 0")
+    _add_column(conn, "company_mail", "bounced", "TEXT NOT NULL DEFAULT '[]'")
     _add_column(conn, "company_mail", "rules_hash", "TEXT NOT NULL DEFAULT ''")
     _add_column(conn, "interviews", "detected_rules", "TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE company_mail SET is_answer = 1 WHERE trust = '' AND confidence >= 0.75 "
+                 "AND kind IN ('rejection', 'offer', 'next_steps')")  # interview_bot.reading.read.SURE, DECISIVE
+    rows = conn.execute("SELECT id, phrase FROM company_mail WHERE kind = 'bounce'").fetchall()
+    for message_id, phrase in rows:
+        addresses = [a.lower() for a in _LEGACY_ADDRESS.findall(str(phrase))]
+        conn.execute("UPDATE company_mail SET bounced = ? WHERE id = ?", (json.dumps(addresses), message_id))
 
 
 def _type_follow_ups(conn: sqlite3.Connection) -> None:
@@ -163,7 +179,7 @@ Migration = Callable[[sqlite3.Connection], None]
 # MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     _adopt_previous_release,
-    _stamp_readings,
+    _typed_readings,
     _type_follow_ups,
 )
 

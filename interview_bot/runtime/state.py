@@ -30,6 +30,7 @@ from interview_bot.model import (
     Interview,
     InterviewStatus,
     Person,
+    ReplyKind,
 )
 from interview_bot.runtime import migrations
 from interview_bot.runtime.positions import Positions
@@ -107,8 +108,12 @@ class State:
         locks = [state_lock(path)] if lock else []
         try:
             conn = statefile.connect(path)
-            state = cls(conn, locks, path)
-            statefile.probe_write(conn)
+            try:
+                state = cls(conn, locks, path)  # migrated here (or refused: newer than this bot)
+                statefile.probe_write(conn)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
             for held in locks:
                 held.release()
@@ -272,14 +277,28 @@ class State:
         self._conn.execute(
             """INSERT OR REPLACE INTO company_mail(id, thread_id, message_id, "references", subject, sender, date,
                    process, is_reply, kind, phrase, promise_by, promise_phrase, via, agency, confidence, rule, trust,
-                   silence)
-               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   silence, is_answer, bounced, rules_hash)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (m.id, m.thread_id, m.message_id, m.references, m.subject,
              json.dumps({"email": m.sender.email, "name": m.sender.name}), m.date.isoformat(), m.process,
-             int(m.is_reply), m.kind, m.phrase, m.promise_by.isoformat() if m.promise_by else None,
-             m.promise_phrase, m.via, m.agency, m.confidence, m.rule, m.trust, int(m.silence)),
+             int(m.is_reply), m.kind.value if m.kind else "", m.phrase, m.promise_by.isoformat() if m.promise_by else None,
+             m.promise_phrase, m.via, m.agency, m.confidence, m.rule, m.trust, int(m.silence), int(m.is_answer),
+             json.dumps(list(m.bounced)), m.rules_hash),
         )
         self._conn.execute("DELETE FROM unattributed_mail WHERE id = ?", (m.id,))
+
+    def stale_mail(self, processes: list[str], digest: str) -> list[str]:
+        """Ids of these processes' mail read by other rules than `digest` (oldest first): to read again."""
+        if not processes:
+            return []
+        marks = ",".join("?" * len(processes))
+        rows = self._conn.execute(f"SELECT id FROM company_mail WHERE process IN ({marks}) AND rules_hash != ? "
+                                  "ORDER BY date, id", [*processes, digest]).fetchall()
+        return [str(r["id"]) for r in rows]
+
+    def stamp_mail(self, message_id: str, digest: str) -> None:
+        """Keep a message's reading as it is, as if made by the rules `digest` (it cannot be read again)."""
+        self._conn.execute("UPDATE company_mail SET rules_hash = ? WHERE id = ?", (digest, message_id))
 
     def mail(self, process: str | None = None) -> list[CompanyMail]:
         """Company mail, oldest first; of one process, or all."""
@@ -292,10 +311,11 @@ class State:
                 id=r["id"], thread_id=r["thread_id"], message_id=r["message_id"], references=r["references"],
                 subject=r["subject"], sender=Person(sender["email"], sender.get("name", "")),
                 date=datetime.fromisoformat(r["date"]), process=r["process"], is_reply=bool(r["is_reply"]),
-                kind=r["kind"], phrase=r["phrase"],
+                kind=ReplyKind(r["kind"]) if r["kind"] else None, phrase=r["phrase"],
                 promise_by=date.fromisoformat(r["promise_by"]) if r["promise_by"] else None,
                 promise_phrase=r["promise_phrase"], via=r["via"], agency=r["agency"],
                 confidence=float(r["confidence"]), rule=r["rule"], trust=r["trust"], silence=bool(r["silence"]),
+                is_answer=bool(r["is_answer"]), bounced=tuple(json.loads(r["bounced"])), rules_hash=r["rules_hash"],
             ))
         return out
 

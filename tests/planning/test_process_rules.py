@@ -39,6 +39,8 @@ from interview_bot.planning.process import (
     plan_process,
     stage_words,
 )
+from interview_bot.reading.incoming import DECISIVE, ReplyKind
+from interview_bot.reading.read import SURE
 
 LONDON = ZoneInfo("Europe/London")
 ME = "alex@example.com"
@@ -73,10 +75,13 @@ def policies(**check: Any) -> Policies:
 
 
 def mail(when: datetime, kind: str, sender: Person = PRIYA, **read: Any) -> CompanyMail:
+    """A message as the reader left it; is_answer as the reader judges it (sure, decisive, trusted)."""
     n = read.pop("n", 0) or int(when.timestamp())
+    reply = ReplyKind(kind)
+    sure = reply in DECISIVE and read.get("confidence", 1.0) >= SURE and not read.get("trust")
     return CompanyMail(id=f"m{n}", thread_id=f"t{n}", message_id=f"<m{n}@initech.com>", references="",
                        subject=read.pop("subject", "Re: Interview"), sender=sender, date=when,
-                       process="initech.com", is_reply=when >= IV.start, kind=kind, **read)
+                       process="initech.com", is_reply=when >= IV.start, kind=reply, is_answer=sure, **read)
 
 
 def check(status: FollowUpStatus = FollowUpStatus.SCHEDULED, n: int = 1, **changes: Any) -> FollowUp:
@@ -246,8 +251,7 @@ def test_silence_means_no_sets_the_date_then_probably_closed_with_one_check_in()
 
 
 def test_a_bounced_address_is_written_to_no_more() -> None:
-    bounce = mail(local(3), "bounce", sender=Person("mailer-daemon@initech.com"),
-                  phrase="priya@initech.com: address not found")
+    bounce = mail(local(3), "bounce", sender=Person("mailer-daemon@initech.com"), bounced=("priya@initech.com",))
     fu = wanted(plan(Situation(mail=[bounce])), CHECK_1)
     assert fu is not None and fu.recipients == (JANE,)  # not the organizer whose address bounced
 

@@ -67,8 +67,11 @@ def test_a_previous_release_file_is_migrated_in_place(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     State.open(path, lock=False).close()
     conn = sqlite3.connect(path)  # as the previous release left it: no cause column, reason texts
-    for table, column, _ in (*_V0_ADDED_COLUMNS, ("company_mail", "rules_hash", ""),
-                             ("interviews", "detected_rules", ""), ("follow_ups", "cause", "")):
+    later = {("company_mail", "rules_hash"), ("company_mail", "is_answer"), ("company_mail", "bounced"),
+             ("interviews", "detected_rules"), ("follow_ups", "cause")}
+    have = {(t, c) for t in ("company_mail", "interviews", "follow_ups")
+            for c in (row[1] for row in conn.execute(f'PRAGMA table_info("{t}")'))}
+    for table, column in [*((t, c) for t, c, _ in _V0_ADDED_COLUMNS), *sorted(later & have)]:
         conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
     conn.execute("PRAGMA user_version = 0")
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")

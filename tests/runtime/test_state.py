@@ -91,7 +91,7 @@ def test_a_state_file_from_before_agencies_reads_and_keeps_them(tmp_path: Path) 
     import sqlite3
     from dataclasses import replace
 
-    from interview_bot.model import CompanyMail
+    from interview_bot.model import CompanyMail, ReplyKind
 
     path = tmp_path / "old.sqlite3"
     State.open(path, lock=False).close()
@@ -115,7 +115,8 @@ def test_a_state_file_from_before_agencies_reads_and_keeps_them(tmp_path: Path) 
     assert old is not None and old.agents == ()
     agent = Person("nina@hays.com", "Nina")
     mail = CompanyMail(id="m1", thread_id="t1", message_id="<m1@x>", references="", subject="No", sender=agent,
-                       date=T, process="initech.com", is_reply=True, kind="rejection", via="agency", agency="Hays")
+                       date=T, process="initech.com", is_reply=True, kind=ReplyKind.REJECTION, via="agency",
+                       agency="Hays")
     with s.transaction():
         s.save_interview(replace(old, agents=(agent,)))
         s.save_unattributed("m1", "t1", "No", agent, T, ("initech.com", "globex.com"), "two")
