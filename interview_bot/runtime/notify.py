@@ -147,7 +147,7 @@ class Audience:
 
 def audience(state: State, tz: ZoneInfo, me_email: str | None) -> Audience:
     """The account of the links: Gmail's profile address as the state knows it, else config's me.email."""
-    return Audience(state.get_meta("profile_email") or me_email or "", tz)
+    return Audience(state.positions.profile_email or me_email or "", tz)
 
 
 def draft_link(state: State, fu: FollowUp, account: str) -> str:
@@ -233,11 +233,11 @@ class Telling:
 
     def sign_in_refused(self, state: State, message: str, hint: str, now: datetime) -> bool:
         """Note a sign-in Google refuses and say so, once per failure; True when this call said it."""
-        if state.get_meta(SIGN_IN_KEY) is not None:
+        if state.positions._get(SIGN_IN_KEY) is not None:
             return False
         try:
             with state.transaction():
-                state.set_meta(SIGN_IN_KEY, json.dumps({"since": now.isoformat(), "message": message, "hint": hint}))
+                state.positions._set(SIGN_IN_KEY, json.dumps({"since": now.isoformat(), "message": message, "hint": hint}))
         except BotError as e:  # said all the same; the next failure may say it again
             log.warning("could not note the refused sign-in in the state file: %s", e.message)
         self.notifier.notify(notices.sign_in_refused())
@@ -245,23 +245,23 @@ class Telling:
 
     def sign_in_accepted(self, state: State) -> None:
         """Google accepts the sign-in again: the next failure is news again."""
-        if state.get_meta(SIGN_IN_KEY) is not None:
+        if state.positions._get(SIGN_IN_KEY) is not None:
             with state.transaction():
-                state.set_meta(SIGN_IN_KEY, None)
+                state.positions._set(SIGN_IN_KEY, None)
 
     def digest(self, state: State, now: datetime, exists: Callable[[str], bool] | None = None) -> Notice | None:
         """The day's digest, if its time has come today, it has not gone yet and a draft waits."""
         if self.digest_at is None:
             return None
         local = now.astimezone(self.tz)
-        if local.time() < self.digest_at or state.get_meta(DIGEST_KEY) == local.date().isoformat():
+        if local.time() < self.digest_at or state.positions._get(DIGEST_KEY) == local.date().isoformat():
             return None
         who = audience(state, self.tz, self.me_email)
         notice = notices.digest(waiting(state, who, exists), due_today(state, who, now), now, self.tz)
         if notice is None:
             return None  # nothing waits: no digest; a draft made later today still gets one at the next look
         with state.transaction():
-            state.set_meta(DIGEST_KEY, local.date().isoformat())
+            state.positions._set(DIGEST_KEY, local.date().isoformat())
         self.notifier.notify(notice)
         return notice
 
@@ -271,7 +271,7 @@ class Telling:
 
 def sign_in_problem(state: State) -> tuple[datetime, str, str] | None:
     """(since, message, hint) of the sign-in Google refuses, as the daemon last saw it; None when fine."""
-    value = state.get_meta(SIGN_IN_KEY)
+    value = state.positions._get(SIGN_IN_KEY)
     if not value:
         return None
     try:
