@@ -101,3 +101,21 @@ SILENCE: tuple[str, ...] = (
     r"\bif\s+you\s+(?:are|were)\s+not\s+contacted\b",
     r"\b(?:no|without\s+a)\s+(?:news|response|reply)\s+(?:from\s+us\s+)?(?:by|within|after)\b",
 )
+
+# Quote attributions, whole (possibly wrapped) lines: Gmail, Apple Mail, Outlook mobile, Android,
+# Thunderbird ("On <date>, <person> wrote:"), with or without the colon, between dashes on
+# Android and Yahoo ("---- John Smith wrote ----"), and "... <address> wrote:" (Samsung).
+ATTRIBUTION: tuple[str, ...] = (
+    r"-*\s*on\s(?=[^\n]*\d).{4,300}?\b(?:wrote|sent)\s*:?\s*-*",
+    r"-{2,}\s*.{1,120}?\bwrote\s*:?\s*-{2,}",
+    r".{0,200}?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>?\)?\s*wrote\s*:",
+)
+HEADER_FROM: tuple[str, ...] = ("From",)
+HEADER_FIELDS: tuple[str, ...] = ("Sent", "Date", "To", "Cc", "Bcc", "Subject", "Reply-To")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("Original Message", "Reply Message", "Original")
+BOUNCE_SUBJECT: tuple[str, ...] = (
+    r"delivery\s+status\s+notification", r"undeliverable", r"undelivered\s+mail", r"mail\s+delivery\s+(?:failed|failure|subsystem)",
+    r"returned\s+mail", r"delivery\s+(?:has\s+)?failed", r"delivery\s+failure", r"failure\s+notice", r"message\s+not\s+delivered",
+    r"address\s+not\s+found", r"delivery\s+(?:status\s+)?notification\s*\(failure\)", r"could\s+not\s+send\s+message",
+    r"mail\s+system\s+error", r"non[\s-]?delivery\s+report", r"warning:\s+could\s+not\s+send",
+)
