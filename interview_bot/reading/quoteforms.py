@@ -56,9 +56,9 @@ SEED: dict[str, _Seed] = {
 }
 # Forwarded messages: the separators mail clients write above them (Gmail, Outlook, Apple Mail, Thunderbird).
 FORWARDED = (
-    r"-{2,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transf[ée]r[ée]|mensaje\s+reenviado"
+    (r"-{2,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transf[ée]r[ée]|mensaje\s+reenviado"
     r"|messaggio\s+inoltrato|mensagem\s+encaminhada|doorgestuurd\s+bericht|przekazana\s+wiadomo[śs][ćc]"
-    r"|videresendt\s+(?:meddelelse|melding)|vidarebefordrat\s+meddelande|пересылаемое\s+сообщение)\s*-{2,}",
+    r"|videresendt\s+(?:meddelelse|melding)|vidarebefordrat\s+meddelande|пересылаемое\s+сообщение)\s*-{2,}"),
     r"begin\s+forwarded\s+message\s*:", r"anfang\s+der\s+weitergeleiteten\s+nachricht\s*:",
     r"d[ée]but\s+du\s+message\s+r[ée]exp[ée]di[ée]\s*:", r"inicio\s+del\s+mensaje\s+reenviado\s*:",
 )

@@ -17,7 +17,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from quoted_replies import new_text  # noqa: E402
+from quoted_replies import new_text
 
 DATA = Path(__file__).parent / "data"
 ENTRIES: list[dict[str, Any]] = yaml.safe_load((DATA / "quoted_replies.yaml").read_text(encoding="utf-8"))

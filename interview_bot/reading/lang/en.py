@@ -118,4 +118,7 @@ BOUNCE_SUBJECT: tuple[str, ...] = (
     r"returned\s+mail", r"delivery\s+(?:has\s+)?failed", r"delivery\s+failure", r"failure\s+notice", r"message\s+not\s+delivered",
     r"address\s+not\s+found", r"delivery\s+(?:status\s+)?notification\s*\(failure\)", r"could\s+not\s+send\s+message",
     r"mail\s+system\s+error", r"non[\s-]?delivery\s+report", r"warning:\s+could\s+not\s+send",
+    # mailing-list error mail (Mailman 2.1's own subjects; Google Groups)
+    r"uncaught\s+bounce\s+notification", r"bounce\s+action\s+notification", r"your\s+message\s+to\s+\S+\s+awaits\s+moderator",
+    r"message\s+rejected\s+by\s+(?:the\s+)?(?:list|group)",
 )
