@@ -30,7 +30,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "reading" / "data"
 def new_text(entry: dict[str, Any]) -> str:
     """The new text the bot keeps of one fixture."""
     if "body" in entry:
-        return strip_quoted(entry["body"])
+        return strip_quoted(html_to_text(entry["body"]) if entry["format"] == "html" else entry["body"])
     path = DATA / "quoted" / entry["file"]
     if entry["format"] == "eml":
         return strip_quoted(read_raw(path.read_bytes()).text)

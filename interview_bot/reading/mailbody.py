@@ -36,6 +36,7 @@ from email.parser import BytesHeaderParser
 from lxml import etree
 
 from interview_bot.model import MailPart
+from interview_bot.reading.quoteforms import forms
 
 __all__ = ["MAX_DEPTH", "MAX_PARTS", "MAX_PART_BYTES", "MAX_RAW_BYTES", "MAX_TEXT", "MailBody", "decode_text", "html_to_text",
            "parts_from_raw", "read_body", "read_raw"]
@@ -113,7 +114,8 @@ def html_to_text(html: str) -> str:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
             classes = str(el.get("class") or "")
-            if skipping or tag in _SKIP_TAGS or any(c in classes for c in _QUOTE_CLASSES):
+            quote = tag == "blockquote" or any(c in classes for c in _QUOTE_CLASSES)
+            if skipping or (tag in _SKIP_TAGS and tag != "blockquote") or (quote and not _forwards(el)):
                 skipping += 1
                 continue
             if tag in _PARAGRAPH_TAGS:
@@ -141,6 +143,20 @@ def html_to_text(html: str) -> str:
             break
     lines = ("".join(out)).replace("\xa0", " ").split("\n")
     return "\n".join(" ".join(line.split()) for line in lines).strip()
+
+
+def _forwards(el: etree._Element) -> bool:
+    """Whether a quote container (gmail_quote, Apple's blockquote type=cite) holds a forwarded message:
+    its text then may be the answer (interview_bot.reading.quoted decides), so it is read."""
+    texts: list[str] = []
+    size = 0
+    for text in el.itertext():
+        texts.append(text)
+        size += len(text)
+        if size > 400:
+            break
+    pattern = forms().forwarded
+    return any(pattern.match(line) for line in "\n".join(texts)[:400].split("\n"))
 
 
 def read_body(parts: tuple[MailPart, ...] | list[MailPart]) -> MailBody:
