@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from interview_bot.cli.common import when
 from interview_bot.errors import BotError
 from interview_bot.model import CompanyMail, FollowUpKind, Interview, InterviewStatus
-from interview_bot.planning.process import MailVerdict, process_key
+from interview_bot.planning.process import CLOSED_STAGE, MailVerdict, process_key, shell_word
 from interview_bot.reading.senders import agency_name
 from interview_bot.runtime.engine import Settings, planned
 from interview_bot.runtime.state import State
@@ -121,6 +121,8 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
                 said = f', "{d["phrase"]}"' if d["phrase"] else ""
                 stage += f"; decision expected by {date.fromisoformat(d['date']):%a %d %b} ({d['source']}{said})"
             lines.append(stage)
+            if iv["stage"] == CLOSED_STAGE:  # no check-in is planned: the user decides whether to ask later
+                lines.append(f"    follow up later? set a date: interview-bot decide {shell_word(iv['company'] or iv['title'])} YYYY-MM-DD")
             if iv.get("via"):
                 lines.append(f"    via {iv['via']}")
             for r in iv["replies"]:

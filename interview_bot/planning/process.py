@@ -42,9 +42,19 @@ TOO_LATE = "it fell due long before the bot started watching"
 # drafted: at installation, old news is no reason to write (as for thank-you notes).
 LATE_LIMIT = timedelta(days=3)
 REJECTED_FIRST = "the company already answered (rejection)"
+CLOSED_STAGE = "closed by the company (the role is on hold or withdrawn)"
 _MACHINE = frozenset(k.value for k in MACHINE)
 _DECISIVE = frozenset(k.value for k in DECISIVE)
 _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def shell_word(text: str) -> str:
+    """A company name as the user would type it in a shell command: "Nowak Logistics", or quoted safely."""
+    if re.fullmatch(r"[\w.@+-]+", text):
+        return text
+    if not re.search(r"[\"$`\\!]", text):
+        return f'"{text}"'
+    return "'" + text.replace("'", "'\\''") + "'"
 
 
 def process_key(iv: Interview) -> str:
@@ -254,6 +264,9 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     previous = rounds[-2] if len(rounds) > 1 else None
     decision, verdicts, silence = read_process(view, latest, previous, pol)
     answers = [v.mail for v in verdicts if v.answer]
+    you = view.decisions.get("you")
+    if you is not None:  # a role put on hold, and the user set a date to follow up on it then
+        answers = [m for m in answers if not (m.kind == ReplyKind.CLOSED.value and m.date.astimezone(pol.tz).date() < you.by)]
     all_replies = [m for m in mail if m.is_reply and m.kind and trusted_person(m)]
     latest_reply = all_replies[-1] if all_replies else None
 
@@ -271,7 +284,8 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     if latest.start > now:
         stage = "interview ahead"
     elif decided:
-        stage = {"rejection": "rejected", "offer": "offer", "next_steps": "next round"}[decided[-1].kind]
+        stage = {"rejection": "rejected", "offer": "offer", "next_steps": "next round",
+                 "closed": CLOSED_STAGE}[decided[-1].kind]
     elif silence is not None and not answers and decision.by < now.astimezone(pol.tz).date():
         local = silence.date.astimezone(pol.tz)
         stage = f"probably closed (silence means no, per their email of {local.day} {local:%b})"

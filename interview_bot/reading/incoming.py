@@ -37,6 +37,7 @@ class ReplyContext:
 
 class ReplyKind(str, Enum):
     REJECTION = "rejection"
+    CLOSED = "closed"  # the company paused or withdrew the role: no check-in, no feedback request
     OFFER = "offer"
     NEXT_STEPS = "next_steps"  # another round, scheduling
     HOLDING = "holding"  # a new date, still deciding: not an answer
@@ -48,7 +49,7 @@ class ReplyKind(str, Enum):
 
 
 # The kinds that end the wait for news, when the reading is sure.
-DECISIVE = frozenset({ReplyKind.REJECTION, ReplyKind.OFFER, ReplyKind.NEXT_STEPS})
+DECISIVE = frozenset({ReplyKind.REJECTION, ReplyKind.CLOSED, ReplyKind.OFFER, ReplyKind.NEXT_STEPS})
 # Mail no person wrote to the user: never an answer, whatever it says.
 MACHINE = frozenset({ReplyKind.AUTO_REPLY, ReplyKind.BOUNCE, ReplyKind.NOTIFICATION})
 # Machine mail whose promised date still counts, though no person wrote it: mass mail sent
