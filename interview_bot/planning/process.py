@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from enum import Enum
 from zoneinfo import ZoneInfo
 
 from interview_bot.model import (
@@ -43,6 +44,24 @@ TOO_LATE = "it fell due long before the bot started watching"
 LATE_LIMIT = timedelta(days=3)
 REJECTED_FIRST = "the company already answered (rejection)"
 CLOSED_STAGE = "closed by the company (the role is on hold or withdrawn)"
+YOU_SAID = "you said the company answered (interview-bot decide)"
+
+
+class Outcome(str, Enum):
+    """What the company's last message meant, as the user says (`interview-bot decide COMPANY OUTCOME`)."""
+
+    REJECTED = "rejected"
+    OFFER = "offer"
+    NEXT_ROUND = "next-round"
+    WAITING = "waiting"  # clears an outcome set by mistake: never stored
+
+
+# The user's outcome is kept beside the decision dates (source "outcome", the day it was set as `by`,
+# the Outcome's value as `phrase`) and read as a sure answer from the company, dated that day.
+OUTCOME_SOURCE = "outcome"
+OUTCOME_RULE = "you"
+_OUTCOME_KINDS = {Outcome.REJECTED: ReplyKind.REJECTION, Outcome.OFFER: ReplyKind.OFFER,
+                  Outcome.NEXT_ROUND: ReplyKind.NEXT_STEPS}
 _MACHINE = frozenset(k.value for k in MACHINE)
 _DECISIVE = frozenset(k.value for k in DECISIVE)
 _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -208,7 +227,45 @@ def _note(view: ProcessView, latest: Interview, verdicts: list[MailVerdict], sil
         return ""
     m = unsure[-1]
     said = " ".join((m.phrase or m.subject or m.kind).split())[:80]
-    return f"{who or m.sender.email} wrote on {day(m)} (\"{said}\"); delete this draft if that answered you"
+    name = who or m.sender.email
+    return (f"{name} wrote on {day(m)} (\"{said}\"); delete this draft if that answered you; "
+            f"if that was a no, run: interview-bot decide {shell_word(name)} rejected")
+
+
+def user_outcome(view: ProcessView) -> tuple[Outcome, date] | None:
+    """The outcome the user set for this process's latest round, and the day it was set."""
+    d = view.decisions.get(OUTCOME_SOURCE)
+    if d is None or d.phrase not in Outcome._value2member_map_ or d.phrase == Outcome.WAITING.value:
+        return None
+    return Outcome(d.phrase), d.by
+
+
+def _with_outcome(view: ProcessView, latest: Interview, pol: Policies, is_robot: Callable[[str], bool],
+                  my_emails: frozenset[str]) -> ProcessView:
+    """The view with the user's outcome as one more message: the company's last, read as the user says,
+    in its thread, dated the day the user said it (so a check-in drafted before then is withdrawn)."""
+    found = user_outcome(view)
+    if found is None:
+        return view
+    outcome, day = found
+    at = max(datetime.combine(day, time(23, 59), tzinfo=pol.tz), latest.start)
+    person = [m for m in view.mail if trusted_person(m) and m.date >= latest.start]
+    kind = _OUTCOME_KINDS[outcome].value
+    if person:
+        last = max(person, key=lambda m: m.date)
+        said = replace(last, id=f"{OUTCOME_RULE}:{last.id}", date=max(at, last.date), is_reply=True, kind=kind,
+                       phrase=f"you said: {outcome.value}", promise_by=None, promise_phrase="", confidence=1.0,
+                       rule=OUTCOME_RULE, silence=False)
+    else:
+        contact = best_contact(view, latest, is_robot, my_emails)
+        if not contact:
+            return view
+        thank_you = next((f for f in view.follow_ups if f.kind is FollowUpKind.THANK_YOU and f.interview_id == latest.id
+                          and f.thread_id), None)
+        said = CompanyMail(id=OUTCOME_RULE, thread_id=thank_you.thread_id if thank_you else "", message_id="",
+                           references="", subject="", sender=contact[0], date=at, process=view.key, is_reply=True,
+                           kind=kind, phrase=f"you said: {outcome.value}", rule=OUTCOME_RULE)
+    return replace(view, mail=(*view.mail, said))
 
 
 def best_contact(view: ProcessView, latest: Interview, is_robot: Callable[[str], bool],
@@ -241,7 +298,7 @@ def _upsert(existing: FollowUp | None, fresh: FollowUp, since: datetime | None) 
             return replace(fresh, status=FollowUpStatus.SKIPPED, reason=TOO_LATE)
         return fresh
     if existing.status is FollowUpStatus.SCHEDULED or (
-        existing.status is FollowUpStatus.CANCELLED and existing.reason in (LATER_ROUND, ALL_CANCELLED)
+        existing.status is FollowUpStatus.CANCELLED and existing.reason in (LATER_ROUND, ALL_CANCELLED, YOU_SAID)
     ):
         updated = replace(existing, due=fresh.due, recipients=fresh.recipients, thread_id=fresh.thread_id,
                           status=FollowUpStatus.SCHEDULED, reason="", note=fresh.note)
@@ -262,6 +319,8 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
         return ProcessPlan(changes, None, "cancelled", None)
     latest = rounds[-1]
     previous = rounds[-2] if len(rounds) > 1 else None
+    view = _with_outcome(view, latest, pol, is_robot, my_emails)
+    mail = sorted(view.mail, key=lambda m: m.date)
     decision, verdicts, silence = read_process(view, latest, previous, pol)
     answers = [v.mail for v in verdicts if v.answer]
     you = view.decisions.get("you")
@@ -303,6 +362,8 @@ def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answe
     if answers:
         first = answers[0]
         why = f"{first.sender.email} replied on {first.date.astimezone(pol.tz):%a %d %b} ({first.kind})"
+        if first.rule == OUTCOME_RULE:
+            why = YOU_SAID
         for fu in checks:
             if fu.status is FollowUpStatus.SCHEDULED:
                 changes.append(replace(fu, status=FollowUpStatus.CANCELLED, reason=why))

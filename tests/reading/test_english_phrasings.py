@@ -30,44 +30,44 @@ VERVOE = "https://vervoe.com/shortlisted-candidates-email-templates/"
     ("issue 21", "", "Hi Sam, quick update: the req is frozen for now, so we can't move ahead at the moment.", C),
     ("issue 21", "", "Thank you for your time. We are no longer hiring for this role.", C),
     (RECRUITERA, "Update: Data Analyst role temporarily on hold",
-     "Hi Sam,\n\nWanted to be transparent - the Data Analyst position is being placed on hold while we finalize "
-     "budget.\n\nYou were progressing well, and I'd like to keep you in mind once it's reactivated.", C),
+     ("Hi Sam,\n\nWanted to be transparent - the Data Analyst position is being placed on hold while we finalize "
+     "budget.\n\nYou were progressing well, and I'd like to keep you in mind once it's reactivated."), C),
     (BACKROW_HOLD, "Update on the Data Analyst role at Acme",
-     "Hi Sam,\n\nI wanted to reach out with an update on the Data Analyst role at Acme. The team has decided to pause "
+     ("Hi Sam,\n\nI wanted to reach out with an update on the Data Analyst role at Acme. The team has decided to pause "
      "this search for now while we work through some internal changes, and we don't have a specific restart date "
-     "to share.\n\nPlease treat this as a release to pursue other opportunities.", C),
+     "to share.\n\nPlease treat this as a release to pursue other opportunities."), C),
     (MAILSPARKED, "Update Regarding the Data Analyst Position at Acme",
-     "Dear Sam,\n\nWe are writing to inform you that we've temporarily paused hiring for this role. This is due to "
-     "an ongoing budget review.", C),
+     ("Dear Sam,\n\nWe are writing to inform you that we've temporarily paused hiring for this role. This is due to "
+     "an ongoing budget review."), C),
     ("issue 21", "", "Unfortunately the position has been put on hold due to a reorganisation.", C),
     ("issue 21", "", "I'm sorry to say the role has been cancelled, so we won't be moving forward at this time.", C),
     # ...a delay with the application still considered is a holding message, not a closed role
     (ENWAGE, "Notification of Delay in Hiring Process",
-     "Dear Sam,\n\nI am writing to inform you about a delay in our hiring process for the Data Analyst role at Acme. "
+     ("Dear Sam,\n\nI am writing to inform you about a delay in our hiring process for the Data Analyst role at Acme. "
      "Rest assured that your application is still under consideration, and we anticipate being able to provide you "
-     "with an update by 14 December.", H),
+     "with an update by 14 December."), H),
     # Rejections without the usual words
     (BACKROW_INTERNAL, "Update on your Data Analyst interview at Acme",
-     "Hi Sam,\n\nThank you for the time and energy you put into the process. I want to be straight with you about "
-     "what happened: after the final round, the team decided to fill the role with an internal candidate.", R),
+     ("Hi Sam,\n\nThank you for the time and energy you put into the process. I want to be straight with you about "
+     "what happened: after the final round, the team decided to fill the role with an internal candidate."), R),
     ("issue 21", "", "The role went to an internal candidate in the end.", R),
     ("issue 21", "", "Thanks again for interviewing; the role was filled internally.", R),
     (HUNDRED_HIRES, "",
-     "However, after serious consideration, the position has been offered to an individual whose specific skills and "
-     "experience are more closely matched to the needs of the team.", R),
+     ("However, after serious consideration, the position has been offered to an individual whose specific skills and "
+     "experience are more closely matched to the needs of the team."), R),
     ("issue 21", "", "It was a close call, but other candidates fitted the brief better.", R),
     ("issue 21", "", "We felt other applicants were a better fit for the team's needs.", R),
     ("issue 21", "", "We don't think it's the right fit at this stage, but thank you for your time.", R),
     ("issue 21", "", "You're not the right fit at this stage.", R),
     (BACKROW_TAKE_HOME, "Feedback on your Data Analyst take-home for Acme",
-     "Hi Sam,\n\nThank you for putting the time into the take-home exercise. After reviewing, we've decided not to "
-     "move forward with your application.", R),
+     ("Hi Sam,\n\nThank you for putting the time into the take-home exercise. After reviewing, we've decided not to "
+     "move forward with your application."), R),
     # Next steps without the usual words
     ("issue 21", "", "Thanks Sam! Are you free later this week to talk about next steps?", N),
     ("issue 21", "", "I'd love to chat about next steps with you - does Thursday work?", N),
     (GOODTIME, "",
-     "We're happy to move you forward in the interview process. For the next step, we'd like to send over a take "
-     "home assignment.", N),
+     ("We're happy to move you forward in the interview process. For the next step, we'd like to send over a take "
+     "home assignment."), N),
     (VERVOE, "", "As the next stage, we'd like you to complete a short case study for the team.", N),
     ("issue 21", "", "The next step is a technical assignment, which I'll send over tomorrow.", N),
 ])

@@ -45,9 +45,9 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     # A role paused or withdrawn by the company (recruitera.ai, backrow.app, mailsparked templates; issue 21).
     "closed": (
-        r"\b(?:the|this|our)\s+(?:[\w-]+\s+){0,3}?(?:position|role|job|vacancy|opening|req(?:uisition)?|search|hiring)\s+"
+        (r"\b(?:the|this|our)\s+(?:[\w-]+\s+){0,3}?(?:position|role|job|vacancy|opening|req(?:uisition)?|search|hiring)\s+"
         r"(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+(?:being\s+|now\s+)?|will\s+be\s+)?(?:now\s+|temporarily\s+)?"
-        r"(?:put\s+|placed\s+)?(?:on\s+hold|paused|frozen|cancell?ed|withdrawn|closed\s+(?:for\s+now|indefinitely))",
+        r"(?:put\s+|placed\s+)?(?:on\s+hold|paused|frozen|cancell?ed|withdrawn|closed\s+(?:for\s+now|indefinitely))"),
         r"\b(?:no\s+longer|not\s+currently)\s+(?:hiring|recruiting)\s+for\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:role|position|job|opening|vacancy)",
         r"\b(?:pause|paused|pausing|freeze|froze|frozen|freezing|suspend(?:ed|ing)?|halt(?:ed|ing)?)\s+(?:this\s+|the\s+|our\s+)?(?:search|hiring|recruitment|recruiting|requisition)\b",
         r"\bhiring\s+freeze\b",
