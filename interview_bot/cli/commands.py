@@ -23,7 +23,7 @@ from interview_bot.errors import BotError, ConfigError
 
 # The modules whose @command functions make up the command line. Importing one registers its
 # commands; within a group of `--help`, in this order. A new command in a new module: add it here.
-COMMAND_MODULES = ("daily", "decide", "starter", "setup", "rules", "service", "demo")
+COMMAND_MODULES = ("daily", "decide", "read", "starter", "setup", "rules", "service", "demo")
 for _module in COMMAND_MODULES:
     importlib.import_module(f"interview_bot.cli.{_module}")
 

@@ -33,6 +33,7 @@ __all__ = [
     "ReplyKind",
     "classify_reply",
     "is_company_reply",
+    "new_text",
     "sender_matches",
     "strip_quoted",
 ]
@@ -204,7 +205,7 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
     """
     rules, auto_rules = _rules(extra_rules)
     subject = unicodedata.normalize("NFKC", subject or "")[:300]
-    text = strip_quoted((body or "")[:MAX_TEXT], forwarded=_FORWARD_PREFIX.match(subject) is not None)
+    text = new_text(subject, body)
     for pattern in auto_rules:
         if m := (pattern.search(subject) or pattern.search(text[:400])):
             return Classification(ReplyKind.AUTO_REPLY, m.group(0).strip(), 0.9, "config:auto_reply")
@@ -234,6 +235,11 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
             first = by_kind[kind][0]
             return Classification(kind, first.phrase, _confidence(first), first.rule)
     return Classification(ReplyKind.OTHER, "", 0.0, "")
+
+
+def new_text(subject: str, body: str) -> str:
+    """The text of a message its sender wrote (quoted mail left out; a forward's text kept when it is the news)."""
+    return strip_quoted((body or "")[:MAX_TEXT], forwarded=_FORWARD_PREFIX.match(subject or "") is not None)
 
 
 def says_silence_means_no(body: str) -> str:
