@@ -45,6 +45,7 @@ LATE_LIMIT = timedelta(days=3)
 REJECTED_FIRST = "the company already answered (rejection)"
 CLOSED_STAGE = "closed by the company (the role is on hold or withdrawn)"
 YOU_SAID = "you said the company answered (interview-bot decide)"
+ROLE_CLOSED = "the company put the role on hold or withdrew it (a date you set brings the check-in back)"
 
 
 class Outcome(str, Enum):
@@ -298,7 +299,7 @@ def _upsert(existing: FollowUp | None, fresh: FollowUp, since: datetime | None) 
             return replace(fresh, status=FollowUpStatus.SKIPPED, reason=TOO_LATE)
         return fresh
     if existing.status is FollowUpStatus.SCHEDULED or (
-        existing.status is FollowUpStatus.CANCELLED and existing.reason in (LATER_ROUND, ALL_CANCELLED, YOU_SAID)
+        existing.status is FollowUpStatus.CANCELLED and existing.reason in (LATER_ROUND, ALL_CANCELLED, YOU_SAID, ROLE_CLOSED)
     ):
         updated = replace(existing, due=fresh.due, recipients=fresh.recipients, thread_id=fresh.thread_id,
                           status=FollowUpStatus.SCHEDULED, reason="", note=fresh.note)
@@ -364,6 +365,8 @@ def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answe
         why = f"{first.sender.email} replied on {first.date.astimezone(pol.tz):%a %d %b} ({first.kind})"
         if first.rule == OUTCOME_RULE:
             why = YOU_SAID
+        elif first.kind == ReplyKind.CLOSED.value:
+            why = ROLE_CLOSED
         for fu in checks:
             if fu.status is FollowUpStatus.SCHEDULED:
                 changes.append(replace(fu, status=FollowUpStatus.CANCELLED, reason=why))

@@ -36,8 +36,9 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")
 _RULE_LINE = re.compile(r"^\s*(?:_{8,}|-{8,})\s*$")
 _EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _DATEISH = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
-# After the address: at most a few words and a colon ("> napisał(a):", "> het volgende geschreven:", ">:").
-_AFTER_ADDRESS = re.compile(r"^[>)\]\"']*(?:\s+[^\s:]{1,20}){0,3}\s*:\s*$")
+# After the address, closed by ">" or ")" as clients write it: at most a few words and a colon
+# ("> napisał(a):", "> het volgende geschreven:", ">:"); "write to jobs@acme.com by Friday:" is no attribution.
+_AFTER_ADDRESS = re.compile(r"^\s*[>)][\]\"']*(?:\s+[^\s:]{1,20}){0,3}\s*:\s*$")
 _NEAR_COLON = re.compile(r":\s*$")
 
 
@@ -138,7 +139,7 @@ def _date_and_address(joined: str, lines: list[str], j: int) -> bool | None:
     after = joined[found[-1].end():]
     if _AFTER_ADDRESS.match(after):
         return True
-    if after.strip() in (">", ")", ""):
+    if after.strip() in (">", ")"):
         following = next((x for x in lines[j + 1:j + 4] if x.strip()), "")
         return None if following.lstrip().startswith(">") else False
     return False

@@ -114,3 +114,11 @@ def test_a_forwarded_decision_below_a_long_message_is_not_the_senders_words() ->
 
 def test_a_new_invitation_above_a_quoted_rejection_is_a_next_step() -> None:
     assert classify_reply("Re: Data Analyst", REPLY_ABOVE_OLD_REJECTION).kind is N
+
+
+def test_an_address_and_a_date_in_the_senders_own_text_cut_nothing() -> None:
+    body = ("Hi Sam,\nOn 12 Dec 2026 please send your references to jobs@acme.example by noon:\n"
+            "two names will do. Unfortunately we cannot move the date.")
+    from interview_bot.reading.quoted import strip_quoted
+
+    assert strip_quoted(body).endswith("two names will do. Unfortunately we cannot move the date.")

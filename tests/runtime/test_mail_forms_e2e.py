@@ -99,3 +99,20 @@ def test_decide_offer_stops_the_check_ins_and_waiting_brings_them_back(world, ca
     world.run(hours=35)
     assert [f.status for f in world.follow_ups(CHECK)] == [FollowUpStatus.SCHEDULED]
     assert status(world)["stage"] == "waiting"
+
+
+def test_a_closed_role_stops_the_check_in_plans_no_feedback_and_status_asks(world, capsys) -> None:  # type: ignore[no-untyped-def]
+    from interview_bot.cli.status import status_text
+
+    interview_with_thank_you(world)
+    world.mail(PRIYA, "Re: Thank you", hours=30, body="Hi Sam, quick update: the req is frozen for now.")
+    world.run(hours=31)
+    assert [f.status for f in world.follow_ups(CHECK)] in ([], [FollowUpStatus.CANCELLED])
+    assert world.follow_ups(FEEDBACK) == []
+    iv = status(world)
+    assert iv["stage"].startswith("closed by the company")
+    assert "follow up later? set a date: interview-bot decide Initech YYYY-MM-DD" in status_text([iv], world.cfg.tz)
+    assert main(["--config", str(world.config_path), "decide", "Initech", "2027-01-15", "--at", at(32).isoformat()]) == 0
+    world.run(hours=33)
+    (check,) = [f for f in world.follow_ups(CHECK) if f.status is FollowUpStatus.SCHEDULED]
+    assert check.due.date().isoformat() == "2027-01-18"  # the business day after the date you set
