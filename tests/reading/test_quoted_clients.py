@@ -37,3 +37,25 @@ def test_new_text_keeps_own_words_and_drops_the_quote(entry: dict[str, Any]) -> 
 def test_every_fixture_is_cited() -> None:
     assert all(any(s in str(e.get("source", "")) for s in ("talon", "email_reply_parser", "mail-parser-reply"))
                for e in ENTRIES)
+
+
+# The forms issue 21 names (measured misses), each above a quoted "unfortunately" that must not decide.
+QUOTED_NO = "Unfortunately we have decided to move forward with other candidates."
+
+
+@pytest.mark.parametrize("separator", [
+    "---- On Mon, 07 Dec 2026 10:02:00 +0000 Jordan Lee <jordan@acme.example> wrote ----",  # Zoho Mail
+    "On Mon, 7 Dec 2026 at 10:02, Jordan Lee wrote",  # no colon
+    "W dniu 7 grudnia 2026 10:02 Jordan Lee <jordan@acme.example> napisał:",
+    "Op 7 dec. 2026 om 10:02 heeft Jordan Lee <jordan@acme.example> het volgende geschreven:",
+    "7 Dec 2026, 10:02, Jordan Lee <jordan@acme.example>:",  # a date and a name, then a colon
+    "Fra: Jordan Lee <jordan@acme.example>\nSendt: 7. december 2026 10:02\nTil: Sam\nEmne: SV: Samtale",
+    "Från: Jordan Lee <jordan@acme.example>\nSkickat: den 7 december 2026 10:02\nTill: Sam\nÄmne: SV: Intervju",
+    "От: Jordan Lee <jordan@acme.example>\nОтправлено: 7 декабря 2026 г. 10:02\nКому: Sam\nТема: RE: Интервью",
+    "*From:* Jordan Lee <jordan@acme.example>\n*Sent:* Monday, December 7, 2026 10:02 AM\n*To:* Sam\n*Subject:* RE: x",
+])
+def test_the_forms_the_issue_names(separator: str) -> None:
+    from interview_bot.reading.quoted import strip_quoted
+
+    body = f"Great, Thursday at 10 works for the final round.\n\n{separator}\n\n{QUOTED_NO}\n"
+    assert strip_quoted(body) == "Great, Thursday at 10 works for the final round."
