@@ -52,9 +52,11 @@ def strip_quoted(body: str, forwarded: bool = False) -> str:
     if not isinstance(body, str):
         return ""
     text = _INVISIBLE.sub("", body[:_MAX_BODY]).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return ""
     lines = [line[:_MAX_LINE] for line in text.split("\n")]
     f = forms()
-    headers = [f.header_line.match(line) if ":" in line[:80] else None for line in lines]
+    headers = [_header(line, f.labels) for line in lines]
     kept: list[str] = []
     i = 0
     while i < len(lines):
@@ -74,7 +76,8 @@ def strip_quoted(body: str, forwarded: bool = False) -> str:
                 i = end + 1  # interleaved or bottom-posted: drop the attribution, ">" lines go one by one
                 continue
             break  # top-posted: everything below is the earlier message
-        if f.forwarded.match(line):
+        dashes = stripped.startswith(("--", "__"))
+        if (dashes or stripped.endswith(":")) and f.forwarded.match(line):
             if _words(kept) > _LITTLE:
                 break  # the forwarder wrote their own message: the forwarded one is not theirs
             start = i + 1
@@ -83,7 +86,7 @@ def strip_quoted(body: str, forwarded: bool = False) -> str:
             block = _header_block(lines, headers, start)
             i = block[0] if block else start  # the forwarded message's headers are no one's words
             continue
-        separator = f.original.match(line) or _RULE_LINE.match(line)
+        separator = dashes and (f.original.match(line) or _RULE_LINE.match(line))
         start = i + 1 if separator else i
         while separator and start < len(lines) and not lines[start].strip():
             start += 1
@@ -94,7 +97,7 @@ def strip_quoted(body: str, forwarded: bool = False) -> str:
                 i = block[0]  # a forward (or a block with nothing above it): its text is the new text
                 continue
             break
-        if f.original.match(line):
+        if dashes and f.original.match(line):
             break
         kept.append(line)
         i += 1
@@ -145,7 +148,18 @@ def _date_and_address(joined: str, lines: list[str], j: int) -> bool | None:
     return False
 
 
-def _header_block(lines: list[str], headers: list[re.Match[str] | None], i: int) -> tuple[int, bool] | None:
+def _header(line: str, labels: frozenset[str]) -> tuple[str, str] | None:
+    """(label, value) of a header-block line ("From: ...", "*Sent:* ...", "De : ..."), by a set lookup."""
+    colon = line.find(":", 0, 60)
+    if colon < 0:
+        return None
+    label = line[:colon].strip().strip("*_").strip().lower()
+    if label not in labels:
+        return None
+    return label, line[colon + 1:].strip().strip("*_").strip()
+
+
+def _header_block(lines: list[str], headers: list[tuple[str, str] | None], i: int) -> tuple[int, bool] | None:
     """A mail client's header block at line i: (the line after it, whether its subject says "Fwd:"), else None.
 
     At least two header lines among the next few, a "From" label or a date/recipient label among them.
@@ -159,9 +173,11 @@ def _header_block(lines: list[str], headers: list[re.Match[str] | None], i: int)
     while j < len(lines) and seen < 10:
         m = headers[j]
         if m:
-            labels.append(m.group("label").lower())
-            value = lines[j][m.end():].strip().strip("*")
-            if m.group("label").lower() in ("subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp",
+            label, value = m
+            if label in labels:
+                break  # a block names each field once: a repeated label ends it
+            labels.append(label)
+            if label in ("subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp",
                                              "temat", "emne", "ämne", "тема"):
                 forward = forward or bool(f.forward_subject.match(value))
         elif lines[j].strip():

@@ -70,7 +70,7 @@ class QuoteForms:
     """The compiled forms: attribution lines, header labels, separators."""
 
     attribution: re.Pattern[str]
-    header_line: re.Pattern[str]  # group "label"
+    labels: frozenset[str]  # every header-block label, lower-case
     from_labels: frozenset[str]
     original: re.Pattern[str]
     forwarded: re.Pattern[str]
@@ -98,8 +98,7 @@ def forms() -> QuoteForms:
     labels = sorted({*froms, *fields}, key=len, reverse=True)
     return QuoteForms(
         attribution=re.compile(_union(attribution), re.IGNORECASE | re.DOTALL),
-        header_line=re.compile(r"^\s*[*_]{0,2}(?P<label>" + "|".join(re.escape(x) for x in labels) + r")\s*[*_]{0,2}\s*:",
-                               re.IGNORECASE),
+        labels=frozenset(x.lower() for x in labels),
         from_labels=frozenset(x.lower() for x in froms),
         original=re.compile(r"^\s*-{2,}\s*(?:" + "|".join(re.escape(x) for x in dict.fromkeys(original)) + r")\s*-{2,}\s*$",
                             re.IGNORECASE),
