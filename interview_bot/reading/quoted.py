@@ -38,7 +38,7 @@ _EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _DATEISH = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 # After the address, closed by ">" or ")" as clients write it: at most a few words and a colon
 # ("> napisał(a):", "> het volgende geschreven:", ">:"); "write to jobs@acme.com by Friday:" is no attribution.
-_AFTER_ADDRESS = re.compile(r"^\s*[>)][\]\"']*(?:\s+[^\s:]{1,20}){0,3}\s*:\s*$")
+_AFTER_ADDRESS = re.compile(r"^\s*[>)][\]\"']*(?:\s+[^\s:\uff1a]{1,20}){0,3}\s*[:\uff1a]\s*$")
 _NEAR_COLON = re.compile(r":\s*$")
 
 
@@ -121,8 +121,9 @@ def _attribution_end(lines: list[str], i: int) -> int | None:
             return None
         if not part:
             continue
-        if not (joined.endswith((":", "-", ">", ")")) or joined.lower().endswith(("wrote", "sent"))):
-            continue  # every attribution ends so: the costly patterns need not look
+        if not (joined.endswith((":", "\uff1a", "-", ">", ")")) or not joined[-1].isascii()
+                or joined.lower().endswith(("wrote", "sent"))):
+            continue  # attributions end so ("写道", "wrote" without a colon): the costly patterns need not look
         if f.attribution.fullmatch(joined):
             return j
         found = _date_and_address(joined, lines, j)

@@ -4,6 +4,9 @@ Pure data and its compiled forms. Each language module of interview_bot.reading.
 give ATTRIBUTION (regexes for a whole attribution line), HEADER_FROM and HEADER_FIELDS (the
 labels of a mail client's header block) and ORIGINAL_MESSAGE (the words of an "-----Original
 Message-----" separator); they are read from LANGUAGES, so a new module plugs in by data.
+ATTRIBUTION regexes are matched case-insensitively against the whole attribution, its lines
+(up to five) joined by single spaces, which opens with a date, an address or dashes and ends with a
+colon (":" or "："), dashes, ">" or ")", a non-ASCII letter ("写道") or "wrote"; labels are plain words.
 `SEED` holds the forms of languages whose module gives none yet (from public test suites of
 quoted-reply parsers and the mail clients' own strings, cited per entry); a module's own
 table replaces its seed.

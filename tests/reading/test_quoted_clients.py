@@ -59,3 +59,10 @@ def test_the_forms_the_issue_names(separator: str) -> None:
 
     body = f"Great, Thursday at 10 works for the final round.\n\n{separator}\n\n{QUOTED_NO}\n"
     assert strip_quoted(body) == "Great, Thursday at 10 works for the final round."
+
+
+def test_a_chinese_attribution_with_a_full_width_colon() -> None:
+    from interview_bot.reading.quoted import strip_quoted
+
+    body = "好的，周四可以。\n\n在 2026年12月7日 10:02，Jordan Lee <jordan@acme.example> 写道：\n\n很遗憾，我们决定不再推进。"
+    assert strip_quoted(body) == "好的，周四可以。"
