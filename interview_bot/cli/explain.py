@@ -19,6 +19,7 @@ from interview_bot.model import CompanyMail, Decision, FollowUp, FollowUpStatus,
 from interview_bot.planning.process import WITHDRAW, process_key
 from interview_bot.runtime.engine import Settings, planned
 from interview_bot.runtime.state import State
+from interview_bot.runtime.voices import voice_json, voice_lines
 
 __all__ = ["explain"]
 
@@ -57,9 +58,9 @@ def _follow_up_why(fu: FollowUp, tz: ZoneInfo) -> str:
 def _message_lines(m: CompanyMail, answered: tuple[bool, str] | None, tz: ZoneInfo) -> list[str]:
     who = f"{m.sender.name} <{m.sender.email}>" if m.sender.name else f"<{m.sender.email}>"
     lines = [f'  {when(m.date, tz)}  {who}  "{m.subject}"']
-    kind = m.kind or "written before the interview"
+    kind = m.kind.value if m.kind else "written before the interview"
     how = f" ({m.confidence:.0%}, rule {m.rule})" if m.rule and m.kind else ""
-    lines.append(f"      read as: {kind}{how}" + (f' - "{m.phrase}"' if m.phrase else ""))
+    lines.append(f"      read as: {kind}{how}" + (f' - "{m.shown_phrase}"' if m.shown_phrase else ""))
     if m.via:  # which rule tied it to this process: company domain, subdomain, hiring system + name, agency...
         lines.append(f"      tied to this process by: {m.via}" + (f" (through {m.agency})" if m.agency else ""))
     if m.trust:
@@ -79,7 +80,8 @@ def explain(state: State, settings: Settings, now: datetime, query: str) -> str:
     view, plan = next((v, p) for v, p in planned(state, settings, now) if v.key == key)
     rounds = sorted(view.interviews, key=lambda iv: iv.start)
     company = next((iv.company for iv in reversed(rounds) if iv.company), key)
-    out = [f"{company} ({key}): {plan.stage}", "", "Interviews:"]
+    out = [f"{company} ({key}): {plan.stage}", *voice_lines({"company": company, **voice_json(state, settings, rounds[-1])}),
+           "", "Interviews:"]
     for iv in rounds:
         flag = "" if iv.status is InterviewStatus.ACTIVE else f" [{iv.status.value}]"
         out.append(f"  {when(iv.start, tz)}  {iv.title}{flag}")

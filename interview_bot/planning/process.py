@@ -63,9 +63,8 @@ OUTCOME_SOURCE = "outcome"
 OUTCOME_RULE = "you"
 _OUTCOME_KINDS = {Outcome.REJECTED: ReplyKind.REJECTION, Outcome.OFFER: ReplyKind.OFFER,
                   Outcome.NEXT_ROUND: ReplyKind.NEXT_STEPS}
-_MACHINE = frozenset(k.value for k in MACHINE)
-_DECISIVE = frozenset(k.value for k in DECISIVE)
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_MACHINE = MACHINE
+_DECISIVE = DECISIVE
 
 
 def shell_word(text: str) -> str:
@@ -153,12 +152,12 @@ def trusted_person(m: CompanyMail) -> bool:
 
 
 def _sure_answer(m: CompanyMail) -> bool:
-    return trusted_person(m) and m.kind in _DECISIVE and m.confidence >= SURE
+    return m.is_answer  # the reader's judgement, no date standing: sure, decisive, trusted
 
 
 def bounced_addresses(mail: tuple[CompanyMail, ...] | list[CompanyMail]) -> frozenset[str]:
     """Addresses the company's side could not be reached at, as bounces said."""
-    return frozenset(a.lower() for m in mail if m.kind == ReplyKind.BOUNCE.value for a in _ADDRESS.findall(m.phrase))
+    return frozenset(a for m in mail if m.kind is ReplyKind.BOUNCE for a in m.bounced)
 
 
 def _at(day: date, policy_at: time, tz: ZoneInfo) -> datetime:
@@ -197,7 +196,7 @@ def read_process(view: ProcessView, latest: Interview, previous: Interview | Non
         if m.date < latest.start:
             answer, why = False, "written before this round's interview"
         else:
-            kind = ReplyKind(m.kind) if m.kind in ReplyKind._value2member_map_ else ReplyKind.OTHER
+            kind = m.kind or ReplyKind.OTHER
             answer, why = judge_answer(kind, m.confidence, m.trust, day, standing.by, m.promise_by, m.rule)
         verdicts.append(MailVerdict(m, answer, why))
         promises = (m.promise_by is not None and not m.trust
@@ -222,12 +221,12 @@ def _note(view: ProcessView, latest: Interview, verdicts: list[MailVerdict], sil
         return (f"{who} wrote on {day(silence)} that no news by {decision.by.day} {decision.by:%b} means no "
                 f"(\"{silence.promise_phrase}\"); delete this draft if you would rather not ask")
     unsure = [v.mail for v in verdicts if not v.answer and trusted_person(v.mail) and v.mail.date >= latest.start
-              and (v.mail.kind in ("other", "acknowledgement")
+              and (v.mail.kind in (ReplyKind.OTHER, ReplyKind.ACKNOWLEDGEMENT)
                    or (v.mail.kind in _DECISIVE and v.mail.confidence < SURE))]
     if not unsure:
         return ""
     m = unsure[-1]
-    said = " ".join((m.phrase or m.subject or m.kind).split())[:80]
+    said = " ".join((m.phrase or m.subject or (m.kind.value if m.kind else "")).split())[:80]
     name = who or m.sender.email
     return (f"{name} wrote on {day(m)} (\"{said}\"); delete this draft if that answered you; "
             f"if that was a no, run: interview-bot decide {shell_word(name)} rejected")
@@ -251,7 +250,7 @@ def _with_outcome(view: ProcessView, latest: Interview, pol: Policies, is_robot:
     outcome, day = found
     at = max(datetime.combine(day, time(23, 59), tzinfo=pol.tz), latest.start)
     person = [m for m in view.mail if trusted_person(m) and m.date >= latest.start]
-    kind = _OUTCOME_KINDS[outcome].value
+    kind = _OUTCOME_KINDS[outcome]
     if person:
         last = max(person, key=lambda m: m.date)
         said = replace(last, id=f"{OUTCOME_RULE}:{last.id}", date=max(at, last.date), is_reply=True, kind=kind,
@@ -326,7 +325,7 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     answers = [v.mail for v in verdicts if v.answer]
     you = view.decisions.get("you")
     if you is not None:  # a role put on hold, and the user set a date to follow up on it then
-        answers = [m for m in answers if not (m.kind == ReplyKind.CLOSED.value and m.date.astimezone(pol.tz).date() < you.by)]
+        answers = [m for m in answers if not (m.kind is ReplyKind.CLOSED and m.date.astimezone(pol.tz).date() < you.by)]
     all_replies = [m for m in mail if m.is_reply and m.kind and trusted_person(m)]
     latest_reply = all_replies[-1] if all_replies else None
 
@@ -344,8 +343,8 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     if latest.start > now:
         stage = "interview ahead"
     elif decided:
-        stage = {"rejection": "rejected", "offer": "offer", "next_steps": "next round",
-                 "closed": CLOSED_STAGE}[decided[-1].kind]
+        stage = {ReplyKind.REJECTION: "rejected", ReplyKind.OFFER: "offer", ReplyKind.NEXT_STEPS: "next round",
+                 ReplyKind.CLOSED: CLOSED_STAGE}[decided[-1].kind or ReplyKind.OTHER]
     elif silence is not None and not answers and decision.by < now.astimezone(pol.tz).date():
         local = silence.date.astimezone(pol.tz)
         stage = f"probably closed (silence means no, per their email of {local.day} {local:%b})"
@@ -365,7 +364,7 @@ def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answe
         why = f"{first.sender.email} replied on {first.date.astimezone(pol.tz):%a %d %b} ({first.kind})"
         if first.rule == OUTCOME_RULE:
             why = YOU_SAID
-        elif first.kind == ReplyKind.CLOSED.value:
+        elif first.kind is ReplyKind.CLOSED:
             why = ROLE_CLOSED
         for fu in checks:
             if fu.status is FollowUpStatus.SCHEDULED:
@@ -406,7 +405,7 @@ def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answe
 def _plan_rejection(view: ProcessView, rounds: list[Interview], mail: list[CompanyMail], now: datetime, pol: Policies,
                     is_robot: Callable[[str], bool], my_emails: frozenset[str],
                     by_key: dict[str, FollowUp]) -> list[FollowUp]:
-    rejections = [m for m in mail if m.is_reply and m.kind == "rejection" and _sure_answer(m)]
+    rejections = [m for m in mail if m.is_reply and m.kind is ReplyKind.REJECTION and _sure_answer(m)]
     if not rejections:
         return []
     first = rejections[0]

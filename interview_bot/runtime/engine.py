@@ -44,7 +44,9 @@ from interview_bot.runtime.mailsync import MailPort, MailReader, ReadingRules
 from interview_bot.runtime.once import DraftGuard
 from interview_bot.runtime.report import RunReport
 from interview_bot.runtime.state import State
+from interview_bot.runtime.voices import Voices
 from interview_bot.writing.compose import Templates, compose
+from interview_bot.writing.voice import VoiceSettings
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,7 @@ class Settings:
     reading: ReadingRules
     templates: dict[str, str] = field(default_factory=dict)  # follow-up kind -> template name
     decisions: dict[str, date] = field(default_factory=dict)  # config: company name or domain -> date
+    voice: VoiceSettings = field(default_factory=VoiceSettings)  # locale, languages, me.signature (issue 20)
 
 
 class Engine:
@@ -117,6 +120,7 @@ class Engine:
         self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
         self.calendars = CalendarReader(calendar, state, settings.calendars, self._apply_event)
         self.guard = DraftGuard(state, gmail, clock, settings.reading.personal_domains)
+        self.voices = Voices(settings, state, gmail)  # the drafts' language, promise and signature
 
     # -- who the user is ------------------------------------------------------------------
 
@@ -128,11 +132,11 @@ class Engine:
 
     def profile_email(self) -> str:
         """The signed-in Gmail account's address: from the state, else asked of Gmail once and kept."""
-        email = self.state.get_meta("profile_email")
+        email = self.state.positions.profile_email
         if not email:
             email = self.gmail.profile_email()
             with self.state.transaction():
-                self.state.set_meta("profile_email", email)
+                self.state.positions.profile_email = email
         return email
 
     def my_emails(self) -> frozenset[str]:
@@ -160,7 +164,7 @@ class Engine:
         now = self.clock.now()
         if watching_since(self.state) is None:
             with self.state.transaction():
-                self.state.set_meta("watching_since", now.isoformat())
+                self.state.positions.watching_since = now
         self.calendars.sync(now, report)
         self.read_mail(report)
         self.plan_processes(report)
@@ -340,7 +344,8 @@ class Engine:
         thread = self._thread_for(fu, iv)
         try:
             mail = compose(fu, iv, self.me(), thread, self.templates, self.settings.tz, self.clock.now(),
-                           template_name=self._template_for(fu))
+                           template_name=self._template_for(fu),
+                           voice=self.voices.for_draft(fu, iv, self.me().email, self.clock.now()))
         except ConfigError as e:
             # A template broken after check-config: this follow-up fails, the others go on.
             failed = self.state.set_status(fu, FollowUpStatus.FAILED, reason=f"template error: {e}")
@@ -360,7 +365,7 @@ class Engine:
         return fu
 
     def _mail_scanned(self, iv: Interview) -> bool:
-        return self.state.get_meta(f"mail_scanned:{process_key(iv)}") is not None
+        return self.state.positions.mail_scanned(process_key(iv))
 
     def _waited_long_enough(self, fu: FollowUp) -> bool:
         return self.clock.now() - fu.due > MAIL_PATIENCE
@@ -436,13 +441,12 @@ def process_views(state: State, settings: Settings) -> list[ProcessView]:
 
 def user_addresses(state: State, me_email: str | None) -> frozenset[str]:
     """The user's addresses: config's me.email and the Gmail profile's, lower-cased."""
-    return frozenset(e.lower() for e in (me_email, state.get_meta("profile_email")) if e)
+    return frozenset(e.lower() for e in (me_email, state.positions.profile_email) if e)
 
 
 def watching_since(state: State) -> datetime | None:
     """When the bot first synced this state: what fell due long before is not drafted."""
-    value = state.get_meta("watching_since")
-    return datetime.fromisoformat(value) if value else None
+    return state.positions.watching_since
 
 
 def configured_decision(ivs: list[Interview], decisions: dict[str, date]) -> date | None:

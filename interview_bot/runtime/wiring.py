@@ -31,7 +31,7 @@ def settings_from_config(cfg: Config) -> Settings:
     from interview_bot.reading.detect import DEFAULT_RULES
     from interview_bot.reading.hiring_systems import hiring_domains, robot_patterns
     from interview_bot.runtime.engine import Settings
-    from interview_bot.runtime.mailsync import ReadingRules
+    from interview_bot.reading.message import ReadingRules
 
     def at(value: str) -> time:
         return time.fromisoformat(value)
@@ -44,7 +44,10 @@ def settings_from_config(cfg: Config) -> Settings:
     hs = cfg.replies.hiring_systems
     hiring = hiring_domains(hs.shipped, hs.add, hs.remove)
     rules = replace(rules, scheduler_senders=tuple(dict.fromkeys((*rules.scheduler_senders, *robot_patterns(hiring)))))
+    from interview_bot.writing.voice import VoiceSettings
+
     return Settings(
+        voice=VoiceSettings(cfg.draft_locale, tuple(cfg.languages), cfg.me.signature or ""),
         calendars=tuple(cfg.calendars),
         tz=cfg.tz,
         me_name=cfg.me.name,
