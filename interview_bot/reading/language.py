@@ -19,11 +19,11 @@ from typing import Any
 
 __all__ = ["LANGUAGES_DETECTED", "detect_language"]
 
-# The languages the bot reads or writes (ISO 639-1; Norwegian as "no", Chinese as "zh").
+# The languages the bot reads or writes (ISO 639-1; Norwegian as "nb", Chinese as "zh").
 LANGUAGES_DETECTED = frozenset((
-    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "no", "fi", "et", "hu", "ro",
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "nb", "fi", "et", "hu", "ro",
     "tr", "el", "ru", "uk", "ja", "zh", "ko"))
-_ALIASES = {"nb": "no", "nn": "no"}
+_ALIASES = {"no": "nb", "nn": "nb"}
 _LATIN = LANGUAGES_DETECTED - {"el", "ru", "uk", "ja", "zh", "ko"}
 _MIN_LETTERS = 4  # "Re", "OK", "Hi": too short to say
 _MAX_CHARS = 1_000  # the first lines decide; the model is linear in the text, this bounds it
@@ -89,7 +89,7 @@ def _ask(text: str, allowed: frozenset[str]) -> str | None:
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language ("en", "de", "ja", "zh", ...), or None when
     the text is too short or the detector is unsure. Chinese is "zh" in either script,
-    Norwegian "no"."""
+    Norwegian (Bokmål and Nynorsk) "nb"."""
     text = _NOISE.sub(" ", unicodedata.normalize("NFKC", text or "")[:_MAX_CHARS * 2])
     counts = _scripts(text)
     # A CJK character carries about a word: weigh it so that a signature in Latin letters

@@ -48,7 +48,7 @@ _BODY_WINDOW = 400  # an out-of-office says so at the top
 _BOUNCE_SENDER = re.compile(
     r"^(?:mailer[-_.]?daemon|postmaster|mail[-_.]?delivery[-_.]?(?:system|subsystem)"
     r"|[\w.+-]*-bounces?|bounces?)(?:[+@]|$)", re.IGNORECASE)
-# Bounce subjects of languages whose module gives none yet (a module's BOUNCE_SUBJECT replaces its seed):
+# Bounce subjects seen in real bounces, added to each language module's own BOUNCE_SUBJECT:
 # the strings of Exchange, Postfix and Japanese ISPs' MTAs as they appear in real bounces.
 _BOUNCE_SEED: dict[str, tuple[str, ...]] = {
     "de": (r"unzustellbar", r"nicht\s+zustellbar", r"zustellung\s+fehlgeschlagen"),
@@ -63,7 +63,7 @@ _BOUNCE_SEED: dict[str, tuple[str, ...]] = {
 
 def _bounce_subjects() -> re.Pattern[str]:
     codes = {lang.code: lang.bounce_subject for lang in LANGUAGES}
-    patterns = [p for code, own in codes.items() for p in (own or _BOUNCE_SEED.get(code, ()))]
+    patterns = [p for code, own in codes.items() for p in (*own, *_BOUNCE_SEED.get(code, ()))]
     patterns += [p for code, seed in _BOUNCE_SEED.items() if code not in codes for p in seed]
     return re.compile(r"^\s*(?:\[[^\]\n]{0,40}\]\s*)?(?:" + "|".join(patterns) + ")", re.IGNORECASE)
 

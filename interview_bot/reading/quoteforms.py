@@ -7,9 +7,8 @@ Message-----" separator); they are read from LANGUAGES, so a new module plugs in
 ATTRIBUTION regexes are matched case-insensitively against the whole attribution, its lines
 (up to five) joined by single spaces, which opens with a date, an address or dashes and ends with a
 colon (":" or "："), dashes, ">" or ")", a non-ASCII letter ("写道") or "wrote"; labels are plain words.
-`SEED` holds the forms of languages whose module gives none yet (from public test suites of
-quoted-reply parsers and the mail clients' own strings, cited per entry); a module's own
-table replaces its seed.
+`SEED` holds forms measured on public test suites of quoted-reply parsers (cited per entry); a
+module's own table comes first and the seed adds to it. ORIGINAL_MESSAGE entries may be regexes.
 """
 
 from __future__ import annotations
@@ -80,6 +79,11 @@ class QuoteForms:
     forward_subject: re.Pattern[str]
 
 
+def _phrase(text: str) -> str:
+    """A separator's words as a pattern: a module's regex as it is, plain words with any spacing."""
+    return text if "\\" in text or "(" in text else r"\s+".join(re.escape(w) for w in text.split())
+
+
 def _union(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in dict.fromkeys(patterns))
 
@@ -94,16 +98,16 @@ def forms() -> QuoteForms:
     by_code = {lang.code: lang for lang in LANGUAGES}
     for code in (*by_code, *(c for c in SEED if c not in by_code)):
         lang, seed = by_code.get(code), SEED.get(code, _Seed())
-        attribution += (lang.attribution if lang and lang.attribution else seed.attribution)
-        froms += (lang.header_from if lang and lang.header_from else seed.header_from)
-        fields += (lang.header_fields if lang and lang.header_fields else seed.header_fields)
-        original += (lang.original_message if lang and lang.original_message else seed.original_message)
+        attribution += (*(lang.attribution if lang else ()), *seed.attribution)
+        froms += (*(lang.header_from if lang else ()), *seed.header_from)
+        fields += (*(lang.header_fields if lang else ()), *seed.header_fields)
+        original += (*(lang.original_message if lang else ()), *seed.original_message)
     labels = sorted({*froms, *fields}, key=len, reverse=True)
     return QuoteForms(
         attribution=re.compile(_union(attribution), re.IGNORECASE | re.DOTALL),
         labels=frozenset(x.lower() for x in labels),
         from_labels=frozenset(x.lower() for x in froms),
-        original=re.compile(r"^\s*-{2,}\s*(?:" + "|".join(re.escape(x) for x in dict.fromkeys(original)) + r")\s*-{2,}\s*$",
+        original=re.compile(r"^\s*-{2,}\s*(?:" + "|".join(_phrase(x) for x in dict.fromkeys(original)) + r")\s*-{2,}\s*$",
                             re.IGNORECASE),
         forwarded=re.compile(r"^\s*(?:" + _union(list(FORWARDED)) + r")\s*$", re.IGNORECASE),
         forward_subject=re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?" + _FWD_SUBJECT, re.IGNORECASE),

@@ -33,7 +33,7 @@ def test_scripts(text: str, code: str) -> None:
     ("Bohužel jsme se rozhodli pro jiného uchazeče.", "cs"),
     ("Žiaľ, rozhodli sme sa pre iného uchádzača.", "sk"),
     ("Tyvärr har vi valt att gå vidare med en annan kandidat.", "sv"),
-    ("Vi har dessverre valgt å gå videre med en annen kandidat.", "no"),
+    ("Vi har dessverre valgt å gå videre med en annen kandidat.", "nb"),
     ("Valitettavasti olemme päättäneet jatkaa toisen hakijan kanssa.", "fi"),
     ("Sajnálattal értesítjük, hogy egy másik jelöltet választottunk.", "hu"),
     ("Din păcate, am decis să continuăm cu un alt candidat.", "ro"),
