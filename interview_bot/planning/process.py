@@ -255,7 +255,7 @@ def _with_outcome(view: ProcessView, latest: Interview, pol: Policies, is_robot:
         last = max(person, key=lambda m: m.date)
         said = replace(last, id=f"{OUTCOME_RULE}:{last.id}", date=max(at, last.date), is_reply=True, kind=kind,
                        phrase=f"you said: {outcome.value}", promise_by=None, promise_phrase="", confidence=1.0,
-                       rule=OUTCOME_RULE, silence=False)
+                       rule=OUTCOME_RULE, silence=False, is_answer=True)
     else:
         contact = best_contact(view, latest, is_robot, my_emails)
         if not contact:
@@ -264,7 +264,7 @@ def _with_outcome(view: ProcessView, latest: Interview, pol: Policies, is_robot:
                           and f.thread_id), None)
         said = CompanyMail(id=OUTCOME_RULE, thread_id=thank_you.thread_id if thank_you else "", message_id="",
                            references="", subject="", sender=contact[0], date=at, process=view.key, is_reply=True,
-                           kind=kind, phrase=f"you said: {outcome.value}", rule=OUTCOME_RULE)
+                           kind=kind, phrase=f"you said: {outcome.value}", rule=OUTCOME_RULE, is_answer=True)
     return replace(view, mail=(*view.mail, said))
 
 
