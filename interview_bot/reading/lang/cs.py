@@ -17,6 +17,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bnepostupujete\b|\bnepostoupil\w*\b",
         r"\b(?:pozice|místo)\s+(?:již\s+|už\s+)?(?:byl[ao]?\s+|je\s+)?obsazen[ao]?\b",
         r"\binterní\w*\s+(?:kandidát|uchazeč)\w*",
+        r"\bnevybral\w*\s+(?:\w+\s+){0,2}?(?:k|do|pro)\s+další\w*",
     ),
     "offer": (
         r"\b(?:s\s+radostí|rádi)\s+(?:\w+\s+){0,3}?(?:nabízíme|nabídnout|oznamujeme)\s+(?:\w+\s+){0,3}?(?:pozici|místo|nabídku|práci)",
@@ -29,6 +30,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:druhé|další|finální|třetí)\w*\s+kol[ao]\b",
         r"\bpostoupil\w*\s+jste\s+do\s+(?:dalšího|druhého|finálního)",
         r"\b(?:domluvit|navrhnout|vybrat)\s+(?:si\s+)?(?:\w+\s+){0,2}?termín",
+        r"\bužší(?:ho|m)?\s+výběr\w*|\bpostoupil(?:\(a\)|a|i)?\s+jste\b",
     ),
     "holding": (
         r"\b(?:ozveme|ozvu)\s+se\b|\bbudeme\s+vás\s+informovat\b|\bdáme\s+(?:vám\s+)?vědět\b|\bsdělíme\b",
@@ -37,7 +39,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bděkujeme\s+za\s+(?:vaši\s+)?trpělivost",
     ),
     "acknowledgement": (
-        r"\b(?:obdrželi|přijali)\s+jsme\s+(?:\w+\s+){0,2}?(?:životopis|přihlášk|žádost|zpráv|e-?mail|cv)\w*",
+        r"\b(?:obdrželi|přijali)\s+(?:jsme\s+)?(?:\w+\s+){0,2}?(?:životopis|přihlášk|žádost|zpráv|e-?mail|cv)\w*",
         r"\bpotvrzujeme\s+(?:přijetí|obdržení)",
         r"\bděkujeme\s+za\s+zaslan\w+\s+(?:životopis|přihlášk|cv)\w*",
     ),

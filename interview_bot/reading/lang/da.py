@@ -25,6 +25,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:invitere|indkalde)\s+(?:dig\s+)?til\s+(?:en\s+)?(?:\w+\s+)?(?:samtale|jobsamtale|interview|møde)",
         r"\b(?:anden|næste|sidste|afsluttende)\s+(?:samtale|runde)\b",
         r"\bindkaldelse\s+til\s+(?:\w+\s+)?samtale",
+        r"\ber\s+(?:rykket|gået)\s+videre\b",
+        r"\b(?:arrangere|aftale|planlægge|booke)\s+(?:\w+\s+){0,2}?(?:jobsamtale|samtale|interview)\w*",
     ),
     "holding": (
         r"\b(?:vender\s+tilbage|hører\s+fra\s+os|giver\s+(?:dig\s+)?besked)\b",

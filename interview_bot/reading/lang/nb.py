@@ -34,7 +34,7 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "acknowledgement": (
         r"\b(?:mottatt|fått)\s+(?:din\s+søknad|søknaden\s+din|din\s+e-?post)\b",
-        r"\btakk\s+for\s+(?:din\s+)?søknad(?:en\s+din)?\b",
+        r"\btakk\s+for\s+(?:din\s+)?søknad(?:en)?(?:\s+din)?\b",
     ),
 }
 AUTO_SUBJECT: tuple[str, ...] = (r"autosvar", r"automatisk\s+svar", r"frav(?:æ|ae)rsmelding", r"ikke\s+på\s+kontoret",

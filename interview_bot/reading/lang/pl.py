@@ -17,6 +17,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bnie\s+(?:zakwalifikował\w*|kwalifikuje\s+się|kwalifikujesz\s+się|został\w*\s+(?:wybran|zakwalifikowan)\w*)",
         r"\bz\s+przykrością\s+(?:informujemy|musimy\s+(?:\w+\s+)?poinformować),?\s+że\s+(?:nie|wybraliśmy|zdecydowaliśmy|inn)",
         r"\bnie\s+będziemy\s+(?:dalej\s+)?(?:kontynuować|procedować|rozpatrywać)\b",
+        r"\b(?:zdecydowaliśmy|postanowiliśmy)\s+się\s+nie\s+(?:kontynuować|procedować|przechodzić)\b",
         r"\bdla\s+(?:ciebie|pana|pani)\s+(?:\w+\s+){0,4}?dobiegł\w*\s+końca",
         r"\b(?:stanowisko|wakat|etat)\s+(?:zostało|został|jest)\s+(?:już\s+)?(?:obsadzon\w*|zamknięt\w*)",
         r"\b(?:kandydat\w*|osob\w+)\s+(?:z\s+wewnątrz|wewnętrzn\w*)\b|\brekrutacj\w+\s+wewnętrzn",
@@ -33,6 +34,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bdo\s+(?:kolejnego|następnego|dalszego|drugiego|finałowego)\s+etapu\b",
         r"\bzadani\w+\s+(?:rekrutacyjn|domow|praktyczn)\w*",
         r"\b(?:wybra|zaproponowa|ustal|umów|umawia)\w*\s+(?:\w+\s+){0,2}?(?:dogodn\w+\s+)?termin\w*",
+        r"\bzakwalifikowan\w*\s+do\s+(?:\w+\s+){0,2}?(?:rozmow|etap|spotkani)\w*",
+        r"\bumówić\s+(?:się\s+)?(?:z\s+\w+\s+)?na\s+(?:\w+\s+)?rozmow\w*",
     ),
     "holding": (
         r"\b(?:odezwiemy|skontaktujemy|odpiszemy)\s+się\b",

@@ -26,6 +26,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:al\s+doilea|următorul|ultimul|final)\w*\s+(?:interviu|etap[ăa]|rund[ăa])",
         r"\betapa\s+(?:următoare|a\s+doua|finală)",
         r"\bprogram(?:ăm|a)\s+(?:\w+\s+){0,2}?(?:interviu|întâlnire|discuție)",
+        r"\b(?:organizez|organizăm|planificăm|planifica)\s+(?:\w+\s+){0,2}?interviu\w*",
+        r"\bselectat[ăa]?\s+pentru\s+(?:un\s+|o\s+)?(?:interviu|întâlnire|etap)\w*",
+        r"\bparticipa[țţ]i\s+la\s+(?:\w+\s+){0,4}?interviu\w*",
     ),
     "holding": (
         r"\bvă\s+vom\s+(?:contacta|comunica|informa|anunța|răspunde)\b|\b(?:revenim|vom\s+reveni)\b",
@@ -36,6 +39,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "acknowledgement": (
         r"\b(?:am\s+primit|am\s+recepționat)\s+(?:\w+\s+){0,2}?(?:aplica[țt]i|candidatur|cv|mesaj|e-?mail)\w*",
         r"\bvă\s+mulțumim\s+pentru\s+(?:aplica[țt]i|candidatur)\w*",
+        r"\b(?:vă|îți|îţi)\s+mul[țţ]umim\s+pentru\s+(?:aplicarea|candidatur)\w*",
     ),
 }
 AUTO_SUBJECT: tuple[str, ...] = (r"r[ăa]spuns\s+automat", r"(?:absent|[îi]n\s+afara)\s+(?:de\s+la\s+)?birou\w*",

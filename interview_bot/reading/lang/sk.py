@@ -33,6 +33,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "acknowledgement": (
         r"\b(?:prijali|dostali|obdržali)\s+sme\s+(?:\w+\s+){0,2}?(?:životopis|žiadosť|prihlášk|správ|e-?mail)\w*",
         r"\bpotvrdzujeme\s+prijatie",
+        r"\bďakujeme\s+(?:vám\s+)?za\s+(?:vašu|váš)\s+(?:žiadosť|prihlášku|životopis)",
     ),
 }
 AUTO_SUBJECT: tuple[str, ...] = (r"automatick[áa]\s+odpove[ďd]", r"mimo\s+kancel[áa]rie", r"nepr[íi]tomnos[ťt]",

@@ -25,9 +25,10 @@ RULES: dict[str, tuple[str, ...]] = {
     "next_steps": (
         r"\bbjuda\s+in\s+(?:dig\s+)?till\s+(?:en\s+|ett\s+)?(?:\w+\s+)?(?:intervju|samtal|möte|träff|case)",
         r"\b(?:inbjudan|kallelse)\s+till\s+(?:\w+\s+)?(?:intervju|samtal)",
-        r"\b(?:andra|nästa|sista|slutlig)\w*\s+(?:intervju|intervjun|omgång\w*|steg\w*)\b",
+        r"\b(?:andra|nästa|sista|slutlig)\w*\s+(?:intervju|intervjun|omgång\w*|steg\w*)\b(?!\s*\?)",
         r"\b(?:boka|föreslå|hitta)\s+(?:en\s+)?(?:\w+\s+)?tid\b",
         r"\bvidare\s+(?:till|i)\s+(?:nästa\s+steg|processen)",
+        r"\bhar\s+gått\s+vidare\s+(?:i|till)\b",
     ),
     "holding": (
         r"\b(?:återkommer|hör\s+av\s+oss|meddelar\s+(?:dig|besked))\b",

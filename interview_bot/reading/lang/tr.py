@@ -14,18 +14,27 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bdevam\s+(?:edemeyeceğiz|etmeyeceğiz)",
         r"\buygun\s+(?:bulunmadı|görülmedi|değerlendirilmedi)",
         r"\bpozisyon(?:umuz)?\s+(?:için\s+)?(?:doldu|kapandı|kapatıldı|dolmuştur)",
+        r"\bolumlu\s+(?:bir\s+)?(?:dönüş|yanıt|cevap)\s+(?:yapıla|yapa|vere|verile|sağlana)m[ıiae]",  # "olumlu dönüş yapılamadığını"
+        r"\buygun\s+olmadığınız(?:a|ı)\b",  # "uygun olmadığınıza karar verdik"
     ),
-    "offer": (r"\biş\s+teklif(?:i|imizi|imiz)\b", r"\bteklif\s+mektubu", r"\bsize\s+teklif\s+(?:sunmak|etmek)"),
+    "offer": (r"\biş\s+teklif(?:i|imizi|imiz)\b", r"\bteklif\s+mektubu", r"\bsize\s+teklif\s+(?:sunmak|etmek)",
+              r"\bişe\s+başlama\s+(?:süreci|tarihi)"),
     "next_steps": (
         r"\b(?:ikinci|sonraki|bir\s+sonraki|teknik|son)\s+(?:mülakat|görüşme|aşama)\w*\s+(?:davet|için|ya|ye)",
         r"\bdavet\s+etmek\s+ist",
         r"\buygun\s+olduğunuz\s+(?:zaman|gün|saat)",
+        r"\bkısa\s+listeye\s+alın",  # "başvurunuz ... kısa listeye alındı": shortlisted
+        r"\bsizi\s+(?:\w+\s+){0,3}?davet\s+(?:ediyoruz|etmek)",  # "sizi bir sonraki aşamaya davet etmekten"
+        r"\b(?:mülakat|görüşme)(?:nız|niz|ınız|iniz)?\s+(?:başarıyla\s+)?(?:planlanmıştır|planlandı|ayarlanmıştır|ayarlandı)",
     ),
     "holding": (
         r"\b(?:süreç|değerlendirme)\w*\s+(?:hala\s+|hâlâ\s+)?devam\s+ediyor",
         r"\bdönüş\s+(?:yapacağız|sağlayacağız)",
+        r"\bdeğerlendirme\s+aşamasında|\b(?:incelenmektedir|değerlendirilmektedir)\b",
     ),
-    "acknowledgement": (r"\bmesajınızı\s+aldık", r"\be-?postanız\s+için\s+teşekkür", r"\bbaşvurunuz\s+(?:bize\s+)?ulaştı"),
+    "acknowledgement": (r"\bmesajınızı\s+aldık", r"\be-?postanız\s+için\s+teşekkür", r"\bbaşvurunuz\s+(?:bize\s+)?ulaştı",
+                        r"\bbaşvurunuzu\s+(?:başarıyla\s+)?(?:aldık|aldığımızı)",
+                        r"\bbaşvurunuz\s+(?:başarıyla\s+)?(?:alınmıştır|alındı)"),
 }
 AUTO_SUBJECT: tuple[str, ...] = (r"otomatik\s+yanıt", r"otomatik\s+cevap", r"ofis\s+dışı")
 AUTO_BODY: tuple[str, ...] = (r"\bofis\s+dışındayım", r"\bizindeyim\b", r"\byıllık\s+izindeyim")
