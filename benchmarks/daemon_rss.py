@@ -1,11 +1,12 @@
 """The daemon's peak resident memory alone, repeated: benchmarks/run.py's daemon measurement, N times.
 
-    python benchmarks/daemon_rss.py [--repeats N]
+    python benchmarks/daemon_rss.py [--repeats N] [--country GB]
 
 Runs `python -m interview_bot run` over a freshly seeded sandbox of the smallest account (as
 `benchmarks/run.py --quick` does, through its measure_daemon), reads VmHWM when the timed
 thank-you has appeared, and prints each run's peak and the median. The machine this runs on is
-often shared, so one run says little: take the median of several.
+often shared, so one run says little: take the median of several. --country adds `country:` to
+the config (as the example config has it), which loads the holidays package (about 4 MB).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import run
 from run import TARGETS, measure_daemon
 from seed import SIZES
 
@@ -24,7 +26,18 @@ from seed import SIZES
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="benchmarks/daemon_rss.py", description=__doc__.split("\n\n")[0])
     p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--country", help="a `country:` for the config, e.g. GB")
     args = p.parse_args(argv)
+    if args.country:
+        plain = run.write_config
+
+        def with_country(folder: Path, url: str) -> run.Config:
+            plain(folder, url)
+            path = folder / "config.yaml"
+            path.write_text(path.read_text(encoding="utf-8") + f"country: {args.country}\n", encoding="utf-8")
+            return run.load_config(path)
+
+        run.write_config = with_country
     peaks = []
     for i in range(args.repeats):
         d = measure_daemon(SIZES[0], margin=5.0)

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-__all__ = ["DURATION_EXAMPLES", "DURATION_PATTERN", "Duration", "business_days_after", "is_business_day", "parse_duration"]
+__all__ = ["DURATION_EXAMPLES", "DURATION_PATTERN", "Duration", "business_days_after", "holiday_countries",
+           "is_business_day", "parse_duration"]
 
 # Shown in every "not a duration" message, so a user sees the shapes that work.
 DURATION_EXAMPLES = ('"2h"', '"90m"', '"3 business days"')
@@ -175,6 +176,21 @@ def _at_wall_time(day: date, wall: time, tz: ZoneInfo) -> datetime:
     """`wall` on `day` in `tz`, normalised: a time skipped by a spring-forward lands just after it."""
     naive = datetime.combine(day, wall.replace(tzinfo=None, fold=0))
     return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
+
+
+@lru_cache(maxsize=1)
+def holiday_countries() -> frozenset[str]:
+    """The country codes the holidays package knows, aliases included ("UK"), read from its registry:
+    holidays.list_supported_countries() imports all 300 country modules to list their subdivisions
+    (8 MB resident, kept by a daemon that validated `country:` at start)."""
+    import holidays
+
+    try:
+        from holidays.registry import EntityLoader
+
+        return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+    except (ImportError, AttributeError):  # an older holidays without the registry's list
+        return frozenset(holidays.list_supported_countries())
 
 
 @lru_cache(maxsize=32)

@@ -35,7 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from interview_bot.config import fields as f20  # issue 20's keys: locale, languages
 from interview_bot.config.cases import ConfigTests
-from interview_bot.config.durations import Duration, parse_duration
+from interview_bot.config.durations import Duration, holiday_countries, parse_duration
 from interview_bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text, yaml_kind
 from interview_bot.config.notify import NotifySettings
 from interview_bot.model import DetectionRules
@@ -358,10 +358,8 @@ class Config(_Section):
     def _country(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        import holidays  # only with `country:` set: the package is 4 MB resident
-
         code = value.strip().upper()
-        if code not in holidays.list_supported_countries():
+        if code not in holiday_countries():
             raise PydanticCustomError(
                 "country",
                 '"{value}" is not a country code with known holidays (an ISO 3166 code like "GB", "US", "DE")',
