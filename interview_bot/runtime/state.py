@@ -238,8 +238,11 @@ class State:
         """A throwaway copy of the state file, for `plan`: the same code runs, nothing is written."""
         from interview_bot.runtime import statefile
 
+        from interview_bot.runtime.ownfile import ownership
+
         mem = sqlite3.connect(":memory:", isolation_level=None)
         path = Path(path).expanduser()
+        ownership(path)  # refuses, untouched, whatever is not the bot's (a fifo would hang the read)
         try:
             if path.exists():
                 src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
