@@ -83,13 +83,15 @@ def ownership(path: Path) -> Ownership:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        return Ownership.ABSENT
-    if not stat.S_ISREG(info.st_mode):
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
         raise refuse(path, what_is(path))
     for suffix in SIDE_SUFFIXES:  # SQLite and the lock would write there: those must be plain files too
         side = Path(str(path) + suffix)
         if what_is(side):
             raise refuse(side, what_is(side), "state file's companion")
+    if info is None:
+        return Ownership.ABSENT
     if info.st_size == 0:
         return Ownership.EMPTY
     # O_NONBLOCK: a file swapped for a fifo between lstat and open does not hang the bot.
