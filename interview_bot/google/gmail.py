@@ -110,6 +110,10 @@ class GoogleGmail:
         self._drafts = self._users.drafts()
         self._history = self._users.history()
 
+    def stop_point(self) -> None:
+        """Raise Stopping if the daemon was asked to stop (for readers' long loops between requests)."""
+        self._retrier.check_stop()
+
     def _unless_gone(self, request: Any, what: str) -> Any:
         """The request's answer ("" for a delete), or None when Gmail answers 404: it is gone."""
         try:

@@ -10,8 +10,10 @@ Jobs run one at a time in the main thread (DebugExecutor): SQLite and the Google
 not shared across threads, and a signal handler can then know whether work is in progress.
 
 Stopping (SIGTERM, Ctrl-C) never interrupts a write: the handler only raises a flag. The
-scheduler's idle wait looks at it every HEARTBEAT_SECONDS; a retry's backoff sleep within 0.1 s
-and unwinds (Stopping); a step in progress (one HTTP call, one transaction) finishes first. Whatever was in
+scheduler's idle wait looks at it every HEARTBEAT_SECONDS; a retry's backoff sleep within 0.1 s;
+the retrier before every request (each page, each message), and the readers between the events
+and messages they apply; each then unwinds (Stopping). A step in progress (one HTTP call, one
+transaction) finishes first, or, for a reader's transaction, rolls back whole. Whatever was in
 flight is recorded in the state file (a follow-up marked "drafting" is looked for in Gmail
 before it is made again), so the next start carries on without doubles.
 
@@ -33,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from interview_bot.clock import SystemClock
 from interview_bot.errors import AuthError, BotError, StateError
-from interview_bot.google.retry import Retrier
+from interview_bot.google.retry import Retrier, Stopping
 from interview_bot.model import FollowUp, FollowUpStatus
 from interview_bot.runtime.engine import about
 from interview_bot.runtime.lock import InstanceRunning
@@ -50,14 +52,6 @@ log = logging.getLogger(__name__)
 PENDING = (FollowUpStatus.SCHEDULED, FollowUpStatus.DRAFTING)
 HEARTBEAT_SECONDS = 0.5  # how soon an idle daemon notices a stop request
 SLEEP_SLICE = 0.1  # how soon a retry's backoff notices one
-
-
-class Stopping(BaseException):
-    """A stop was asked for during a retry's backoff; unwinds the job without touching state.
-
-    A BaseException, like KeyboardInterrupt, so no `except Exception` in the engine swallows it;
-    State.transaction() rolls back on it.
-    """
 
 
 EngineFactory = Callable[[Retrier], "Engine"]
@@ -106,6 +100,7 @@ class Daemon:
         self.poll_every = poll_every
         self.heartbeat = heartbeat
         self.retrier = retrier or Retrier(sleep=self.sleep)
+        self.retrier.should_stop = lambda: self.stop_requested  # no request starts after SIGTERM
         self.stop_requested = False
         self._signal = ""
         self._auth_problem = ""  # the last sign-in error logged, so repeats are not shouted each poll
@@ -143,6 +138,10 @@ class Daemon:
         # the interrupted code holds.
         self._signal = signal.Signals(signum).name
         self.stop()
+        if self.retrier.reading:
+            # Waiting on Google for a read, which changes nothing: unwind now rather than after a
+            # slow answer (a large search can take many seconds). Writes are never cut short.
+            raise Stopping
 
     def sleep(self, seconds: float) -> None:
         """The retrier's sleep: in slices, so a stop request cuts a long backoff short."""
@@ -164,7 +163,7 @@ class Daemon:
         try:
             job(*args)
         except Stopping:
-            log.info("%s interrupted between retries by the stop; it carries on at the next start", what)
+            log.info("%s interrupted by the stop before its next request; it carries on at the next start", what)
         except AuthError as e:
             self._auth_failed(e)
         except (InstanceRunning, StateGone, CorruptState) as e:
