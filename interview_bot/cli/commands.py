@@ -12,9 +12,7 @@ import contextlib
 import importlib
 import logging
 import os
-import signal
 import sys
-import threading
 import textwrap
 import traceback
 from collections.abc import Sequence
@@ -22,7 +20,6 @@ from typing import Any, NoReturn
 
 from interview_bot.cli import registry
 from interview_bot.errors import BotError, ConfigError
-from interview_bot.google.retry import Stopping
 
 # The modules whose @command functions make up the command line. Importing one registers its
 # commands; within a group of `--help`, in this order. A new command in a new module: add it here.
@@ -155,29 +152,11 @@ def _setup_logging(args: argparse.Namespace) -> None:
         logging.getLogger().setLevel(logging.WARNING if daemon else logging.ERROR)
 
 
-def _stop_early(signum: int, frame: Any) -> None:
-    # SIGTERM before the daemon's own handler (loading config, opening the state): no request to
-    # Google has been made yet, so unwinding at once is safe (transactions roll back).
-    raise Stopping
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point. Every error is one `error:` line (or one per problem) and a `hint:`; never a traceback
     unless -v asks for one."""
     argv = list(sys.argv[1:] if argv is None else argv)
     verbose = any(a in ("-v", "-vv", "--verbose") for a in argv)
-    in_main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _stop_early) if in_main else None
-    try:
-        return _main(argv, verbose)
-    except Stopping:  # the daemon stops with 0 whenever SIGTERM comes; another command as killed by it
-        return 0 if "run" in argv and "--once" not in argv else 128 + signal.SIGTERM
-    finally:
-        if in_main and previous is not None:
-            signal.signal(signal.SIGTERM, previous)
-
-
-def _main(argv: list[str], verbose: bool) -> int:
     try:
         args = _merge_globals(parser().parse_args(argv))
         verbose = args.verbose > 0
