@@ -355,6 +355,11 @@ class Engine:
         with self.state.transaction():  # marked drafted and indexed by its key together
             fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, reason="")
             self.state.record_bot_mail(BotMail(fu.key, message_id, draft_id, thread_id, "draft"), self.clock.now())
+        if not self.dry_run:  # another machine's bot may have made it in the same moment: one is kept
+            kept = self.guard.settle(fu, iv, BotMail(fu.key, message_id, draft_id, thread_id, "draft"))
+            if kept.message_id != message_id:
+                fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=kept.draft_id, thread_id=kept.thread_id,
+                                           reason="" if kept.place == "draft" else "sent")
         log.info("drafted %s (draft %s)", about(self.state, fu), draft_id)
         report.drafted.append((fu, mail.subject, mail.body_text))
         return fu
