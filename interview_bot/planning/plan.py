@@ -8,6 +8,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
+from interview_bot.planning.recipients import capped
 
 # Reasons the planner writes; a follow-up it cancelled may be brought back by it.
 CANCELLED_INTERVIEW = "the interview was cancelled before it ended"
@@ -43,9 +44,10 @@ def thank_you_key(interview_id: str, recipient: Person | None) -> str:
 
 
 def _desired(iv: Interview, policy: ThankYouPolicy) -> dict[str, tuple[Person, ...]]:
-    if policy.per_interviewer:
-        return {thank_you_key(iv.id, p): (p,) for p in iv.interviewers}
-    return {thank_you_key(iv.id, None): iv.interviewers}
+    people, crowd = capped(iv, iv.interviewers)
+    if policy.per_interviewer and not crowd:  # past MAX_RECIPIENTS: one note, to the organizer
+        return {thank_you_key(iv.id, p): (p,) for p in people}
+    return {thank_you_key(iv.id, None): people}
 
 
 def plan_thank_yous(
@@ -78,6 +80,7 @@ def plan_thank_yous(
 
     due = policy.after.after(iv.end, tz, policy.country, policy.subdivision)
     desired = _desired(iv, policy)
+    note = capped(iv, iv.interviewers)[1]  # who was left out, for the draft's NOTE line
     for key, recipients in desired.items():
         known = mine.get(key)
         if known is None:
@@ -88,13 +91,13 @@ def plan_thank_yous(
                 changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, FollowUpStatus.SKIPPED,
                                         reason="the interview was over before the bot saw it"))
             else:
-                changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients))
+                changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, note=note))
             continue
         fu = known
         revived = fu.status is FollowUpStatus.CANCELLED and fu.reason in _PLANNER_REASONS
         if fu.status is FollowUpStatus.SCHEDULED or revived:
             updated = replace(fu, due=due, recipients=recipients, status=FollowUpStatus.SCHEDULED,
-                              reason="" if revived else fu.reason)
+                              reason="" if revived else fu.reason, note=note)
             if updated != fu:
                 changes.append(updated)
     for key, fu in mine.items():
