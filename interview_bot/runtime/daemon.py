@@ -250,6 +250,28 @@ class Daemon:
             log.warning("could not draft %s: %s", about(self.state, failed), why)
 
 
+def log_downtime(state: State, calendars: tuple[str, ...] | list[str], now: datetime, poll_every: timedelta) -> None:
+    """Say how long the bot was stopped: since the last calendar sync the state file recorded."""
+    synced = [state.get_meta(f"calendar_synced_at:{c}") for c in calendars]
+    times = [datetime.fromisoformat(v) for v in synced if v]
+    if not times:
+        log.info("starting on a new state file: reading the calendars and Gmail from the start")
+        return
+    last = max(times)
+    if now - last > poll_every:
+        log.info("starting: the bot was stopped for %s (last sync %s)", _duration(now - last),
+                 last.isoformat(timespec="minutes"))
+
+
+def _duration(delta: timedelta) -> str:
+    """20 days 3 hours, 5 hours 12 minutes, 4 minutes: the two largest units."""
+    minutes = int(delta.total_seconds() // 60)
+    days, hours, mins = minutes // 1440, minutes // 60 % 24, minutes % 60
+    parts = [(days, "day"), (hours, "hour"), (mins, "minute")]
+    shown = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n][:2]
+    return " ".join(shown) or "less than a minute"
+
+
 def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
     """Run until SIGTERM or Ctrl-C; exit 0. A second instance on the same state file refuses (StateError)."""
     from interview_bot.runtime.state import State
@@ -261,6 +283,7 @@ def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
         if profile:  # the account is known: refuse now if another bot runs for it (else at the first sync)
             state.lock_account(profile, cfg.google.endpoint or "")
         clock = SystemClock()
+        log_downtime(state, list(cfg.calendars), clock.now(), cfg.poll_every.delta)
         daemon = Daemon(state, lambda r: build_engine(cfg, clock, state, retrier=r), cfg.poll_every.delta,
                         retrier=retrier)
         with daemon.signals_handled():
