@@ -67,8 +67,8 @@ def _read_bounded(path: Path, shown: str) -> str:
     if not stat.S_ISREG(info.st_mode):
         raise ConfigError([f"{shown}: is not a regular file (a device, a fifo or a socket)"],
                           hint="Give the config file itself, e.g. --config ~/.config/interview-bot/config.yaml.")
-    too_big = ConfigError([f"{shown}: the config is larger than {MAX_CONFIG_BYTES >> 20} MiB ({info.st_size} bytes); "
-                           "it was not read"], hint="Is this the right file? A config is a few kilobytes.")
+    too_big = ConfigError([(f"{shown}: the config is larger than {MAX_CONFIG_BYTES >> 20} MiB ({info.st_size} bytes); "
+                            "it was not read")], hint="Is this the right file? A config is a few kilobytes.")
     if info.st_size > MAX_CONFIG_BYTES:
         raise too_big
     with open(path, "rb") as f:

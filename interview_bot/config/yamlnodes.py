@@ -37,8 +37,8 @@ def parse_yaml(text: str, shown: str, edit_hint: str) -> tuple[Node | None, Any,
     except yaml.YAMLError as exc:
         raise ConfigError([f"{shown}:1: not valid YAML: {exc}"], hint=edit_hint) from None
     except RecursionError:
-        raise ConfigError([f"{shown}:1: not valid config: nested too deep (lists or mappings inside one "
-                           "another thousands of times)"], hint=edit_hint) from None
+        raise ConfigError([(f"{shown}:1: not valid config: nested too deep (lists or mappings inside one "
+                            "another thousands of times)")], hint=edit_hint) from None
     finally:
         loader.dispose()
     return root, data, problems
@@ -68,8 +68,8 @@ def _check_expansion(root: Node, shown: str) -> None:
         sizes[id(node)] = size
         if size > MAX_EXPANDED_NODES:
             line = node.start_mark.line + 1
-            raise ConfigError([f"{shown}:{line}: not valid config: its aliases (*name) expand to more than "
-                               f"{MAX_EXPANDED_NODES:,} values (aliases of aliases, a \"billion laughs\"); it was not read"],
+            raise ConfigError([(f"{shown}:{line}: not valid config: its aliases (*name) expand to more than "
+                                f"{MAX_EXPANDED_NODES:,} values (aliases of aliases, a \"billion laughs\"); it was not read")],
                               hint="Write the values out, or use an alias of an alias a few times at most.")
 
 

@@ -26,10 +26,10 @@ from typing import Protocol
 
 from interview_bot.clock import Clock
 from interview_bot.errors import GoogleApiError
+from interview_bot.google.gmail import keeper_order
 from interview_bot.model import BotMail, FollowUp, FollowUpStatus, Interview
 from interview_bot.reading.extract import domain_in
 from interview_bot.runtime.state import State
-from interview_bot.google.gmail import keeper_order
 from interview_bot.writing.compose import bot_key_header, message_id_for
 
 log = logging.getLogger(__name__)

@@ -237,7 +237,6 @@ class State:
     def in_memory_copy(cls, path: Path) -> State:
         """A throwaway copy of the state file, for `plan`: the same code runs, nothing is written."""
         from interview_bot.runtime import statefile
-
         from interview_bot.runtime.ownfile import ownership
 
         mem = sqlite3.connect(":memory:", isolation_level=None)

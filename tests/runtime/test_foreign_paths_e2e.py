@@ -77,14 +77,24 @@ def _symlink(p: Path) -> None:
     p.symlink_to(target)
 
 
+def _folder(p: Path) -> None:
+    p.mkdir(mode=0o755)
+    (p / "photo.jpg").write_bytes(b"\xff\xd8")
+
+
+def _text(p: Path) -> None:
+    p.write_text("my notes\n")
+    p.chmod(0o644)
+
+
 FOREIGN: dict[str, tuple[Callable[[Path], None], str]] = {
     "device": (_device, "is a device"),
     "fifo": (lambda p: os.mkfifo(p, 0o644), "is a named pipe (fifo)"),
-    "folder": (lambda p: (p.mkdir(mode=0o755), (p / "photo.jpg").write_bytes(b"\xff\xd8")) and None, "is a folder"),
+    "folder": (_folder, "is a folder"),
     "symlink": (_symlink, "is a symbolic link to"),
     "foreign sqlite": (_foreign_sqlite, "another application's SQLite database (photos)"),
     "another application id": (_another_app_id, "another application's SQLite database (application_id 0x1)"),
-    "text file": (lambda p: (p.write_text("my notes\n"), p.chmod(0o644)) and None, "is a text file"),
+    "text file": (_text, "is a text file"),
 }
 
 
