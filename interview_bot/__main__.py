@@ -1,3 +1,3 @@
-from interview_bot.cli.commands import main
+from interview_bot.cli.entry import main
 
 raise SystemExit(main())

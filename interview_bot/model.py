@@ -259,12 +259,29 @@ class OutgoingMail:
 Day = date  # CompanyMail has a field named `date`, which hides the type inside its body
 
 
+class ReplyKind(str, Enum):
+    """What a received message is, as the reply reader reads it."""
+
+    REJECTION = "rejection"
+    OFFER = "offer"
+    NEXT_STEPS = "next_steps"  # another round, scheduling
+    HOLDING = "holding"  # a new date, still deciding: not an answer
+    ACKNOWLEDGEMENT = "acknowledgement"
+    AUTO_REPLY = "auto_reply"
+    OTHER = "other"
+    BOUNCE = "bounce"  # a delivery failure: the address is wrong
+    NOTIFICATION = "notification"  # a calendar notification, a read receipt
+
+    def __str__(self) -> str:  # in text for the user, as config.yaml names it
+        return str(self.value)
+
+
 @dataclass(frozen=True)
 class CompanyMail:
     """A message from the company side about an interview process, as the bot read it.
 
-    `kind` is the reading of a reply ("rejection", "offer", ...; see interview_bot.replies.ReplyKind),
-    or "" for mail from before the interview (a recruiter's confirmation). Bodies are read
+    `kind` is the reading of a reply, or None for mail from before the interview (a
+    recruiter's confirmation). Bodies are read
     for these messages only, and not kept: just what was concluded from them.
     """
 
@@ -277,7 +294,7 @@ class CompanyMail:
     date: datetime
     process: str  # the company process it belongs to (see interview_bot.process.process_key)
     is_reply: bool  # sent after the process's interview started, by a person
-    kind: str = ""
+    kind: ReplyKind | None = None
     phrase: str = ""  # the words that decided `kind`
     promise_by: Day | None = None  # a decision date promised in it
     promise_phrase: str = ""
@@ -287,6 +304,16 @@ class CompanyMail:
     rule: str = ""  # which rule decided `kind` ("en:rejection", "config:offer", "header:auto-submitted")
     trust: str = ""  # why the message cannot be trusted (in Spam, DMARC failed...); "" when it can
     silence: bool = False  # its promise says: no news by then means no
+    is_answer: bool = False  # a sure answer whatever the date (the reader's Reading.is_answer, no date standing)
+    bounced: tuple[str, ...] = ()  # for a bounce: the addresses it could not reach (lower-case)
+    rules_hash: str = ""  # the hash of the reading rules that made this reading ("" = not known)
+
+    @property
+    def shown_phrase(self) -> str:
+        """What decided its reading, in words for `status` and `explain`; for a bounce, whom it missed."""
+        if self.bounced:
+            return "could not be delivered to " + ", ".join(self.bounced)
+        return self.phrase
 
 
 @dataclass(frozen=True)

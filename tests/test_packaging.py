@@ -85,7 +85,7 @@ def _first_hour(command: list[str], home: Path, cwd: Path, tmp: Path) -> dict[st
     outs["doctor"] = run("doctor", code=1)
     assert "FAIL  token" in outs["doctor"] and "fix: run `interview-bot auth` once to sign in" in outs["doctor"]
     outs["demo"] = run("demo", "--keep", str(tmp / "kept"))
-    assert len(list((tmp / "kept").glob("*.eml"))) == 5 and (tmp / "kept" / "sandbox.json").is_file()
+    assert len(list((tmp / "kept").glob("*.eml"))) == 6 and (tmp / "kept" / "sandbox.json").is_file()
     # The example files the hints name are there.
     shape = outs["doctor"].split("(shape: ", 1)[1].split(")", 1)[0]
     starter = config.read_text().split("#   ", 1)[1].splitlines()[0]

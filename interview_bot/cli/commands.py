@@ -1,14 +1,17 @@
 """The `interview-bot` command line: the parser, global flags, and the one place errors are printed.
 
 Each subcommand is a function registered with @command (interview_bot.cli.registry) beside its help text,
-examples and arguments, in the modules imported below; this module builds the parser from the
-registry. Heavy imports (googleapiclient above all) happen inside the commands, so --help is fast.
+examples and arguments, in the modules of COMMAND_MODULES; this module builds the parser from the
+registry. A command module is imported when it is needed, inside main's guard, so Ctrl-C at start-up
+is an exit like any other; and heavy imports (googleapiclient above all) happen inside the commands,
+so --help is fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import importlib
 import logging
 import os
@@ -21,11 +24,39 @@ from typing import Any, NoReturn
 from interview_bot.cli import registry
 from interview_bot.errors import BotError, ConfigError
 
-# The modules whose @command functions make up the command line. Importing one registers its
-# commands; within a group of `--help`, in this order. A new command in a new module: add it here.
-COMMAND_MODULES = ("daily", "decide", "starter", "setup", "rules", "service", "demo")
-for _module in COMMAND_MODULES:
-    importlib.import_module(f"interview_bot.cli.{_module}")
+# The modules whose @command functions make up the command line, and the commands each registers
+# (so that `interview-bot status` imports one module, not seven; a test keeps this true). Within a
+# group of `--help`, in this order. A new command in a new module: add it here.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "daily": ("run", "plan", "status", "explain"),
+    "decide": ("decide",),
+    "starter": ("init",),
+    "setup": ("check-config", "auth", "doctor"),
+    "rules": ("test", "schema"),
+    "service": ("service",),
+    "demo": ("demo", "sandbox"),
+}
+_VALUED_GLOBALS = ("--config", "--log-format")  # global flags that take the next word as their value
+
+
+def load_commands(argv: Sequence[str] | None = None) -> None:
+    """Import the command modules: only the one that holds the command `argv` names, else all of them."""
+    word = _command_word(argv) if argv is not None else None
+    home = [m for m, names in COMMAND_MODULES.items() if word in names]
+    for module in home or COMMAND_MODULES:
+        importlib.import_module(f"interview_bot.cli.{module}")
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a in _VALUED_GLOBALS:
+            skip = True
+        elif not a.startswith("-"):
+            return a
+    return None
 
 PROG = "interview-bot"
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `git log | head`
@@ -38,9 +69,26 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors read like every other error: error: ..., hint: ..."""
 
     def error(self, message: str) -> NoReturn:
+        hint = _did_you_mean(message) or f"`{self.prog} --help` shows what it takes"
+        if message.startswith("argument COMMAND: invalid choice: "):  # the list of all is in the hint's --help
+            message = f"{message.split(': ', 2)[2].split(' (choose')[0]} is not an interview-bot command"
         print(f"error: {message}", file=sys.stderr)
-        print(f"hint: `{self.prog} --help` shows what it takes", file=sys.stderr)
+        print(f"hint: {hint}", file=sys.stderr)
         raise SystemExit(2)
+
+
+def _did_you_mean(message: str) -> str:
+    """For argparse's "invalid choice: 'stauts'": the command (or choice) that was meant, if one is close."""
+    if "invalid choice: " not in message:
+        return ""
+    typed = message.split("invalid choice: ", 1)[1].split("'")[1:2]
+    choices = [c.strip(" ')") for c in message.split("(choose from ", 1)[-1].split(",")] if "(choose from " in \
+        message else []
+    if not typed:
+        return ""
+    known = choices or [name for names in COMMAND_MODULES.values() for name in names]
+    close = difflib.get_close_matches(typed[0], known, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
 
 
 # Global flags: accepted before the subcommand and after it. After it they land in sub_* so that
@@ -79,18 +127,41 @@ def _merge_globals(args: argparse.Namespace) -> argparse.Namespace:
     return args
 
 
+def _columns() -> int:
+    from interview_bot.cli.common import width
+
+    return width()
+
+
 def _paragraph(text: str) -> str:
-    return textwrap.fill(text, width=88)
+    return textwrap.fill(text, width=min(_columns() - 2, 100))
 
 
-def parser() -> argparse.ArgumentParser:
-    """The whole command line, built from the registered commands."""
+def _listing(name: str, summary: str) -> list[str]:
+    """One line of the command list, its summary wrapped under itself."""
+    return textwrap.wrap(summary, width=min(_columns() - 2, 100), initial_indent=f"  {name:<14}",
+                         subsequent_indent=" " * 16) or [f"  {name}"]
+
+
+def _examples(examples: Sequence[str]) -> str:
+    # An example is a command to copy: a long one is wrapped with the shell's line continuation, never cut.
+    lines = []
+    for e in examples:
+        lines.append(" \\\n".join(textwrap.wrap(e, width=min(_columns() - 4, 100), initial_indent="  ",
+                                                subsequent_indent="      ", break_long_words=False,
+                                                break_on_hyphens=False)))
+    return "\n".join(lines)
+
+
+def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line, built from the registered commands (all, or those `argv` needs)."""
+    load_commands(argv)
     listing = []
     for group in registry.GROUPS:
         members = [c for c in registry.commands() if c.group == group]
         if members:
             listing.append(f"{group}:")
-            listing += [f"  {c.name:<14}{c.summary}" for c in members]
+            listing += [line for c in members for line in _listing(c.name, c.summary)]
     p = _Parser(
         prog=PROG,
         description=_paragraph("Watches Google Calendar for interviews and prepares follow-up emails as Gmail "
@@ -103,7 +174,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser,
                            help="one of the commands listed below")
     for c in registry.commands():
-        examples = "\n".join(f"  {e}" for e in c.examples)
+        examples = _examples(c.examples)
         s = sub.add_parser(c.name, description=_paragraph(c.description),
                            epilog=f"example{'s' if len(c.examples) > 1 else ''}:\n{examples}",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -158,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     verbose = any(a in ("-v", "-vv", "--verbose") for a in argv)
     try:
-        args = _merge_globals(parser().parse_args(argv))
+        args = _merge_globals(parser(argv).parse_args(argv))
         verbose = args.verbose > 0
         if args.verbose and args.quiet:
             raise BotError("-v and -q pull in opposite directions", hint="give one of them")

@@ -32,7 +32,26 @@ def load(args: argparse.Namespace, file: str | None = None) -> Config:
             [f"no config file yet: none in {user_config_path().parent}, none in the current folder"],
             hint="run `interview-bot init` to write one (or give one with --config FILE)",
         )
-    return load_config(path)
+    cfg = load_config(path)
+    if is_shipped_example(path):
+        import sys
+
+        print(f'warning: {path} is the shipped example: drafts would be signed "{cfg.me.name}"', file=sys.stderr)
+        print("hint: run `interview-bot init` to write your own (or give yours with --config FILE)", file=sys.stderr)
+    return cfg
+
+
+def is_shipped_example(path: Path) -> bool:
+    """Whether `path` is the example config.yaml as shipped (in a clone, the one in its top folder)."""
+    from interview_bot.config.shipped import example_file
+
+    def body(p: Path) -> bytes:
+        return p.read_bytes().split(b"\n", 1)[-1]  # the schema line differs between the two copies
+
+    try:
+        return body(path) == body(example_file("config.yaml"))
+    except OSError:
+        return False
 
 
 def parse_at(value: str | None, cfg: Config) -> datetime | None:
@@ -58,8 +77,40 @@ def clock_at(at: datetime | None) -> Any:
 
 
 def when(dt: datetime, tz: ZoneInfo) -> str:
-    """A time as the user reads it, in their zone: "Tue 01 Dec 2026 14:00 GMT"."""
-    return dt.astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
+    """A time as the user reads it, in their zone: "Wed 9 Dec 09:30"."""
+    local = dt.astimezone(tz)
+    return f"{local:%a} {local.day} {local:%b %H:%M}"
+
+
+def width() -> int:
+    """The terminal's width: $COLUMNS, else the terminal's own, else 80 (output to a file or a pipe)."""
+    import shutil
+
+    return max(shutil.get_terminal_size((80, 24)).columns, 40)
+
+
+def fit(text: str, columns: int | None = None, hang: int | None = None) -> str:
+    """Each line wrapped to the terminal, its continuation indented `hang` columns (default: under the
+    line's own indent, plus 2); a URL keeps a line of its own, whole, since a cut one opens nothing."""
+    import textwrap
+
+    columns = columns or width()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= columns:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        more = " " * (hang if hang is not None else len(indent) + 2)
+        urls = [w for w in line.split() if "://" in w]
+        rest = line
+        for url in urls:
+            rest = rest.replace(url, "").rstrip()
+        if rest.strip():
+            out += textwrap.wrap(rest, columns, subsequent_indent=more, break_on_hyphens=False,
+                                 drop_whitespace=True)
+        out += [(more if rest.strip() else indent) + url for url in urls]
+    return "\n".join(out)
 
 
 def local(dt: datetime, cfg: Config) -> str:

@@ -10,12 +10,13 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interview_bot.cli.common import check_templates, clock_at, load, local, parse_at
+from interview_bot.cli.common import check_templates, clock_at, fit, load, local, parse_at
 from interview_bot.cli.registry import DAILY, arg, command, plural
-from interview_bot.errors import BotError
+from interview_bot.errors import AuthError, BotError
 from interview_bot.google.retry import Stopping
 
 if TYPE_CHECKING:
+    from interview_bot.config.model import Config
     from interview_bot.runtime.engine import RunReport
     from interview_bot.runtime.state import State
 
@@ -70,13 +71,24 @@ def _run(args: argparse.Namespace) -> int:
         from interview_bot.runtime.daemon import run_daemon
 
         return run_daemon(cfg)
+    from interview_bot.runtime.notify import telling_from_config
+
     state = State.open(Path(cfg.state))
+    telling = telling_from_config(cfg)
     try:
-        engine = build_engine(cfg, clock_at(at), state)
-        report = engine.run_once()
+        try:
+            engine = build_engine(cfg, clock_at(at), state)
+            report = engine.run_once()
+        except AuthError as e:  # said once per failure where the user looks (issue 22), then as an error
+            telling.sign_in_refused(state, e.message, e.hint, clock_at(at).now())
+            raise
+        telling.sign_in_accepted(state)
+        telling.drafted(state, [fu for fu, _, _ in report.drafted], engine.clock.now(), engine.settings)
+        telling.digest(state, engine.clock.now(), engine.gmail.draft_exists)
         _print_report(report, state, quiet=args.quiet)
         failed = report.summary(lambda fu: about(state, fu)) if report.problems() else ""
     finally:
+        telling.close(timeout=20.0)  # the drafts are made; a slow service only delays the exit, boundedly
         state.close()
     if failed:  # exit 3: the run did only part of its job; one line says what failed
         print(f"error: {failed}", file=sys.stderr)
@@ -139,17 +151,34 @@ def cmd_plan(args: argparse.Namespace) -> int:
         engine.sync()
         now = engine.clock.now()
         rows = []
-        for fu in state.follow_ups():
+        for fu in sorted(state.follow_ups(), key=lambda f: f.due):
             if fu.status.value not in ("scheduled", "drafting"):
                 continue
             iv = state.interview(fu.interview_id)
-            when = "due now" if fu.due <= now else f"at {local(fu.due, cfg)}"
+            when = "due now" if fu.due <= now else local(fu.due, cfg)
             to = ", ".join(p.email for p in fu.recipients)
-            rows.append(f"{fu.kind.words:<18} {when:<34} {iv.company if iv else '?'}: {iv.title if iv else ''} -> {to}")
-        print("\n".join(rows) if rows else "Nothing to draft.")
+            rows.append(f"{when:<16} the {fu.kind.words} to {iv.company or '?' if iv else '?'}"
+                        f"{f' ({iv.title})' if iv and iv.title != iv.company else ''}")
+            rows.append(f"{'':<16} to {to}")
+        print(fit("\n".join(rows) if rows else "Nothing to draft.", hang=17))
+        _print_waiting(state, cfg)
     finally:
         state.close()
     return 0
+
+
+def _print_waiting(state: State, cfg: Config) -> None:
+    """The drafts the bot made that wait in Gmail's Drafts, each with its link."""
+    from interview_bot.cli.common import fit
+    from interview_bot.runtime.notify import audience, waiting
+
+    drafts = waiting(state, audience(state, cfg.tz, cfg.me.email))
+    if drafts:
+        print(f"\nWaiting in Gmail's Drafts ({len(drafts)}):")
+        for w in drafts:
+            print(fit(f"  the {w.kind.words} to {w.company or '?'}, due {local(w.made, cfg)}"))
+            if w.link:
+                print(f"    {w.link}")
 
 
 @command(
@@ -161,7 +190,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     arguments=[arg("--json", action="store_true", help="machine-readable output (a stable contract)")],
 )
 def cmd_status(args: argparse.Namespace) -> int:
-    from interview_bot.cli.status import status_json, status_text
+    from interview_bot.cli.status import sign_in_text, status_json, status_text
     from interview_bot.clock import SystemClock
     from interview_bot.runtime.state import State
     from interview_bot.runtime.wiring import settings_from_config
@@ -170,9 +199,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     state = State.in_memory_copy(Path(cfg.state))
     try:
         data = status_json(state, settings_from_config(cfg), SystemClock().now())
+        dead = sign_in_text(state, cfg.tz)
     finally:
         state.close()
-    print(json.dumps(data, indent=2) if args.json else status_text(data, cfg.tz))
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    print(fit(f"{dead}\n\n{status_text(data, cfg.tz)}" if dead else status_text(data, cfg.tz)))
     return 0
 
 
@@ -194,7 +227,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     cfg = load(args)
     state = State.in_memory_copy(Path(cfg.state))
     try:
-        print(explain(state, settings_from_config(cfg), SystemClock().now(), args.company))
+        print(fit(explain(state, settings_from_config(cfg), SystemClock().now(), args.company)))
     finally:
         state.close()
     return 0

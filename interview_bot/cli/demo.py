@@ -98,15 +98,18 @@ def _drafts(gmail: Any, seen: set[str]) -> list[bytes]:
 
 
 def _show(raw: bytes) -> None:
+    """A draft in full, as Gmail would open it, each line fitted to the terminal."""
+    from interview_bot.cli.common import fit
+
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     body = msg.get_body(preferencelist=("plain",))
     text = body.get_content() if body is not None else ""
     threaded = "a reply in their thread" if msg["In-Reply-To"] else "new thread"
-    print(f"  To:      {msg['To']}")
-    print(f"  Subject: {msg['Subject']}   ({threaded})")
-    for line in text.strip().splitlines()[:7]:
-        print(f"  | {line}".rstrip())
-    print("  | ...\n")
+    print(fit(f"  To:      {msg['To']}", hang=11))
+    print(fit(f"  Subject: {msg['Subject']}   ({threaded})", hang=11))
+    for line in text.strip().splitlines():
+        print(fit(f"  | {line}".rstrip(), hang=4).replace("\n    ", "\n  | "))
+    print()
 
 
 def _eml_name(n: int, raw: bytes) -> str:
@@ -138,9 +141,11 @@ def _config_text(sample: dict[str, Any], endpoint: str, state: Path) -> str:
 
 def run_demo(keep: str | None = None) -> int:
     """Run the demo; exit status 0 when the bot did its job."""
+    from interview_bot.cli.common import fit, when
     from interview_bot.cli.status import status_json, status_text
     from interview_bot.config.load import load_config
     from interview_bot.google.services import build_service
+    from interview_bot.model import FollowUpKind
     from interview_bot.runtime.state import State
     from interview_bot.runtime.wiring import build_engine, settings_from_config
     from interview_bot.sandbox.server import Sandbox
@@ -159,8 +164,9 @@ def run_demo(keep: str | None = None) -> int:
         state_file = Path(tmp) / "state.sqlite3"
         config_file.write_text(_config_text(sample, sb.url, state_file), encoding="utf-8")
         cfg = load_config(config_file)
-        print(f"Sandbox at {sb.url} with {plural(len(sample['events']), 'calendar event')} and "
-              f"{plural(len(sample['messages']), 'email')} for {sample['me']} <{sample['account']}>.\n")
+        print(f"A sandbox at {sb.url}, standing in for Google, with")
+        print(fit(f"{plural(len(sample['events']), 'calendar event')} and {plural(len(sample['messages']), 'email')} "
+                  f"for {sample['me']} <{sample['account']}>.\n"))
         state = State.open(state_file)
         seen: set[str] = set()
         try:
@@ -168,8 +174,10 @@ def run_demo(keep: str | None = None) -> int:
             for label, at in (("Wednesday afternoon", sample["now"]), ("The next Monday", sample["later"])):
                 clock.set(_when(at, tz))
                 report = engine.run_once()
-                print(f"== {label} ({clock.now().astimezone(tz):%a %d %b %Y %H:%M %Z}): "
-                      f"{plural(len(report.drafted), 'new draft')}")
+                print(f"== {label} ({when(clock.now(), tz)}): {plural(len(report.drafted), 'new draft')}")
+                checks = [fu for fu, _, _ in report.drafted if fu.kind is FollowUpKind.STATUS_CHECK]
+                if checks:
+                    print("   (a decision date they promised passed in silence: time for a status check)")
                 new = _drafts(gmail, seen)
                 for raw in new:
                     _show(raw)
@@ -177,13 +185,13 @@ def run_demo(keep: str | None = None) -> int:
                 if at == sample["now"]:
                     deliver(gmail, sample["later_messages"], tz)
                     print("   (meanwhile Hooli answers: a polite no)\n")
-            print("== Status")
-            print(status_text(status_json(state, settings_from_config(cfg), clock.now()), cfg.tz))
+            print("== Status, as `interview-bot status` shows it (a link opens its draft in Gmail)")
+            print(fit(status_text(status_json(state, settings_from_config(cfg), clock.now()), cfg.tz)))
         finally:
             state.close()
-        print(f"\n{plural(len(drafts), 'draft is', 'drafts are')} waiting in the sandbox's Gmail; nothing was "
-              "sent. Events that are not interviews (a dentist, a mock interview) were left alone, and so was the "
-              "one you declined.")
+        print(fit(f"\n{plural(len(drafts), 'draft is', 'drafts are')} waiting in the sandbox's Gmail; nothing "
+                  "was sent. Events that are not interviews (a dentist, a mock interview) were left alone, and so "
+                  "was the one you declined.", hang=0))
         if kept is not None:
             _keep(kept, sample, sb, drafts, state_file)
     print("\nNext, for your own account:")

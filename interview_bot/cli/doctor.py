@@ -69,14 +69,68 @@ def run_doctor(
         checks.append(Check("config", FAIL, e.message, e.hint))
         return checks
     checks.append(Check("config", OK, f"{path} ({why})"))
+    from interview_bot.cli.common import is_shipped_example
+
+    if is_shipped_example(path):
+        checks.append(Check("config", WARN, f'{path} is the shipped example: drafts would be signed "{cfg.me.name}"',
+                            "run `interview-bot init` to write your own (or give yours with --config FILE)"))
     checks.append(_check_templates(cfg))
     checks.append(_check_state(cfg))
     services, auth_checks = services_for(cfg, refresh_request)
     checks.extend(auth_checks)
+    dead = _dead_sign_in(cfg, signed_in=services is not None and not cfg.google.endpoint)
+    if dead is not None:
+        checks.insert(0, dead)  # said first: the reason nothing is being drafted
+    checks.extend(_check_notify(cfg))
     if services is None:
         checks.append(Check("apis", SKIP, "not tried without a working sign-in"))
         return checks
     checks.extend(_check_apis(cfg, services, clock or SystemClock(), retrier))
+    return checks
+
+
+def _dead_sign_in(cfg: Config, signed_in: bool) -> Check | None:
+    """The sign-in the service found Google refusing (noted in the state file), if it did."""
+    from interview_bot.cli.common import when
+    from interview_bot.runtime.notify import sign_in_problem
+    from interview_bot.runtime.state import State
+
+    if not Path(cfg.state).exists():
+        return None
+    try:
+        state = State.in_memory_copy(Path(cfg.state))
+    except BotError:
+        return None  # the state check says what is wrong with it
+    try:
+        problem = sign_in_problem(state)
+    finally:
+        state.close()
+    if problem is None:
+        return None
+    since, message, _ = problem
+    if signed_in:
+        return Check("dead sign-in", WARN, f"the service found Google refusing the sign-in from {when(since, cfg.tz)}; "
+                     "it works now", "nothing to do: the service picks the new sign-in up at its next sync")
+    return Check("dead sign-in", FAIL, f"Google refuses the sign-in since {when(since, cfg.tz)}: nothing is "
+                 f"drafted ({message})", "run `interview-bot auth`")
+
+
+def _check_notify(cfg: Config) -> list[Check]:
+    """Whether Apprise understands each of notify.urls (by scheme only: a URL may hold a password)."""
+    from interview_bot.config.notify import scheme
+
+    if not cfg.notify.urls:
+        return [Check("notify", SKIP, "no notify.urls: drafts are made in silence (README, Being told)")]
+    import apprise
+
+    checks = []
+    for url in cfg.notify.urls:
+        if apprise.Apprise.instantiate(url) is None:
+            checks.append(Check("notify", FAIL, f"Apprise does not understand the {scheme(url)}:// URL",
+                                "see https://github.com/caronc/apprise/wiki for the URL of your service"))
+        else:
+            checks.append(Check("notify", OK, f"{scheme(url)}:// understood"
+                                + (f"; digest at {cfg.notify.digest}" if cfg.notify.digest else "")))
     return checks
 
 

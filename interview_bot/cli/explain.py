@@ -57,9 +57,9 @@ def _follow_up_why(fu: FollowUp, tz: ZoneInfo) -> str:
 def _message_lines(m: CompanyMail, answered: tuple[bool, str] | None, tz: ZoneInfo) -> list[str]:
     who = f"{m.sender.name} <{m.sender.email}>" if m.sender.name else f"<{m.sender.email}>"
     lines = [f'  {when(m.date, tz)}  {who}  "{m.subject}"']
-    kind = m.kind or "written before the interview"
+    kind = m.kind.value if m.kind else "written before the interview"
     how = f" ({m.confidence:.0%}, rule {m.rule})" if m.rule and m.kind else ""
-    lines.append(f"      read as: {kind}{how}" + (f' - "{m.phrase}"' if m.phrase else ""))
+    lines.append(f"      read as: {kind}{how}" + (f' - "{m.shown_phrase}"' if m.shown_phrase else ""))
     if m.via:  # which rule tied it to this process: company domain, subdomain, hiring system + name, agency...
         lines.append(f"      tied to this process by: {m.via}" + (f" (through {m.agency})" if m.agency else ""))
     if m.trust:

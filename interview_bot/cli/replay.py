@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from interview_bot.errors import BotError
+from interview_bot.model import ReplyKind
 
 if TYPE_CHECKING:
     from interview_bot.clock import Clock
@@ -121,8 +122,8 @@ def _verdict(result: Replay, iv: Interview) -> str:
 
 
 def _mail(m: CompanyMail) -> str:
-    what = m.kind.replace("_", " ") if m.kind else "before the interview"
-    text = f"{m.sender.email}: {what}" + (f' ("{m.phrase}")' if m.phrase else "")
+    what = m.kind.value.replace("_", " ") if m.kind else "before the interview"
+    text = f"{m.sender.email}: {what}" + (f' ("{m.shown_phrase}")' if m.shown_phrase else "")
     if m.promise_by:
         text += f", promising {m.promise_by:%a %d %b}"
     return text
@@ -154,7 +155,7 @@ def _reason(result: Replay, d: WouldDraft, cfg: Config) -> str:
         return (f"check-in 1 of at most {fus.status_check.max}: no answer by the decision date "
                 f"{decision.by:%a %d %b} ({source.get(decision.source, decision.source)}{said}), "
                 f"then {fus.status_check.grace} of grace")
-    rejection = next((m for m in state.mail(process_key(iv)) if m.kind == "rejection"), None) if iv else None
+    rejection = next((m for m in state.mail(process_key(iv)) if m.kind is ReplyKind.REJECTION), None) if iv else None
     after = fus.feedback_request.after if fu.kind.value == "feedback_request" else fus.keep_in_touch.after
     if rejection is None:
         return f"{after} after the rejection"

@@ -14,10 +14,14 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview_bot.cli.common import load, locate
 from interview_bot.cli.registry import SETUP, command
-from interview_bot.errors import BotError
+from interview_bot.errors import AuthError, BotError, ConfigError
+
+if TYPE_CHECKING:
+    from interview_bot.config.model import Config
 
 LABEL = "io.github.interview-bot"  # the launchd job's name
 UNIT = "interview-bot.service"
@@ -104,9 +108,45 @@ def _write(path: Path, content: bytes, force: bool) -> str:
     return "written"
 
 
+def not_ready(cfg: Config) -> list[str]:
+    """What would make the service fail at its start, as `doctor` would find it, without asking Google.
+
+    The templates, the config's own tests, the state folder, and (unless google.endpoint is set) the OAuth
+    client file and a token with the scopes the bot needs. A service that starts with one of these only
+    logs the same error every few minutes, for weeks, where nobody reads it."""
+    from interview_bot.cli.common import template_problems
+    from interview_bot.cli.doctor import FAIL, _check_state
+    from interview_bot.cli.rules import require_passing_tests
+
+    problems = list(template_problems(cfg))
+    try:
+        require_passing_tests(cfg)
+    except ConfigError as e:
+        problems += e.problems
+    state = _check_state(cfg)
+    if state.status == FAIL:
+        problems.append(f"{state.detail} ({state.fix})")
+    if not cfg.google.endpoint:
+        from interview_bot.google import auth
+
+        try:
+            auth._client_config(Path(cfg.google.credentials))
+        except AuthError as e:
+            problems.append(f"{e.message} ({e.hint})" if e.hint else e.message)
+        try:
+            auth.load_credentials(Path(cfg.google.token))
+        except AuthError as e:
+            problems.append(f"{e.message} ({e.hint})" if e.hint else e.message)
+    return problems
+
+
 def _install(args: argparse.Namespace, kind: str) -> int:
     config, _ = locate(args)
-    load(args)  # a service that would only exit with a config error is no service: check first
+    cfg = load(args)  # a service that would only exit with a config error is no service: check first
+    problems = not_ready(cfg)
+    if problems and not args.force:
+        raise ConfigError(problems, hint="fix these first (`interview-bot doctor` checks everything, Google "
+                          "included), or `interview-bot service install --force` to install it anyway")
     command_line = [*executable(), "--config", str(config.resolve()), "--log-format", "json", "run"]
     path = _where(kind)
     if kind == "launchd":
@@ -144,7 +184,8 @@ def _uninstall(kind: str) -> int:
 def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=("install", "uninstall"), help="write the service file, or remove it")
     p.add_argument("--platform", choices=("systemd", "launchd"), help="which kind of file (default: this system's)")
-    p.add_argument("--force", action="store_true", help="replace a service file that differs")
+    p.add_argument("--force", action="store_true", help="install even while a check fails, and replace a service "
+                   "file that differs")
 
 
 @command(
@@ -152,7 +193,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     description="Writes what runs the bot in the background from login on: on Linux a systemd user unit "
     "(~/.config/systemd/user/interview-bot.service), on macOS a launchd agent (~/Library/LaunchAgents), "
     "each starting this installation's interview-bot with your config file, and restarting it after a crash. "
-    "It checks the config first, then prints the commands that start the service. `uninstall` removes it.",
+    "It refuses while the service could not work (no sign-in token, no OAuth client file, a failing config test, "
+    "a broken template), saying what to fix; --force installs anyway. Then it prints the commands that start "
+    "the service. `uninstall` removes it.",
     examples=["interview-bot service install", "interview-bot --config ~/interview_bot.yaml service install --force"],
     add_arguments=_arguments,
 )

@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 
 from interview_bot.cli.common import when
 from interview_bot.errors import BotError
-from interview_bot.model import CompanyMail, FollowUpKind, Interview, InterviewStatus
+from interview_bot.model import CompanyMail, FollowUpKind, FollowUpStatus, Interview, InterviewStatus
 from interview_bot.planning.process import MailVerdict, process_key
 from interview_bot.reading.senders import agency_name
 from interview_bot.runtime.engine import Settings, planned
+from interview_bot.runtime.notify import audience, draft_link, sign_in_problem
 from interview_bot.runtime.state import State
 
 
@@ -21,6 +22,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
     plans = {view.key: plan for view, plan in found}
     mail = {view.key: view.mail for view, _ in found}
     unattributed = state.unattributed()
+    account = audience(state, settings.tz, settings.me_email).account  # whose Gmail the draft links open
     out = []
     rounds: dict[str, list[Interview]] = {}
     for iv in state.interviews():
@@ -47,13 +49,14 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
             ),
             "replies": replies_json(state, iv, rounds.get(process_key(iv), []), plan.verdicts if plan else ()),
             "latest_reply": (
-                {"kind": reply.kind, "from": reply.sender.email, "date": reply.date.isoformat(),
+                {"kind": reply.kind.value if reply.kind else "", "from": reply.sender.email, "date": reply.date.isoformat(),
                  "subject": reply.subject, "phrase": reply.phrase or None}
                 if reply else None
             ),
             "follow_ups": [
                 {"kind": fu.kind.value, "status": fu.status.value, "due": fu.due.isoformat(),
                  "draft_id": fu.draft_id or None, "thread_id": fu.thread_id or None,
+                 "draft_url": (draft_link(state, fu, account) or None) if fu.status is FollowUpStatus.DRAFTED else None,
                  "to": [p.email for p in fu.recipients], "reason": fu.reason or None}
                 for fu in state.follow_ups(interview_id=iv.id)
             ],
@@ -90,8 +93,8 @@ def replies_json(state: State, iv: Interview, rounds: list[Interview],
         verdict = judged.get(m.id)
         out.append({
             "id": m.id, "at": m.date.isoformat(), "from": m.sender.email, "subject": m.subject,
-            "kind": m.kind or "other",
-            "phrase": m.phrase or None, "answer": bool(verdict and verdict.answer),
+            "kind": m.kind.value if m.kind else "other",
+            "phrase": m.shown_phrase or None, "answer": bool(verdict and verdict.answer),
             "why": verdict.why if verdict else "about an earlier round",
             "trusted": not m.trust, "untrusted_because": m.trust or None,
             "confidence": round(m.confidence, 2), "rule": m.rule or None,
@@ -135,11 +138,22 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
             for u in iv.get("unattributed", ()):
                 lines.append(f"    unattributed: \"{u['subject']}\" from {u['from']} on {_local(u['date'], tz)} ({u['why']})")
         for fu in iv["follow_ups"]:
-            extra = f" draft {fu['draft_id']}" if fu["draft_id"] else ""
             why = f" ({fu['reason']})" if fu["reason"] else ""
             kind = FollowUpKind(fu["kind"]).words  # the JSON keeps the stable name; people read words
-            lines.append(f"    {kind:<18} {fu['status']:<10} due {_local(fu['due'], tz)}{extra}{why}")
+            lines.append(f"    {kind:<18} {fu['status']:<10} due {_local(fu['due'], tz)}{why}")
+            if fu.get("draft_url"):  # the link opens the draft in Gmail; it stands on a line of its own
+                lines.append(f"      {fu['draft_url']}")
     return "\n".join(lines)
+
+
+def sign_in_text(state: State, tz: ZoneInfo) -> str:
+    """The dead sign-in, said first by `status` and `doctor` ("" when Google accepted the last one)."""
+    problem = sign_in_problem(state)
+    if problem is None:
+        return ""
+    since, message, _ = problem
+    return (f"Google refuses the sign-in since {when(since, tz)}: nothing is drafted until you run "
+            f"`interview-bot auth`.\n  ({message})")
 
 
 def find_interview(state: State, query: str) -> Interview:

@@ -37,6 +37,7 @@ from pydantic_core import PydanticCustomError
 from interview_bot.config.cases import ConfigTests
 from interview_bot.config.durations import Duration, parse_duration
 from interview_bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text, yaml_kind
+from interview_bot.config.notify import NotifySettings
 from interview_bot.model import DetectionRules
 
 __all__ = [
@@ -317,6 +318,7 @@ class Config(_Section):
     interviews: InterviewSettings = Field(default_factory=InterviewSettings, description="Interview detection rules.")
     companies: dict[Domain, Text] = Field(default_factory=dict, description="Email domain -> company name.")
     follow_ups: FollowUps = Field(default_factory=FollowUps, description="Follow-up drafts.")
+    notify: NotifySettings = Field(default_factory=NotifySettings, description="Notifications and the daily digest.")
     tests: ConfigTests = Field(
         default_factory=ConfigTests,
         description="Cases that check your rules (`interview-bot test`); `run` refuses to start while one fails.",

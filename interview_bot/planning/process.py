@@ -13,7 +13,6 @@ company wrote something the bot could not read surely carries a NOTE line saying
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -42,9 +41,8 @@ TOO_LATE = "it fell due long before the bot started watching"
 # drafted: at installation, old news is no reason to write (as for thank-you notes).
 LATE_LIMIT = timedelta(days=3)
 REJECTED_FIRST = "the company already answered (rejection)"
-_MACHINE = frozenset(k.value for k in MACHINE)
-_DECISIVE = frozenset(k.value for k in DECISIVE)
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_MACHINE = MACHINE
+_DECISIVE = DECISIVE
 
 
 def process_key(iv: Interview) -> str:
@@ -123,12 +121,12 @@ def trusted_person(m: CompanyMail) -> bool:
 
 
 def _sure_answer(m: CompanyMail) -> bool:
-    return trusted_person(m) and m.kind in _DECISIVE and m.confidence >= SURE
+    return m.is_answer  # the reader's judgement, no date standing: sure, decisive, trusted
 
 
 def bounced_addresses(mail: tuple[CompanyMail, ...] | list[CompanyMail]) -> frozenset[str]:
     """Addresses the company's side could not be reached at, as bounces said."""
-    return frozenset(a.lower() for m in mail if m.kind == ReplyKind.BOUNCE.value for a in _ADDRESS.findall(m.phrase))
+    return frozenset(a for m in mail if m.kind is ReplyKind.BOUNCE for a in m.bounced)
 
 
 def _at(day: date, policy_at: time, tz: ZoneInfo) -> datetime:
@@ -167,7 +165,7 @@ def read_process(view: ProcessView, latest: Interview, previous: Interview | Non
         if m.date < latest.start:
             answer, why = False, "written before this round's interview"
         else:
-            kind = ReplyKind(m.kind) if m.kind in ReplyKind._value2member_map_ else ReplyKind.OTHER
+            kind = m.kind or ReplyKind.OTHER
             answer, why = judge_answer(kind, m.confidence, m.trust, day, standing.by, m.promise_by, m.rule)
         verdicts.append(MailVerdict(m, answer, why))
         promises = (m.promise_by is not None and not m.trust
@@ -192,12 +190,12 @@ def _note(view: ProcessView, latest: Interview, verdicts: list[MailVerdict], sil
         return (f"{who} wrote on {day(silence)} that no news by {decision.by.day} {decision.by:%b} means no "
                 f"(\"{silence.promise_phrase}\"); delete this draft if you would rather not ask")
     unsure = [v.mail for v in verdicts if not v.answer and trusted_person(v.mail) and v.mail.date >= latest.start
-              and (v.mail.kind in ("other", "acknowledgement")
+              and (v.mail.kind in (ReplyKind.OTHER, ReplyKind.ACKNOWLEDGEMENT)
                    or (v.mail.kind in _DECISIVE and v.mail.confidence < SURE))]
     if not unsure:
         return ""
     m = unsure[-1]
-    said = " ".join((m.phrase or m.subject or m.kind).split())[:80]
+    said = " ".join((m.phrase or m.subject or (m.kind.value if m.kind else "")).split())[:80]
     return f"{who or m.sender.email} wrote on {day(m)} (\"{said}\"); delete this draft if that answered you"
 
 
@@ -271,7 +269,8 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     if latest.start > now:
         stage = "interview ahead"
     elif decided:
-        stage = {"rejection": "rejected", "offer": "offer", "next_steps": "next round"}[decided[-1].kind]
+        stage = {ReplyKind.REJECTION: "rejected", ReplyKind.OFFER: "offer",
+                 ReplyKind.NEXT_STEPS: "next round"}[decided[-1].kind or ReplyKind.OTHER]
     elif silence is not None and not answers and decision.by < now.astimezone(pol.tz).date():
         local = silence.date.astimezone(pol.tz)
         stage = f"probably closed (silence means no, per their email of {local.day} {local:%b})"
@@ -328,7 +327,7 @@ def _plan_checks(view: ProcessView, latest: Interview, decision: Decision, answe
 def _plan_rejection(view: ProcessView, rounds: list[Interview], mail: list[CompanyMail], now: datetime, pol: Policies,
                     is_robot: Callable[[str], bool], my_emails: frozenset[str],
                     by_key: dict[str, FollowUp]) -> list[FollowUp]:
-    rejections = [m for m in mail if m.is_reply and m.kind == "rejection" and _sure_answer(m)]
+    rejections = [m for m in mail if m.is_reply and m.kind is ReplyKind.REJECTION and _sure_answer(m)]
     if not rejections:
         return []
     first = rejections[0]

@@ -2,8 +2,8 @@
 
 Pure: no I/O and no clock. An event case becomes a `CalendarEvent` and goes through
 `detect.classify` with the user's detection rules; a message case becomes an `Incoming`
-and goes through the reply reader (`read_message`, the one adapter over the reading API)
-with the user's reply rules. Each result says what was expected, what came out, and
+and goes through the bot's one mail reader (interview_bot.reading.message.read_mail, as the
+mail sync calls it) with the user's reply rules. Each result says what was expected, what came out, and
 which rule decided it.
 """
 
@@ -16,14 +16,23 @@ from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from interview_bot.config.cases import ConfigTests, EventCase, MessageCase
-from interview_bot.model import Attendee, CalendarEvent, DetectionRules, Person, Response
+from interview_bot.model import (
+    Attendee,
+    CalendarEvent,
+    DetectionRules,
+    Interview,
+    MailMessage,
+    MailPart,
+    Person,
+    Response,
+)
 from interview_bot.reading.detect import classify
 from interview_bot.reading.extract import domain_in, domain_of, normalize_email
-from interview_bot.reading.incoming import MACHINE
+from interview_bot.reading.incoming import Incoming
 from interview_bot.reading.lang import LANGUAGES
-from interview_bot.reading.read import as_robot_notice
+from interview_bot.reading.mailbody import read_body
+from interview_bot.reading.message import MailMeaning, OpenProcess, ReadingRules, read_mail
 from interview_bot.reading.read import read_message as read_text
-from interview_bot.reading.replies import Incoming, ReplyContext, is_company_reply, sender_matches
 
 __all__ = ["CaseResult", "CaseRules", "Reading", "describe", "read_message", "run_cases"]
 
@@ -169,24 +178,32 @@ _LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", 
               "pt": "Portuguese", "nl": "Dutch"}
 
 
-def read_message(msg: Incoming, ctx: ReplyContext, rules: CaseRules) -> Reading:
-    """How the bot reads `msg` from the company side described by `ctx`.
+def reading_rules(rules: CaseRules) -> ReadingRules:
+    """The mail reader's rules, as the sync runs with them."""
+    return ReadingRules(tz=rules.tz, country=rules.country, extra_senders=rules.senders,
+                        extra_rules=rules.reply_rules, personal_domains=rules.detection.personal_domains,
+                        hiring_domains=rules.hiring)
 
-    The one place the runner meets the reply-reading API, and it is the bot's own:
-    `interview_bot.reading.read.read_message` for what the message is and says, as `interview_bot.runtime.mailsync`
-    calls it; a hiring system's or configured sender's notice read as the bot reads it
-    (`as_robot_notice`); and mail that is not from the company side answers nothing. No
-    decision date is standing, so only a decisive reply answers.
+
+def read_message(msg: MailMessage, parts: tuple[MailPart, ...], process: OpenProcess, rules: CaseRules) -> Reading:
+    """How the bot reads `msg` for the one open `process`: `interview_bot.reading.message.read_mail`, as
+    the mail sync calls it. A message it would not record for the process answers nothing (the
+    reason says why), though what its words say is still shown. No decision date is standing,
+    so only a decisive reply answers.
     """
-    from_company, why = is_company_reply(msg, ctx)
-    reading = read_text(msg, rules.tz, country=rules.country, extra_rules=rules.reply_rules or None)
-    sender_domain = domain_of(msg.sender_email)
-    robot = domain_in(sender_domain, rules.hiring) or any(sender_matches(msg.sender_email, s) for s in rules.senders)
-    if robot:
-        reading = as_robot_notice(reading)
-    is_answer, answer_reason = reading.is_answer, reading.answer_reason
-    if not from_company and reading.kind not in MACHINE:
-        is_answer, answer_reason = False, why
+    reader = reading_rules(rules)
+    outcome = read_mail(msg, parts, (process,), reader, frozenset({rules.my_email}))
+    if isinstance(outcome, MailMeaning):
+        reading = outcome.reading
+        is_answer, answer_reason = outcome.mail.is_answer, reading.answer_reason
+    else:
+        assert msg.sender is not None and msg.date is not None
+        body = read_body(parts)
+        words = Incoming(sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject,
+                         date=msg.date, headers=msg.headers, labels=msg.label_ids, body=body.text,
+                         mime_types=body.mime_types)
+        reading = read_text(words, rules.tz, country=rules.country, extra_rules=rules.reply_rules or None)
+        is_answer, answer_reason = False, outcome.why or outcome.reason.value
     promise = reading.promise
     return Reading(reading.kind.value, reading.phrase, _rule_words(reading.rule, rules.reply_rules), is_answer,
                    answer_reason, promise.by if promise else None, promise.phrase if promise else "")
@@ -215,18 +232,21 @@ def _sent(case: MessageCase, tz: ZoneInfo) -> datetime:
     return datetime.combine(sent, time(12), tzinfo=tz)  # a date: midday, far from either edge of it
 
 
-def _context(case: MessageCase, sender: str, rules: CaseRules) -> ReplyContext:
-    """Who speaks for the company: the sender, unless the case names the company's domain."""
+def _process(case: MessageCase, sender: Person, rules: CaseRules) -> OpenProcess:
+    """The one open process the case's message is about: the sender's, unless the case names the company's domain."""
     personal = rules.detection.personal_domains
     if case.company:
         domains: tuple[str, ...] = (case.company,)
-        people: frozenset[str] = frozenset()
+        people: tuple[Person, ...] = ()
     else:
-        domain = domain_of(sender)
+        domain = domain_of(sender.email)
         domains = () if domain_in(domain, personal) else (domain,)
-        people = frozenset({sender})
-    return ReplyContext(interview_start=_EPOCH, my_emails=frozenset({rules.my_email}), company_domains=domains,
-                        company_people=people, extra_senders=rules.senders, personal_domains=personal)
+        people = (sender,)
+    company = domains[0].split(".")[0].capitalize() if domains else ""
+    iv = Interview(id="tests/case", calendar_id="tests", event_id="case", title="Interview", company=company,
+                   role="", start=_EPOCH, end=_EPOCH, time_zone=rules.tz.key, interviewers=people,
+                   company_domains=domains)
+    return OpenProcess(domains[0] if domains else sender.email, (iv,))
 
 
 def _run_message(i: int, case: MessageCase, rules: CaseRules, line: int | None) -> CaseResult:
@@ -234,9 +254,14 @@ def _run_message(i: int, case: MessageCase, rules: CaseRules, line: int | None) 
     sender = normalize_email(address)
     headers = {k.strip().lower(): v for k, v in case.headers.items()}
     content_type = headers.get("content-type", "text/plain")
-    msg = Incoming(sender_email=sender, sender_name=name, subject=case.subject, date=_sent(case, rules.tz),
-                   headers=headers, labels=("INBOX",), body=case.body, mime_types=(content_type,))
-    reading = read_message(msg, _context(case, sender, rules), rules)
+    if "charset" not in content_type.lower():
+        content_type += "; charset=utf-8"
+    sent = _sent(case, rules.tz)
+    msg = MailMessage(id=f"case{i}", thread_id=f"case{i}", message_id=f"<case{i}@tests.invalid>",
+                      subject=case.subject, sender=Person(sender, name), to=(Person(rules.my_email),), date=sent,
+                      label_ids=("INBOX",), headers=headers)
+    parts = (MailPart(content_type, case.body.encode("utf-8")),)
+    reading = read_message(msg, parts, _process(case, Person(sender, name), rules), rules)
     expect = case.expect
     problems = []
     if expect.kind is not None:
@@ -250,7 +275,7 @@ def _run_message(i: int, case: MessageCase, rules: CaseRules, line: int | None) 
     decided = [f"kind {reading.kind}: {reading.rule}{found}", f"answer: {reading.answer_reason}"]
     if reading.promise:
         decided.append(f'promise {reading.promise:%Y-%m-%d} ({reading.promise:%a}) from "{reading.promise_phrase}", '
-                       f"counted from {msg.date.astimezone(rules.tz):%a %Y-%m-%d}")
+                       f"counted from {sent.astimezone(rules.tz):%a %Y-%m-%d}")
     elif expect.promise is not None:
         decided.append("promise: no decision date found in the text")
     label = case.name or case.subject or case.from_

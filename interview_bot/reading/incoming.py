@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+
+from interview_bot.model import ReplyKind  # defined with the stored mail that carries it
 
 __all__ = ["DECISIVE", "MACHINE", "Classification", "Incoming", "ReplyContext", "ReplyKind"]
 
@@ -33,18 +34,6 @@ class ReplyContext:
     company_people: frozenset[str] = frozenset()  # interviewers, organizer, the recruiter (lower-case)
     extra_senders: tuple[str, ...] = ()  # config: the hiring system's addresses, "@domain" or regexes
     personal_domains: tuple[str, ...] = ()  # gmail.com and the like: never a company domain
-
-
-class ReplyKind(str, Enum):
-    REJECTION = "rejection"
-    OFFER = "offer"
-    NEXT_STEPS = "next_steps"  # another round, scheduling
-    HOLDING = "holding"  # a new date, still deciding: not an answer
-    ACKNOWLEDGEMENT = "acknowledgement"
-    AUTO_REPLY = "auto_reply"
-    OTHER = "other"
-    BOUNCE = "bounce"  # a delivery failure: the address is wrong
-    NOTIFICATION = "notification"  # a calendar notification, a read receipt
 
 
 # The kinds that end the wait for news, when the reading is sure.

@@ -17,7 +17,7 @@ from interview_bot.reading.extract import is_calendar_system, normalize_email
 from interview_bot.reading.incoming import Incoming, ReplyKind
 from interview_bot.reading.lang import LANGUAGES
 
-__all__ = ["auto_reply_in", "bulk_precedence", "failed_recipients", "machine_reason"]
+__all__ = ["Machine", "auto_reply_in", "bulk_precedence", "failed_recipients", "machine_reason"]
 
 _CALENDAR_SENDERS = frozenset({"calendar-notification@google.com", "calendar-server@google.com"})
 _CALENDAR_SUBJECT = re.compile(
@@ -100,6 +100,9 @@ def _auto_reply_reason(msg: Incoming) -> str | None:
 def bulk_precedence(msg: Incoming) -> bool:
     """Precedence: bulk or junk: mass mail, an answer only when it plainly says a decisive thing."""
     return _headers(msg).get("precedence") in ("bulk", "junk")
+
+
+Machine = tuple[ReplyKind, str] | None  # machine_reason's answer: the kind and why, or None
 
 
 def machine_reason(msg: Incoming, sender: str) -> tuple[ReplyKind, str] | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from interview_bot.reading.extract import normalize_email
@@ -31,7 +32,7 @@ from interview_bot.reading.incoming import (
     Incoming,
     ReplyKind,
 )
-from interview_bot.reading.machine import bulk_precedence, failed_recipients, machine_reason
+from interview_bot.reading.machine import Machine, bulk_precedence, failed_recipients, machine_reason
 from interview_bot.reading.promises import Promise, find_promise
 from interview_bot.reading.replies import classify_reply, says_silence_means_no
 from interview_bot.reading.trust import trust_problem
@@ -89,19 +90,22 @@ def judge_answer(kind: ReplyKind, confidence: float, trust: str, day: date, deci
 
 
 def read_message(msg: Incoming, tz: ZoneInfo, *, country: str | None = None,
-                 extra_rules: dict[str, list[str]] | None = None, decision_by: date | None = None) -> Reading:
+                 extra_rules: dict[str, list[str]] | None = None, decision_by: date | None = None,
+                 machine: Machine | Literal["ask"] = "ask") -> Reading:
     """Read one received message (sender, subject, headers, labels, plain-text body, sent date).
 
     `tz` and `country` place relative dates ("by Friday", "in 5 business days");
     `extra_rules` are config's `replies.rules`; `decision_by` is the decision date standing
     when the message arrived (None: none known), which decides whether a message that is
-    not decisive answers anyway (it does once that date has passed). Pure: no I/O.
+    not decisive answers anyway (it does once that date has passed); `machine` is
+    machine_reason's answer when the caller has it already. Pure: no I/O.
     """
     if msg.date.tzinfo is None:
         raise ValueError("read_message needs an aware datetime")
     trust = trust_problem(msg.labels, msg.headers, msg.sender_email)
     sender = normalize_email(msg.sender_email)
-    machine = machine_reason(msg, sender)
+    if machine == "ask":
+        machine = machine_reason(msg, sender)
     if machine is not None:
         kind, why = machine
         reading = Classification(kind, why, 1.0, "machine")

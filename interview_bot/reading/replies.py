@@ -15,6 +15,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from interview_bot.reading.extract import domain_in, domain_of, normalize_email
 from interview_bot.reading.incoming import Classification, Incoming, ReplyContext, ReplyKind
@@ -64,8 +65,11 @@ def sender_matches(email: str, pattern: str) -> bool:
         return False  # config validation reports bad patterns; a bad one here matches nothing
 
 
-def is_company_reply(msg: Incoming, ctx: ReplyContext) -> tuple[bool, str]:
-    """Whether `msg` is the company answering after the interview began, and why (for `status`)."""
+def is_company_reply(msg: Incoming, ctx: ReplyContext,
+                     machine: tuple[ReplyKind, str] | None | Literal["ask"] = "ask") -> tuple[bool, str]:
+    """Whether `msg` is the company answering after the interview began, and why (for `status`).
+
+    `machine`: machine_reason's answer, when the caller has it already."""
     sender = normalize_email(msg.sender_email)
     if msg.date.tzinfo is None or ctx.interview_start.tzinfo is None:
         raise ValueError("is_company_reply needs aware datetimes")
@@ -76,7 +80,9 @@ def is_company_reply(msg: Incoming, ctx: ReplyContext) -> tuple[bool, str]:
         return False, "your own message"
     if not sender:
         return False, "no usable sender address"
-    if machine := machine_reason(msg, sender):
+    if machine == "ask":
+        machine = machine_reason(msg, sender)
+    if machine is not None:
         return False, machine[1]
     people = {p.lower() for p in ctx.company_people}
     if sender in people:

@@ -40,7 +40,7 @@ class CalendarReader:
         self.state = state
         self.calendars = calendars
         self.apply = apply
-        self._synced_at: dict[str, str] = {}  # calendar id -> time of its last sync (ISO), kept in memory
+        self._synced_at: dict[str, datetime] = {}  # calendar id -> time of its last sync, kept in memory
         self._problems: dict[str, tuple[str, datetime]] = {}  # calendar id -> (problem, when last logged)
         # The adapter's stop check (Stopping once SIGTERM came), for the loop over a large listing.
         self._stop_point: Callable[[], None] = getattr(calendar, "stop_point", lambda: None)
@@ -56,14 +56,13 @@ class CalendarReader:
                     log.info("calendar %s answers again", calendar_id)
 
     def _sync_one(self, calendar_id: str, now: datetime, report: RunReport) -> None:
-        token_key = f"calendar_sync_token:{calendar_id}"
-        synced_key = f"calendar_synced_at:{calendar_id}"
-        result = self.calendar.sync(calendar_id, self.state.get_meta(token_key), now)
-        last = self._synced_at.get(calendar_id) or self.state.get_meta(synced_key)
+        positions = self.state.positions
+        result = self.calendar.sync(calendar_id, positions.calendar_token(calendar_id), now)
+        last = self._synced_at.get(calendar_id) or positions.calendar_synced_at(calendar_id)
         # A change we are told of now happened after the last sync that did not show it.
-        changed_after = datetime.fromisoformat(last) if last and not result.full else now
+        changed_after = last if last and not result.full else now
         gone, complete = self._look_up_missing(result, now, report) if result.full else ([], True)
-        self._synced_at[calendar_id] = now.isoformat()
+        self._synced_at[calendar_id] = now
         report.events_seen += len(result.events)
         with self.state.transaction():
             for event in result.events:
@@ -71,15 +70,15 @@ class CalendarReader:
                 self._apply_one(event, now, changed_after, report)
             for event in gone:
                 # Deleted while the sync token was stale: after the last sync that still saw it.
-                self._apply_one(event, now, datetime.fromisoformat(last) if last else now, report)
+                self._apply_one(event, now, last or now, report)
             if complete:  # else the full listing, and its lookups, are done again at the next sync
-                self.state.set_meta(token_key, result.next_sync_token or None)
+                positions.set_calendar_token(calendar_id, result.next_sync_token or None)
             # An idle sync writes nothing: the time is kept in memory, and stored when there
             # were changes or hourly, for the next start (a later bound only errs towards
             # cancelling a thank-you for a cancelled interview).
-            stored = self.state.get_meta(synced_key)
-            if result.events or gone or not stored or now - datetime.fromisoformat(stored) > timedelta(hours=1):
-                self.state.set_meta(synced_key, now.isoformat())
+            stored = positions.calendar_synced_at(calendar_id)
+            if result.events or gone or not stored or now - stored > timedelta(hours=1):
+                positions.set_calendar_synced_at(calendar_id, now)
 
     def _apply_one(self, event: CalendarEvent, now: datetime, changed_after: datetime, report: RunReport) -> None:
         try:

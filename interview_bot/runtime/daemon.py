@@ -32,6 +32,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from interview_bot.clock import SystemClock
 from interview_bot.errors import AuthError, BotError, StateError
@@ -41,10 +42,12 @@ from interview_bot.runtime.engine import about
 from interview_bot.runtime.lock import InstanceRunning
 from interview_bot.runtime.report import RunReport
 from interview_bot.runtime.statefile import CorruptState, StateGone
+from interview_bot.writing.notices import day_time, every
 
 if TYPE_CHECKING:
     from interview_bot.config.model import Config
     from interview_bot.runtime.engine import Engine
+    from interview_bot.runtime.notify import Telling
     from interview_bot.runtime.state import State
 
 log = logging.getLogger(__name__)
@@ -93,8 +96,11 @@ class Daemon:
     """A scheduler whose follow-up jobs are derived from the state file."""
 
     def __init__(self, state: State, build_engine: EngineFactory, poll_every: timedelta,
-                 retrier: Retrier | None = None, heartbeat: float = HEARTBEAT_SECONDS) -> None:
+                 retrier: Retrier | None = None, heartbeat: float = HEARTBEAT_SECONDS,
+                 telling: Telling | None = None, tz: ZoneInfo | None = None) -> None:
         self.state = state
+        self.telling = telling  # notifications (issue 22): new drafts, a dead sign-in, the digest
+        self.tz = tz or ZoneInfo("UTC")
         self._build_engine = build_engine
         self.engine: Engine | None = None
         self.poll_every = poll_every
@@ -115,8 +121,16 @@ class Daemon:
         now = datetime.now(UTC)
         self.scheduler.add_job(self._guarded, "interval", args=["sync", self.sync], id="sync",
                                seconds=self.poll_every.total_seconds(), next_run_time=now)
-        log.info("running: syncing every %s; stop with SIGTERM or Ctrl-C", self.poll_every)
-        self.scheduler.start()  # returns once the loop sees stop_requested
+        if self.telling is not None and self.telling.digest_at is not None:
+            at = self.telling.digest_at  # daily, and once at start in case today's time has passed
+            self.scheduler.add_job(self._guarded, "cron", args=["digest", self.digest], id="digest",
+                                   hour=at.hour, minute=at.minute, timezone=self.tz, next_run_time=now)
+        log.info("running: syncing %s; stop with SIGTERM or Ctrl-C", every(self.poll_every))
+        try:
+            self.scheduler.start()  # returns once the loop sees stop_requested
+        finally:
+            if self.telling is not None:
+                self.telling.close()
         log.info("stopped (%s)", self._signal or "asked to")
 
     def stop(self, *_: Any) -> None:
@@ -187,11 +201,13 @@ class Daemon:
         # Drop the engine so the next sync reads the token file again: `interview-bot auth` run
         # meanwhile is picked up without a restart.
         self.engine = None
+        if self.telling is not None:
+            self.telling.sign_in_refused(self.state, e.message, e.hint, datetime.now(UTC))
         if e.message != self._auth_problem:
             log.error("cannot reach Google: %s. To fix: %s. Still running; trying again every %s.",
-                      e.message, e.hint or "run `interview-bot auth`", self.poll_every)
+                      e.message, e.hint or "run `interview-bot auth`", every(self.poll_every))
         else:
-            log.warning("still cannot reach Google: %s (trying again in %s)", e.message, self.poll_every)
+            log.warning("still cannot reach Google: %s (trying again %s)", e.message, every(self.poll_every))
         self._auth_problem = e.message
 
     def sync(self) -> None:
@@ -200,6 +216,8 @@ class Daemon:
         # A failing calendar or Gmail is in the report (and logged, a calendar hourly); what is
         # already due is still drafted. Sign-in and state file errors go to _guarded.
         report = engine.sync()
+        if self.telling is not None:
+            self.telling.sign_in_accepted(self.state)
         if self._auth_problem:
             log.info("Google accepts the sign-in again; carrying on")
             self._auth_problem = ""
@@ -231,7 +249,7 @@ class Daemon:
         if fu.due <= now:
             log.info("%s is due now", about(self.state, fu))
         else:
-            log.info("%s is planned for %s", about(self.state, fu), fu.due.isoformat(timespec="seconds"))
+            log.info("%s is planned for %s", about(self.state, fu), day_time(fu.due, self.tz))
 
     def draft(self, key: str) -> None:
         """Draft one follow-up if it is still pending and due (the state file may have moved on)."""
@@ -248,12 +266,20 @@ class Daemon:
             log.warning("skipped %s: %s", about(self.state, skipped), skipped.reason)
         for failed, why in report.failed:
             log.warning("could not draft %s: %s", about(self.state, failed), why)
+        if self.telling is not None:  # queued: the sending happens off this thread
+            self.telling.drafted(self.state, [made for made, _, _ in report.drafted], engine.clock.now(),
+                                 engine.settings)
+
+    def digest(self) -> None:
+        """The daily digest, when it is due (Telling decides; at most once a day)."""
+        if self.telling is not None:
+            engine = self._engine()
+            self.telling.digest(self.state, engine.clock.now(), engine.gmail.draft_exists)
 
 
 def log_downtime(state: State, calendars: tuple[str, ...] | list[str], now: datetime, poll_every: timedelta) -> None:
     """Say how long the bot was stopped: since the last calendar sync the state file recorded."""
-    synced = [state.get_meta(f"calendar_synced_at:{c}") for c in calendars]
-    times = [datetime.fromisoformat(v) for v in synced if v]
+    times = [t for t in (state.positions.calendar_synced_at(c) for c in calendars) if t is not None]
     if not times:
         log.info("starting on a new state file: reading the calendars and Gmail from the start")
         return
@@ -274,18 +300,19 @@ def _duration(delta: timedelta) -> str:
 
 def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
     """Run until SIGTERM or Ctrl-C; exit 0. A second instance on the same state file refuses (StateError)."""
+    from interview_bot.runtime.notify import telling_from_config
     from interview_bot.runtime.state import State
     from interview_bot.runtime.wiring import build_engine
 
     state = State.open(Path(cfg.state))  # takes the lock before anything else
     try:
-        profile = state.get_meta("profile_email")
+        profile = state.positions.profile_email
         if profile:  # the account is known: refuse now if another bot runs for it (else at the first sync)
             state.lock_account(profile, cfg.google.endpoint or "")
         clock = SystemClock()
         log_downtime(state, list(cfg.calendars), clock.now(), cfg.poll_every.delta)
         daemon = Daemon(state, lambda r: build_engine(cfg, clock, state, retrier=r), cfg.poll_every.delta,
-                        retrier=retrier)
+                        retrier=retrier, telling=telling_from_config(cfg), tz=cfg.tz)
         with daemon.signals_handled():
             daemon.run()
     finally:

@@ -222,7 +222,7 @@ def blank_state(profile_email: str | None = None) -> State:
     """An empty in-memory state: the replay starts as a bot on its first day would."""
     state = State(sqlite3.connect(":memory:", isolation_level=None))
     if profile_email:
-        state.set_meta("profile_email", profile_email)
+        state.positions.profile_email = profile_email
     return state
 
 
@@ -230,7 +230,7 @@ def known_profile(path: Path) -> str | None:
     """The account's address as the real state remembers it (one request fewer), if there is one."""
     copy = State.in_memory_copy(path)
     try:
-        return copy.get_meta("profile_email")
+        return copy.positions.profile_email
     finally:
         copy.close()
 

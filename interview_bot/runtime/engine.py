@@ -128,11 +128,11 @@ class Engine:
 
     def profile_email(self) -> str:
         """The signed-in Gmail account's address: from the state, else asked of Gmail once and kept."""
-        email = self.state.get_meta("profile_email")
+        email = self.state.positions.profile_email
         if not email:
             email = self.gmail.profile_email()
             with self.state.transaction():
-                self.state.set_meta("profile_email", email)
+                self.state.positions.profile_email = email
         return email
 
     def my_emails(self) -> frozenset[str]:
@@ -160,7 +160,7 @@ class Engine:
         now = self.clock.now()
         if watching_since(self.state) is None:
             with self.state.transaction():
-                self.state.set_meta("watching_since", now.isoformat())
+                self.state.positions.watching_since = now
         self.calendars.sync(now, report)
         self.read_mail(report)
         self.plan_processes(report)
@@ -365,7 +365,7 @@ class Engine:
         return fu
 
     def _mail_scanned(self, iv: Interview) -> bool:
-        return self.state.get_meta(f"mail_scanned:{process_key(iv)}") is not None
+        return self.state.positions.mail_scanned(process_key(iv))
 
     def _waited_long_enough(self, fu: FollowUp) -> bool:
         return self.clock.now() - fu.due > MAIL_PATIENCE
@@ -441,13 +441,12 @@ def process_views(state: State, settings: Settings) -> list[ProcessView]:
 
 def user_addresses(state: State, me_email: str | None) -> frozenset[str]:
     """The user's addresses: config's me.email and the Gmail profile's, lower-cased."""
-    return frozenset(e.lower() for e in (me_email, state.get_meta("profile_email")) if e)
+    return frozenset(e.lower() for e in (me_email, state.positions.profile_email) if e)
 
 
 def watching_since(state: State) -> datetime | None:
     """When the bot first synced this state: what fell due long before is not drafted."""
-    value = state.get_meta("watching_since")
-    return datetime.fromisoformat(value) if value else None
+    return state.positions.watching_since
 
 
 def configured_decision(ivs: list[Interview], decisions: dict[str, date]) -> date | None:

@@ -11,32 +11,22 @@ position moves on.
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from interview_bot.errors import GoogleApiError
 from interview_bot.google.gmail import HistoryExpired
-from interview_bot.model import CompanyMail, Interview, InterviewStatus, MailMessage, MailPart, Person
+from interview_bot.model import Interview, InterviewStatus, MailMessage, MailPart
 from interview_bot.planning.mailthread import company_query
 from interview_bot.planning.process import process_key
-from interview_bot.reading.incoming import ReplyKind
-from interview_bot.reading.machine import failed_recipients, machine_reason
-from interview_bot.reading.mailbody import MailBody, read_body
-from interview_bot.reading.read import as_robot_notice, read_message
-from interview_bot.reading.replies import Incoming, ReplyContext, is_company_reply
-from interview_bot.reading.senders import Attribution, Envelope, Rule, SenderRules, Side, attribute, bounced_to, side_of
+from interview_bot.reading.message import MailMeaning, OpenProcess, ReadingRules, Skip, Skipped, read_mail, rules_hash
 from interview_bot.runtime.state import State
+
+__all__ = ["MailPort", "MailReader", "ReadingRules"]  # ReadingRules: interview_bot.reading.message' own
 
 log = logging.getLogger(__name__)
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-RETRY_KEY = "mail_retry"  # meta: ids of messages that failed for a while, read again at the next sync
 RETRY_MAX = 500
 
 
@@ -48,36 +38,6 @@ class MailPort(Protocol):
     def body(self, message_id: str) -> tuple[MailPart, ...]: ...
 
 
-@dataclass(frozen=True)
-class ReadingRules:
-    """What the reader needs from config."""
-
-    tz: ZoneInfo
-    country: str | None
-    extra_senders: tuple[str, ...]  # replies.senders: hiring systems that speak for a company
-    extra_rules: dict[str, list[str]]  # replies.rules
-    personal_domains: tuple[str, ...]
-    hiring_domains: tuple[str, ...] = ()  # interview_bot.reading.hiring_systems plus replies.hiring_systems
-
-
-def _junk(msg: MailMessage) -> bool:
-    """In Spam or Trash: never the company's answer, and its body is never fetched."""
-    return bool({"SPAM", "TRASH"} & set(msg.label_ids))
-
-
-def _speaks_for_company(found: Attribution, msg: MailMessage) -> tuple[str, ...]:
-    """The sender, as a sender rule, when attribution found it speaks for the company (issue 16)."""
-    if msg.sender is None or found.rule not in (Rule.HIRING_SYSTEM, Rule.AGENCY, Rule.THREAD, Rule.CONFIGURED):
-        return ()
-    return ("^" + re.escape(msg.sender.email.lower()) + "$",)
-
-
-def _people(ivs: list[Interview]) -> frozenset[str]:
-    people = {p.email.lower() for iv in ivs for p in iv.interviewers}
-    people |= {iv.organizer.email.lower() for iv in ivs if iv.organizer}
-    return frozenset(people)
-
-
 class MailReader:
     """Keeps the state's company mail up to date with the mailbox."""
 
@@ -87,6 +47,7 @@ class MailReader:
         self.state = state
         self.rules = rules
         self.my_emails = my_emails
+        self.rules_hash = rules_hash(rules)
         self._threads: dict[str, str] = {}
         # What the last sync saw, for the engine: messages skipped because they vanished, the
         # user's own drafts and sent mail added (another bot's drafts among them?), and whether
@@ -101,7 +62,7 @@ class MailReader:
         """Read what is new; returns how many company messages were recorded."""
         processes = self._processes()
         self._threads = self._known_threads(processes)
-        history = self.state.get_meta("gmail_history_id")
+        history = self.state.positions.history_id
         added: list[str] = []
         self.vanished, self.own_added, self.restarted = 0, [], history is None
         if history is not None:
@@ -112,7 +73,7 @@ class MailReader:
                 log.info("Gmail history is too old (404): reading each process's mail again")
                 with self.state.transaction():
                     for key in processes:
-                        self.state.set_meta(f"mail_scanned:{key}", None)
+                        self.state.positions.set_mail_scanned(key, False)
                 history = None
         if history is None:
             # Taken before the searches, so nothing arriving meanwhile falls between the two.
@@ -120,20 +81,21 @@ class MailReader:
         count = 0
         for key, ivs in processes.items():
             self._stop_point()
-            if self.state.get_meta(f"mail_scanned:{key}") is None:
+            if not self.state.positions.mail_scanned(key):
                 try:
                     count += self._scan(key, ivs, processes)
                 except GoogleApiError as e:  # this process is searched again at the next sync
                     log.warning("could not search the mail of %s yet: %s", key, e)
-        retry = json.loads(self.state.get_meta(RETRY_KEY) or "[]")
+        retry = list(self.state.positions.retry_messages)
         failed: list[str] = []
         for message_id in dict.fromkeys(retry + added):
             self._stop_point()
             if not self.state.has_mail(message_id):
                 count += self._read_one(message_id, processes, failed)
+        count += self._read_again(processes)
         with self.state.transaction():
-            self.state.set_meta("gmail_history_id", history)
-            self.state.set_meta(RETRY_KEY, json.dumps(failed[-RETRY_MAX:]) if failed else None)
+            self.state.positions.history_id = history
+            self.state.positions.retry_messages = tuple(failed[-RETRY_MAX:])
         return count
 
     def _read_one(self, message_id: str, processes: dict[str, list[Interview]], failed: list[str]) -> int:
@@ -169,7 +131,7 @@ class MailReader:
                 if not self.state.has_mail(msg.id):
                     count += self._ingest(msg, processes, parts)
         with self.state.transaction():
-            self.state.set_meta(f"mail_scanned:{key}", "1")
+            self.state.positions.set_mail_scanned(key, True)
         return count
 
     def _known_threads(self, processes: dict[str, list[Interview]]) -> dict[str, str]:
@@ -179,83 +141,58 @@ class MailReader:
                         for fu in self.state.follow_ups(interview_id=iv.id) if fu.thread_id})
         return threads
 
-    # -- issue 16: which process a message belongs to (interview_bot.reading.senders) -------------------
-
-    def _attribute(self, msg: MailMessage, sides: list[Side],
-                   parts: tuple[MailPart, ...] | None) -> tuple[Attribution, MailBody | None]:
-        """The process a message belongs to and by which rule; and its text, if it was read for that."""
-        assert msg.sender is not None
-        rules = SenderRules(self.rules.hiring_domains, self.rules.extra_senders, self.rules.personal_domains)
-        body = read_body(parts) if parts is not None else None
-        envelope = Envelope(msg.sender.email, msg.sender.name, msg.subject, msg.thread_id,
-                            tuple(p.email for p in (*msg.to, *msg.cc)), body.text if body else None)
-        found = attribute(envelope, sides, rules)
-        if found.needs_body and body is None and not _junk(msg):
-            body = read_body(self.gmail.body(msg.id))  # a hiring system's mail may name the company only in its text
-            found = attribute(replace(envelope, body=body.text), sides, rules)
-        if found.ambiguous and msg.date is not None:
-            with self.state.transaction():
-                self.state.save_unattributed(msg.id, msg.thread_id, msg.subject, msg.sender, msg.date,
-                                             found.candidates, found.why)
-        return found, body
-
     def _ingest(self, msg: MailMessage, processes: dict[str, list[Interview]],
                 parts: tuple[MailPart, ...] | None = None) -> int:
-        """Record one message if it is from the company side of a followed process, as read.
+        """Record one message as interview_bot.reading.message reads it; 1 if recorded, else 0."""
+        return int(isinstance(self._record(msg, processes, parts), MailMeaning))
 
-        `parts` are its MIME parts when already fetched; otherwise they are fetched here, and
-        only for mail from a followed company that is neither in Spam nor in Trash. Auto-replies,
-        bounces and untrusted mail are recorded too (status shows them), marked so they act on nothing."""
-        if msg.sender is None or msg.date is None or msg.sender.email.lower() in self.my_emails():
-            return 0
-        sides = [side_of(key, ivs, (t for t, k in self._threads.items() if k == key), self.rules.personal_domains)
-                 for key, ivs in processes.items()]
-        found, body = self._attribute(msg, sides, parts)
-        headers_only = Incoming(sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject,
-                                date=msg.date, headers=msg.headers, labels=msg.label_ids)
-        key = found.key or bounced_to(failed_recipients(headers_only), sides)
-        if key is None:
-            log.debug("message %s belongs to no open process: %s", msg.id, found.why)
-            return 0
-        ivs = processes[key]
-        if _junk(msg):
-            body = read_body(())  # what Spam or Trash says is never read as the company's words
-        elif body is None:
-            body = read_body(self.gmail.body(msg.id))
-        incoming = replace(headers_only, body=body.text, mime_types=body.mime_types)
-        ctx = ReplyContext(
-            interview_start=_EPOCH, my_emails=self.my_emails(),
-            company_domains=tuple(d for iv in ivs for d in iv.company_domains),
-            company_people=_people(ivs), extra_senders=self.rules.extra_senders + _speaks_for_company(found, msg),
-            personal_domains=self.rules.personal_domains,
-        )
-        ok, why = is_company_reply(incoming, ctx)
-        machine = machine_reason(incoming, msg.sender.email.lower())
-        if not ok and machine is None:
-            log.debug("message %s not from the company side: %s", msg.id, why)
-            return 0
-        is_reply = msg.date >= min(iv.start for iv in ivs)
-        reading = read_message(incoming, self.rules.tz, country=self.rules.country,
-                               extra_rules=self.rules.extra_rules or None)
-        if found.rule in (Rule.HIRING_SYSTEM, Rule.CONFIGURED):
-            reading = as_robot_notice(reading)  # its "we received your application" answers nothing
-        kind, rule, phrase = reading.kind, reading.rule, reading.phrase
-        if kind is ReplyKind.BOUNCE and reading.failed:
-            phrase = "could not be delivered to " + ", ".join(reading.failed)
-        promise = reading.promise
-        mail = CompanyMail(
-            id=msg.id, thread_id=msg.thread_id, message_id=msg.message_id, references=msg.references,
-            subject=msg.subject, sender=Person(msg.sender.email, msg.sender.name), date=msg.date, process=key,
-            is_reply=is_reply, kind=kind.value if is_reply or machine or kind is ReplyKind.NOTIFICATION else "",
-            phrase=phrase, promise_by=promise.by if promise else None,
-            promise_phrase=promise.phrase if promise else "",
-            via=found.rule.value if found.rule else "", agency=found.agency,
-            confidence=reading.confidence, rule=rule, trust=reading.trust, silence=bool(reading.silence),
-        )
+    def _record(self, msg: MailMessage, processes: dict[str, list[Interview]],
+                parts: tuple[MailPart, ...] | None = None) -> MailMeaning | Skipped:
+        """The I/O around interview_bot.reading.message.read_mail: fetch the text when it asks, store what it says.
+
+        `parts` are its MIME parts when already fetched; otherwise they are fetched here when
+        the reader asks for them (only for mail from a followed company, never Spam or Trash)."""
+        candidates = [OpenProcess(key, tuple(ivs), tuple(t for t, k in self._threads.items() if k == key))
+                      for key, ivs in processes.items()]
+        my_emails = self.my_emails()
+        outcome = read_mail(msg, parts, candidates, self.rules, my_emails, self.rules_hash)
+        if isinstance(outcome, Skipped) and outcome.reason is Skip.NEEDS_TEXT:
+            outcome = read_mail(msg, self.gmail.body(msg.id), candidates, self.rules, my_emails, self.rules_hash)
+        if outcome.candidates and msg.sender is not None and msg.date is not None:
+            why = outcome.attribution.why if isinstance(outcome, Skipped) and outcome.attribution else outcome.why
+            with self.state.transaction():
+                self.state.save_unattributed(msg.id, msg.thread_id, msg.subject, msg.sender, msg.date,
+                                             outcome.candidates, why)
+        if isinstance(outcome, Skipped):
+            log.debug("message %s skipped: %s (%s)", msg.id, outcome.reason.value, outcome.why)
+            return outcome
+        mail = outcome.mail
         with self.state.transaction():
             self.state.save_mail(mail)
-        self._threads.setdefault(mail.thread_id, key)
-        log.info("mail from %s about %s (%s): %s%s", msg.sender.email, key, found.why,
-                 mail.kind.replace("_", " ") or "before the interview",
+        self._threads.setdefault(mail.thread_id, mail.process)
+        log.info("mail from %s about %s (%s): %s%s", mail.sender.email, mail.process, outcome.why,
+                 mail.kind.value.replace("_", " ") if mail.kind else "before the interview",
                  f" (untrusted: {mail.trust})" if mail.trust else "")
-        return 1
+        return outcome
+
+    def _read_again(self, processes: dict[str, list[Interview]]) -> int:
+        """Read again the stored mail whose reading other rules made (config's replies changed, or the bot).
+
+        Bodies are not kept, so each such message is fetched again: a cost only when the rules
+        changed. One that is gone, or no longer reads as this process's, keeps its reading."""
+        count = 0
+        for message_id in self.state.stale_mail(list(processes), self.rules_hash):
+            try:
+                outcome = self._record(self.gmail.message(message_id), processes)
+            except GoogleApiError as e:
+                if e.status != 404:
+                    log.warning("could not read message %s again yet (%s); tried at the next sync", message_id, e)
+                    continue
+                outcome = Skipped(Skip.NO_PROCESS, "gone from Gmail")
+            if isinstance(outcome, Skipped):
+                with self.state.transaction():
+                    self.state.stamp_mail(message_id, self.rules_hash)
+            else:
+                count += 1
+                log.info("read message %s again with the rules as they are now", message_id)
+        return count

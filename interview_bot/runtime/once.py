@@ -35,8 +35,6 @@ from interview_bot.writing.compose import bot_key_header, message_id_for
 log = logging.getLogger(__name__)
 
 SKEW = timedelta(minutes=5)
-WATCH_SINCE = "gmail_watch_since"  # meta: when the current Gmail history position was first taken
-OTHERS_SEEN = "foreign_own_mail_at"  # meta: the last sync that saw a draft or sent message the bot did not make
 
 
 class BotMailPort(Protocol):
@@ -63,15 +61,15 @@ class DraftGuard:
 
     def mail_synced(self, own_added: list[str], restarted: bool) -> None:
         """After a successful mail sync: note a new history position, and drafts the bot did not make."""
-        now = self.clock.now().isoformat()
+        now = self.clock.now()
         others = set(own_added) - self.state.known_bot_messages(own_added)
-        new_position = restarted or self.state.get_meta(WATCH_SINCE) is None
+        new_position = restarted or self.state.positions.watch_since is None
         if new_position or others:  # an idle sync opens no write transaction
             with self.state.transaction():
                 if new_position:
-                    self.state.set_meta(WATCH_SINCE, now)
+                    self.state.positions.watch_since = now
                 if others:
-                    self.state.set_meta(OTHERS_SEEN, now)
+                    self.state.positions.others_seen = now
         if others:
             log.debug("%d drafts or sent messages the bot did not make since the last sync", len(others))
         self.mail_read = True
@@ -82,11 +80,11 @@ class DraftGuard:
             return "a draft may have been made before an interruption"
         if not self.mail_read:
             return "Gmail has not been read since the bot started"
-        since = self.state.get_meta(WATCH_SINCE)
-        if since is None or fu.due < datetime.fromisoformat(since) + SKEW:
+        since = self.state.positions.watch_since
+        if since is None or fu.due < since + SKEW:
             return "this state file began reading Gmail after the follow-up fell due"
-        seen = self.state.get_meta(OTHERS_SEEN)
-        if seen is not None and datetime.fromisoformat(seen) >= fu.due - SKEW:
+        seen = self.state.positions.others_seen
+        if seen is not None and seen >= fu.due - SKEW:
             return "Gmail holds drafts or sent mail the bot did not make since the follow-up fell due"
         return ""
 

@@ -29,108 +29,10 @@ from interview_bot.model import (
     Interview,
     InterviewStatus,
     Person,
+    ReplyKind,
 )
-
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS interviews (
-    id TEXT PRIMARY KEY,
-    calendar_id TEXT NOT NULL,
-    event_id TEXT NOT NULL,
-    title TEXT NOT NULL,
-    company TEXT NOT NULL,
-    role TEXT NOT NULL,
-    start TEXT NOT NULL,
-    "end" TEXT NOT NULL,
-    time_zone TEXT NOT NULL,
-    interviewers TEXT NOT NULL,
-    organizer TEXT,
-    meeting_link TEXT NOT NULL,
-    company_domains TEXT NOT NULL,
-    status TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS follow_ups (
-    key TEXT PRIMARY KEY,
-    interview_id TEXT NOT NULL REFERENCES interviews(id),
-    kind TEXT NOT NULL,
-    due TEXT NOT NULL,
-    recipients TEXT NOT NULL,
-    status TEXT NOT NULL,
-    draft_id TEXT NOT NULL DEFAULT '',
-    thread_id TEXT NOT NULL DEFAULT '',
-    reason TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS company_mail (
-    id TEXT PRIMARY KEY,
-    thread_id TEXT NOT NULL,
-    message_id TEXT NOT NULL,
-    "references" TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    sender TEXT NOT NULL,
-    date TEXT NOT NULL,
-    process TEXT NOT NULL,
-    is_reply INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    phrase TEXT NOT NULL,
-    promise_by TEXT,
-    promise_phrase TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS company_mail_process ON company_mail(process, date);
-CREATE TABLE IF NOT EXISTS decisions (
-    interview_id TEXT NOT NULL,
-    source TEXT NOT NULL,
-    by TEXT NOT NULL,
-    phrase TEXT NOT NULL,
-    PRIMARY KEY (interview_id, source)
-);
--- Messages that two open processes could claim: tied to neither, shown in `status`.
-CREATE TABLE IF NOT EXISTS unattributed_mail (
-    id TEXT PRIMARY KEY,
-    thread_id TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    sender TEXT NOT NULL,
-    date TEXT NOT NULL,
-    candidates TEXT NOT NULL,
-    why TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS follow_ups_due ON follow_ups(status, due);
-CREATE INDEX IF NOT EXISTS follow_ups_interview ON follow_ups(interview_id);
-CREATE TABLE IF NOT EXISTS bot_mail (
-    key TEXT PRIMARY KEY,
-    message_id TEXT NOT NULL,
-    draft_id TEXT NOT NULL,
-    thread_id TEXT NOT NULL,
-    place TEXT NOT NULL,
-    recorded TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS bot_mail_message ON bot_mail(message_id);
-"""
-
-# Columns added to a table after its first release, as (table, column, SQL declaration).
-# A state file written by an older version gains them when opened (ALTER TABLE ADD COLUMN),
-# so a new column needs a default; a whole new table goes in _SCHEMA as CREATE IF NOT EXISTS.
-# Append only: never rename or drop an entry here.
-_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    # Issue 16: who arranged an interview for the company (an agency), and how each message
-    # was tied to its process (interview_bot.reading.senders.Rule) and through whom.
-    ("interviews", "agents", "TEXT NOT NULL DEFAULT '[]'"),
-    ("company_mail", "via", "TEXT NOT NULL DEFAULT ''"),
-    ("company_mail", "agency", "TEXT NOT NULL DEFAULT ''"),
-    # How each company message was read, for `status` and `explain` (issue 11).
-    ("company_mail", "confidence", "REAL NOT NULL DEFAULT 1.0"),
-    ("company_mail", "rule", "TEXT NOT NULL DEFAULT ''"),
-    ("company_mail", "trust", "TEXT NOT NULL DEFAULT ''"),
-    ("company_mail", "silence", "INTEGER NOT NULL DEFAULT 0"),
-    # What a status check drafted despite the company's mail read, for its NOTE line.
-    ("follow_ups", "note", "TEXT NOT NULL DEFAULT ''"),
-    # Why the event was taken for an interview (the rule that matched), for `explain`.
-    ("interviews", "detected", "TEXT NOT NULL DEFAULT ''"),
-)
+from interview_bot.runtime import migrations
+from interview_bot.runtime.positions import Positions
 
 
 def _people_to_json(people: tuple[Person, ...]) -> str:
@@ -186,9 +88,8 @@ class State:
         self._locks = list(locks or [])
         self.path = path
         self._inode = 0
-        self._conn.executescript(_SCHEMA)
-        self._add_new_columns()
-        self._check_version()
+        migrations.upgrade(self._conn, path)
+        self.positions = Positions(self._conn)
 
     @classmethod
     def open(cls, path: Path, lock: bool = True) -> State:
@@ -200,12 +101,17 @@ class State:
         from interview_bot.runtime.lock import state_lock
 
         path = Path(path).expanduser()
+        migrations.refuse_newer(path)  # before anything creates a file beside it
         statefile.prepare(path)
         locks = [state_lock(path)] if lock else []
         try:
             conn = statefile.connect(path)
-            state = cls(conn, locks, path)
-            statefile.probe_write(conn)
+            try:
+                state = cls(conn, locks, path)  # migrated here (or refused: newer than this bot)
+                statefile.probe_write(conn)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
             for held in locks:
                 held.release()
@@ -242,6 +148,7 @@ class State:
         mem = sqlite3.connect(":memory:", isolation_level=None)
         path = Path(path).expanduser()
         ownership(path)  # refuses, untouched, whatever is not the bot's (a fifo would hang the read)
+        migrations.refuse_newer(path)
         try:
             if path.exists():
                 src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -262,23 +169,6 @@ class State:
             held.release()
         self._locks = []
 
-    def _add_new_columns(self) -> None:
-        for table, column, declaration in _ADDED_COLUMNS:
-            have = {row["name"] for row in self._conn.execute(f'PRAGMA table_info("{table}")')}
-            if column not in have:
-                self._conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {declaration}')
-
-    def _check_version(self) -> None:
-        version = self.get_meta("schema_version")
-        if version is None:
-            with self.transaction():
-                self.set_meta("schema_version", str(SCHEMA_VERSION))
-        elif int(version) > SCHEMA_VERSION:
-            raise StateError(
-                f"the state file was written by a newer interview-bot (schema {version})",
-                hint="upgrade interview-bot, or point `state:` at a new file",
-            )
-
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All writes inside commit together or not at all (a full disk included)."""
@@ -296,24 +186,6 @@ class State:
                 except StateError:
                     pass  # the original error says what went wrong
             raise
-
-    # -- meta: sync cursors and the like -------------------------------------------------
-
-    def get_meta(self, key: str) -> str | None:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row["value"])
-
-    def set_meta(self, key: str, value: str | None) -> None:
-        """Set (None: remove) a value; unchanged values are not written, so an idle sync writes little."""
-        if self.get_meta(key) == value:
-            return
-        if value is None:
-            self._conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-        else:
-            self._conn.execute(
-                "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
 
     # -- interviews -----------------------------------------------------------------------
 
@@ -404,14 +276,28 @@ class State:
         self._conn.execute(
             """INSERT OR REPLACE INTO company_mail(id, thread_id, message_id, "references", subject, sender, date,
                    process, is_reply, kind, phrase, promise_by, promise_phrase, via, agency, confidence, rule, trust,
-                   silence)
-               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   silence, is_answer, bounced, rules_hash)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (m.id, m.thread_id, m.message_id, m.references, m.subject,
              json.dumps({"email": m.sender.email, "name": m.sender.name}), m.date.isoformat(), m.process,
-             int(m.is_reply), m.kind, m.phrase, m.promise_by.isoformat() if m.promise_by else None,
-             m.promise_phrase, m.via, m.agency, m.confidence, m.rule, m.trust, int(m.silence)),
+             int(m.is_reply), m.kind.value if m.kind else "", m.phrase, m.promise_by.isoformat() if m.promise_by else None,
+             m.promise_phrase, m.via, m.agency, m.confidence, m.rule, m.trust, int(m.silence), int(m.is_answer),
+             json.dumps(list(m.bounced)), m.rules_hash),
         )
         self._conn.execute("DELETE FROM unattributed_mail WHERE id = ?", (m.id,))
+
+    def stale_mail(self, processes: list[str], digest: str) -> list[str]:
+        """Ids of these processes' mail read by other rules than `digest` (oldest first): to read again."""
+        if not processes:
+            return []
+        marks = ",".join("?" * len(processes))
+        rows = self._conn.execute(f"SELECT id FROM company_mail WHERE process IN ({marks}) AND rules_hash != ? "
+                                  "ORDER BY date, id", [*processes, digest]).fetchall()
+        return [str(r["id"]) for r in rows]
+
+    def stamp_mail(self, message_id: str, digest: str) -> None:
+        """Keep a message's reading as it is, as if made by the rules `digest` (it cannot be read again)."""
+        self._conn.execute("UPDATE company_mail SET rules_hash = ? WHERE id = ?", (digest, message_id))
 
     def mail(self, process: str | None = None) -> list[CompanyMail]:
         """Company mail, oldest first; of one process, or all."""
@@ -424,10 +310,11 @@ class State:
                 id=r["id"], thread_id=r["thread_id"], message_id=r["message_id"], references=r["references"],
                 subject=r["subject"], sender=Person(sender["email"], sender.get("name", "")),
                 date=datetime.fromisoformat(r["date"]), process=r["process"], is_reply=bool(r["is_reply"]),
-                kind=r["kind"], phrase=r["phrase"],
+                kind=ReplyKind(r["kind"]) if r["kind"] else None, phrase=r["phrase"],
                 promise_by=date.fromisoformat(r["promise_by"]) if r["promise_by"] else None,
                 promise_phrase=r["promise_phrase"], via=r["via"], agency=r["agency"],
                 confidence=float(r["confidence"]), rule=r["rule"], trust=r["trust"], silence=bool(r["silence"]),
+                is_answer=bool(r["is_answer"]), bounced=tuple(json.loads(r["bounced"])), rules_hash=r["rules_hash"],
             ))
         return out
 

@@ -31,7 +31,7 @@ def settings_from_config(cfg: Config) -> Settings:
     from interview_bot.reading.detect import DEFAULT_RULES
     from interview_bot.reading.hiring_systems import hiring_domains, robot_patterns
     from interview_bot.runtime.engine import Settings
-    from interview_bot.runtime.mailsync import ReadingRules
+    from interview_bot.reading.message import ReadingRules
 
     def at(value: str) -> time:
         return time.fromisoformat(value)

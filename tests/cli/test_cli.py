@@ -40,7 +40,7 @@ def test_plan_shows_what_would_be_drafted_and_creates_nothing(world, capsys) -> 
     assert cli(world, "plan", "--at", rfc3339(at(5))) == 0
     out = capsys.readouterr().out
     assert "due now" in out and "Initech" in out
-    assert "at Wed 02 Dec 2026 18:00 GMT" in out and "Umbrella" in out
+    assert "Wed 2 Dec 18:00  the thank-you note to Umbrella Corp" in out
     assert world.drafts() == {}
     assert not any(r["method"] != "GET" for r in world.sandbox.requests())
     # plan wrote nothing: a run afterwards still sees every change and drafts the first one
@@ -65,6 +65,10 @@ def test_status_json_is_the_documented_contract(world, capsys) -> None:  # type:
     assert fu["kind"] == "thank_you" and fu["status"] == "drafted"
     assert fu["draft_id"] == next(iter(world.drafts()))
     assert fu["thread_id"]
+    (listed,) = world.draft_list()  # Gmail's web app opens a draft by its message id, not its draft id
+    assert fu["draft_url"] == ("https://mail.google.com/mail/?authuser=alex.morgan@gmail.com"
+                               f"#drafts?compose={listed['message']['id']}")
+    assert iv["follow_ups"][1]["draft_url"] is None  # the status check is not drafted yet
 
 
 def test_status_text_lists_interviews(world, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +131,7 @@ def test_python_dash_m_bot_works() -> None:
 def test_demo_makes_drafts_and_exits_0(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
-    assert out.count("Subject:") == 5  # four thank-yous and a feedback request
+    assert out.count("Subject:") == 6  # four thank-yous, a status check and a feedback request
     assert "Re: Interview confirmation: Data Analyst at Initech" in out
-    assert "Subject: Re: Hooli - next steps" in out and "what would have made my candidacy stronger" in out
+    assert "Subject: Re: Hooli - next steps" in out and "what would have made my" in out
     assert "nothing was sent" in out

@@ -29,11 +29,16 @@ def test_the_sample_week_has_interviews_on_weekdays_in_office_hours() -> None:
 def test_demo_runs_the_same_week_whenever_it_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
-    assert "== Wednesday afternoon (Wed 11 Mar 2026 16:00 GMT): 2 new drafts" in out
-    assert "== The next Monday (Mon 16 Mar 2026 10:00 GMT): 3 new drafts" in out
-    assert "5 drafts are waiting in the sandbox's Gmail; nothing was sent." in out
+    assert "== Wednesday afternoon (Wed 11 Mar 16:00): 2 new drafts" in out
+    assert "== The next Monday (Mon 16 Mar 10:00): 4 new drafts" in out
+    assert "6 drafts are waiting in the sandbox's Gmail; nothing was" in out
     hooli = out.split("Hooli:", 1)[1].split("\nTue", 1)[0]
     assert "stage: rejected" in hooli and "decision expected by" not in hooli
+    # Every draft in full, to its signature, and the bot's central feature among them: a status check.
+    assert out.count("  | Best regards,\n  | Alex Morgan\n") == 6
+    monday = out.split("== The next Monday", 1)[1].split("== Status", 1)[0]
+    assert "follow up on my interview for the\n  | Data Analyst role at Initech" in monday
+    assert "#drafts?compose=" in out.split("== Status", 1)[1]
     steps = out.split("Next, for your own account:", 1)[1]
     assert steps.index("interview-bot init") < steps.index("interview-bot auth") < steps.index("interview-bot doctor")
 
@@ -44,13 +49,13 @@ def test_demo_keep_leaves_eml_files_and_a_sandbox_state_to_serve_again(tmp_path:
     assert main(["demo", "--keep", str(kept)]) == 0
     out = capsys.readouterr().out
     emls = sorted(kept.glob("*.eml"))
-    assert len(emls) == 5 and emls[0].name == "01-re-interview-confirmation-data-analyst-at-initech.eml"
+    assert len(emls) == 6 and emls[0].name == "01-re-interview-confirmation-data-analyst-at-initech.eml"
     msg = email.message_from_bytes(emls[0].read_bytes(), policy=email.policy.default)
     assert msg["To"].addresses[0].username == "priya.patel" and msg["In-Reply-To"]
     assert "Thank you for taking the time" in msg.get_body(("plain",)).get_content()
     assert f"interview-bot sandbox --state {kept / 'sandbox.json'}" in out
     with Sandbox(state_file=str(kept / "sandbox.json")) as sb:  # what `interview-bot sandbox --state` does
-        assert sb.email == "alex.morgan@gmail.com" and len(sb.gmail.draft_messages()) == 5
+        assert sb.email == "alex.morgan@gmail.com" and len(sb.gmail.draft_messages()) == 6
     cfg = load_config(kept / "config.yaml")
     assert cfg.google.endpoint == "http://127.0.0.1:8765" and Path(cfg.state) == (kept / "state.sqlite3").resolve()
     assert Path(cfg.state).is_file()

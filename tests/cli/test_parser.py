@@ -17,6 +17,7 @@ from interview_bot.cli import commands, registry
 from interview_bot.cli.commands import main, parser
 from interview_bot.cli.registry import DAILY, command
 
+commands.load_commands()  # every command module, as `--help` does
 NAMES = [c.name for c in registry.commands()]
 
 
@@ -105,7 +106,7 @@ def test_usage_errors_read_like_every_other_error(capsys: pytest.CaptureFixture[
     assert "hint: `interview-bot decide --help`" in err
     with pytest.raises(SystemExit):
         main(["no-such-command"])
-    assert "error: argument COMMAND: invalid choice: 'no-such-command'" in capsys.readouterr().err
+    assert "error: 'no-such-command' is not an interview-bot command" in capsys.readouterr().err
 
 
 def _boom(args: argparse.Namespace) -> int:

@@ -107,9 +107,48 @@ def test_init_writes_where_config_points(home: Path) -> None:
 # -- service install ----------------------------------------------------------------------------------
 
 
+def signed_in(home: Path) -> None:
+    """The OAuth client file and a token where the config says, as after `interview-bot auth`."""
+    import json
+
+    from tests.google.test_auth import CLIENT, write_token
+
+    cfg = load_config(config_file(home))
+    Path(cfg.google.credentials).parent.mkdir(parents=True, exist_ok=True)
+    Path(cfg.google.credentials).write_text(json.dumps(CLIENT))
+    write_token(Path(cfg.google.token))
+
+
+def test_service_install_refuses_while_the_service_could_not_work(home: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    main(["init", "-y", "--name", "Sam"])
+    capsys.readouterr()
+    assert main(["service", "install", "--platform", "systemd"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0] for line in err] == ["error", "error", "hint"]
+    assert "OAuth client file" in err[0] and "no Google sign-in token" in err[1]
+    assert "interview-bot doctor" in err[2] and "--force" in err[2]
+    assert not (home / ".config" / "systemd").exists()
+    assert main(["service", "install", "--platform", "systemd", "--force"]) == 0  # as asked
+    assert (home / ".config" / "systemd" / "user" / "interview-bot.service").is_file()
+
+
+def test_service_install_refuses_while_a_config_test_fails(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["init", "-y", "--name", "Sam"])
+    signed_in(home)
+    with config_file(home).open("a") as f:
+        f.write("tests:\n  events:\n    - name: a dentist is an interview, says this wrong test\n"
+                "      title: Dentist\n      expect: {interview: true}\n")
+    capsys.readouterr()
+    assert main(["service", "install", "--platform", "systemd"]) == 1
+    err = capsys.readouterr().err
+    assert "a dentist is an interview, says this wrong test" in err and "fails" in err
+
+
 def test_service_install_writes_a_systemd_unit_with_this_installation(home: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     main(["init", "-y", "--name", "Sam"])
+    signed_in(home)
     capsys.readouterr()
     assert main(["service", "install", "--platform", "systemd"]) == 0
     unit = home / ".config" / "systemd" / "user" / "interview-bot.service"
@@ -133,6 +172,7 @@ def test_service_install_writes_a_systemd_unit_with_this_installation(home: Path
 
 def test_service_install_writes_a_launchd_agent(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["init", "-y", "--name", "Sam"])
+    signed_in(home)
     capsys.readouterr()
     assert main(["service", "install", "--platform", "launchd"]) == 0
     plist = home / "Library" / "LaunchAgents" / f"{LABEL}.plist"

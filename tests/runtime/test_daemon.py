@@ -197,7 +197,7 @@ def test_a_sync_token_answered_with_410_resyncs_without_duplicates(setup: Any) -
     engine = build_engine(cfg, SystemClock(), state, retrier=no_sleep_retrier())
     engine.run_once()
     before = (state.follow_ups(), drafts(sb))
-    token = state.get_meta("calendar_sync_token:primary")
+    token = state.positions.calendar_token("primary")
     assert token and len(before[1]) == 1
 
     sb.calendar.expire_sync_tokens()
@@ -208,7 +208,7 @@ def test_a_sync_token_answered_with_410_resyncs_without_duplicates(setup: Any) -
     assert statuses[0] == 410 and statuses[-1] == 200  # the stale token, then the full listing
     assert report.events_seen == 2 and not report.drafted and not report.interviews_changed
     assert (state.follow_ups(), drafts(sb)) == before
-    assert state.get_meta("calendar_sync_token:primary")
+    assert state.positions.calendar_token("primary")
 
 
 def test_an_unexpected_error_in_a_job_does_not_stop_the_daemon(setup: Any, monkeypatch: pytest.MonkeyPatch,

@@ -32,8 +32,8 @@ def test_a_20_day_outage_is_logged_at_start(tmp_path: Path, caplog: pytest.LogCa
             log_downtime(state, ["primary"], NOW, timedelta(minutes=5))
         assert "starting on a new state file" in caplog.text
         with state.transaction():
-            state.set_meta("calendar_synced_at:primary", (NOW - timedelta(days=20, hours=1)).isoformat())
-            state.set_meta("calendar_synced_at:team@group", (NOW - timedelta(days=20)).isoformat())
+            state.positions.set_calendar_synced_at("primary", NOW - timedelta(days=20, hours=1))
+            state.positions.set_calendar_synced_at("team@group", NOW - timedelta(days=20))
         caplog.clear()
         with caplog.at_level(logging.INFO):
             log_downtime(state, ["primary", "team@group"], NOW, timedelta(minutes=5))

@@ -94,7 +94,7 @@ def test_a_deleted_recurring_series_cancels_every_session(world: Any, gap: bool)
     if not gap:  # what the bot is told: cancelled instances, not the parent's tombstone
         listing = world.services.calendar.events().list(
             calendarId="primary", singleEvents=True,
-            syncToken=world.state.get_meta("calendar_sync_token:primary")).execute()
+            syncToken=world.state.positions.calendar_token("primary")).execute()
         assert {e["id"] for e in listing["items"]} == {iv.event_id for iv in sessions}
         assert all(e["status"] == "cancelled" and e["recurringEventId"] == parent for e in listing["items"])
     report = world.run(hours=3)

@@ -51,7 +51,7 @@ def test_the_state_file_and_its_folder_are_private_whatever_the_umask(tmp_path: 
     try:
         state = State.open(path)
         with state.transaction():
-            state.set_meta("x", "y")
+            state.positions.history_id = "1"
         assert path.with_name("state.sqlite3-wal").exists()
         assert {mode(p) for p in path.parent.glob("state.sqlite3*")} == {0o600}  # with -wal, -shm and .lock
         assert mode(path.parent) == mode(path.parent.parent) == 0o700
@@ -125,7 +125,7 @@ def test_a_read_only_state_says_which_file_and_how_to_fix_it(world: Any, capsys:
 def test_a_disk_full_mid_run_stops_the_run_leaves_nothing_half_written_and_resumes(world: Any) -> None:
     world.invite("Interview: Data Analyst - Initech", 0)
     world.run(hours=-2)
-    token = world.state.get_meta("calendar_sync_token:primary")
+    token = world.state.positions.calendar_token("primary")
     for n in range(20):
         world.invite(f"Interview: Engineer, {'Platform ' * 20}- Company{n}", 0.1 * n,
                      organizer={"email": f"ann@company{n}.com"})
@@ -136,7 +136,7 @@ def test_a_disk_full_mid_run_stops_the_run_leaves_nothing_half_written_and_resum
     assert "is full" in err.value.message and str(world.cfg.state) in err.value.message
     assert "free some space" in err.value.hint
     assert len(world.state.interviews()) == 1  # the sync's changes were rolled back together...
-    assert world.state.get_meta("calendar_sync_token:primary") == token  # ...with its position
+    assert world.state.positions.calendar_token("primary") == token  # ...with its position
     world.state._conn.execute("PRAGMA max_page_count = 1073741823")  # space freed
     report = world.run(hours=6)
     assert len(world.state.interviews()) == 21 and len(report.drafted) == 21
