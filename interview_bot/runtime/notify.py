@@ -8,14 +8,13 @@ through, each URL on its own, retried with backoff and jitter, then given up lou
 Apprise bounds each attempt (its connect and read timeouts, 4 s by default). The URLs may hold a
 password or a token, so the log names a service by its scheme only.
 
-The state keeps two notes (in `meta` for now; typed meta is coming): SIGN_IN_KEY, the sign-in
+The state keeps two notes (runtime/positions): the sign-in
 Google refused and since when, so the alarm goes once per failure and `status` and `doctor` can
-show it; and DIGEST_KEY, the day the digest last went, so it goes at most once a day.
+show it; and the day the digest last went, so it goes at most once a day.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import queue
 import random
@@ -42,8 +41,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SIGN_IN_KEY = "sign_in_refused"  # JSON {"since": ISO time, "message": ..., "hint": ...} while Google refuses
-DIGEST_KEY = "digest_sent"  # the user's local date (ISO) the digest last went out
 ATTEMPTS = 4
 BASE_DELAY = 2.0  # seconds before the second attempt; doubled each time, with jitter
 MAX_DELAY = 60.0
@@ -147,7 +144,7 @@ class Audience:
 
 def audience(state: State, tz: ZoneInfo, me_email: str | None) -> Audience:
     """The account of the links: Gmail's profile address as the state knows it, else config's me.email."""
-    return Audience(state.get_meta("profile_email") or me_email or "", tz)
+    return Audience(state.positions.profile_email or me_email or "", tz)
 
 
 def draft_link(state: State, fu: FollowUp, account: str) -> str:
@@ -233,11 +230,11 @@ class Telling:
 
     def sign_in_refused(self, state: State, message: str, hint: str, now: datetime) -> bool:
         """Note a sign-in Google refuses and say so, once per failure; True when this call said it."""
-        if state.get_meta(SIGN_IN_KEY) is not None:
+        if state.positions.sign_in_refused is not None:
             return False
         try:
             with state.transaction():
-                state.set_meta(SIGN_IN_KEY, json.dumps({"since": now.isoformat(), "message": message, "hint": hint}))
+                state.positions.set_sign_in_refused(now, message, hint)
         except BotError as e:  # said all the same; the next failure may say it again
             log.warning("could not note the refused sign-in in the state file: %s", e.message)
         self.notifier.notify(notices.sign_in_refused())
@@ -245,23 +242,23 @@ class Telling:
 
     def sign_in_accepted(self, state: State) -> None:
         """Google accepts the sign-in again: the next failure is news again."""
-        if state.get_meta(SIGN_IN_KEY) is not None:
+        if state.positions.sign_in_refused is not None:
             with state.transaction():
-                state.set_meta(SIGN_IN_KEY, None)
+                state.positions.set_sign_in_refused(None)
 
     def digest(self, state: State, now: datetime, exists: Callable[[str], bool] | None = None) -> Notice | None:
         """The day's digest, if its time has come today, it has not gone yet and a draft waits."""
         if self.digest_at is None:
             return None
         local = now.astimezone(self.tz)
-        if local.time() < self.digest_at or state.get_meta(DIGEST_KEY) == local.date().isoformat():
+        if local.time() < self.digest_at or state.positions.digest_sent == local.date():
             return None
         who = audience(state, self.tz, self.me_email)
         notice = notices.digest(waiting(state, who, exists), due_today(state, who, now), now, self.tz)
         if notice is None:
             return None  # nothing waits: no digest; a draft made later today still gets one at the next look
         with state.transaction():
-            state.set_meta(DIGEST_KEY, local.date().isoformat())
+            state.positions.digest_sent = local.date()
         self.notifier.notify(notice)
         return notice
 
@@ -271,14 +268,7 @@ class Telling:
 
 def sign_in_problem(state: State) -> tuple[datetime, str, str] | None:
     """(since, message, hint) of the sign-in Google refuses, as the daemon last saw it; None when fine."""
-    value = state.get_meta(SIGN_IN_KEY)
-    if not value:
-        return None
-    try:
-        data = json.loads(value)
-        return datetime.fromisoformat(data["since"]), str(data["message"]), str(data.get("hint", ""))
-    except (ValueError, KeyError, TypeError):
-        return None
+    return state.positions.sign_in_refused
 
 
 def telling_from_config(cfg: Config, send: Send = apprise_send) -> Telling:
@@ -287,5 +277,5 @@ def telling_from_config(cfg: Config, send: Send = apprise_send) -> Telling:
     return Telling(Notifier(cfg.notify.urls, send=send), cfg.tz, cfg.me.email, digest_at)
 
 
-__all__ = ["DIGEST_KEY", "SIGN_IN_KEY", "Notifier", "Telling", "apprise_send", "audience", "draft_link",
+__all__ = ["Notifier", "Telling", "apprise_send", "audience", "draft_link",
            "due_today", "new_draft_notice", "sign_in_problem", "telling_from_config", "waiting"]

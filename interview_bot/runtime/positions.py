@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 
 # The keys, as the previous release wrote them (a migrated file keeps its positions).
 _CALENDAR_TOKEN = "calendar_sync_token:"  # + calendar id
@@ -21,6 +21,8 @@ _WATCH_SINCE = "gmail_watch_since"
 _OTHERS_SEEN = "foreign_own_mail_at"
 _PROFILE = "profile_email"
 _WATCHING = "watching_since"
+_SIGN_IN = "sign_in_refused"  # JSON {"since", "message", "hint"}: said once per failure
+_DIGEST = "digest_sent"  # the local date of the last daily digest
 
 
 def _when(value: str | None) -> datetime | None:
@@ -126,6 +128,34 @@ class Positions:
     @watching_since.setter
     def watching_since(self, when: datetime) -> None:
         self._set(_WATCHING, when.isoformat())
+
+    # -- what the user was told (runtime/notify) ---------------------------------------------
+
+    @property
+    def sign_in_refused(self) -> tuple[datetime, str, str] | None:
+        """(since, message, hint) of the sign-in Google refuses, as last seen; None when it works."""
+        value = self._get(_SIGN_IN)
+        if not value:
+            return None
+        try:
+            data = json.loads(value)
+            return datetime.fromisoformat(data["since"]), str(data["message"]), str(data.get("hint", ""))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def set_sign_in_refused(self, since: datetime | None, message: str = "", hint: str = "") -> None:
+        self._set(_SIGN_IN, json.dumps({"since": since.isoformat(), "message": message, "hint": hint})
+                  if since else None)
+
+    @property
+    def digest_sent(self) -> date | None:
+        """The local day the last daily digest went out."""
+        value = self._get(_DIGEST)
+        return date.fromisoformat(value) if value else None
+
+    @digest_sent.setter
+    def digest_sent(self, day: date) -> None:
+        self._set(_DIGEST, day.isoformat())
 
 
 __all__ = ["Positions"]

@@ -15,7 +15,7 @@ import pytest
 import responses
 
 from interview_bot.cli.commands import main
-from interview_bot.runtime.notify import SIGN_IN_KEY, Notifier, Telling, apprise_send, telling_from_config
+from interview_bot.runtime.notify import Notifier, Telling, apprise_send, telling_from_config
 from interview_bot.runtime.state import State
 from tests.notify.conftest import Receiver
 from tests.world import ME, at, rfc3339
@@ -175,10 +175,10 @@ def test_a_refused_token_is_said_once_per_failure_and_shown_by_status(
     assert first.startswith("FAIL  dead sign-in") and "Google refuses the sign-in since" in first
     state = State.open(tmp_path / "state.sqlite3")
     try:
-        assert state.get_meta(SIGN_IN_KEY) is not None
+        assert state.positions.sign_in_refused is not None
         telling = Telling(Notifier([receiver.url]), world_tz())
         telling.sign_in_accepted(state)  # as after a sync that works: the next failure is news again
-        assert state.get_meta(SIGN_IN_KEY) is None
+        assert state.positions.sign_in_refused is None
         assert telling.sign_in_refused(state, "refused", "run `interview-bot auth`", datetime.now(UTC))
         telling.close()
     finally:
