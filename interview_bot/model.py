@@ -172,9 +172,80 @@ class FollowUpStatus(str, Enum):
     SCHEDULED = "scheduled"
     DRAFTING = "drafting"  # a draft may exist in Gmail; recovery looks for it before making another
     DRAFTED = "drafted"
+    SENT = "sent"  # the user sent the bot's draft
+    WITHDRAWN = "withdrawn"  # drafted, then its unsent draft deleted: the company answered first
     CANCELLED = "cancelled"
     SKIPPED = "skipped"
     FAILED = "failed"
+
+
+class Cause(str, Enum):
+    """Why a follow-up was cancelled, skipped, failed or withdrawn (or its draft is gone).
+
+    Decisions are made on these; the words a person reads come from `cause_words`.
+    """
+
+    INTERVIEW_CANCELLED = "interview_cancelled"  # cancelled before it ended (a thank-you)
+    INTERVIEW_DECLINED = "interview_declined"  # the user declined it before it ended
+    NOT_AN_INTERVIEWER = "not_an_interviewer"  # no longer on the invitation
+    TURNED_OFF = "turned_off"  # this kind of follow-up is turned off in config
+    ALL_ROUNDS_CANCELLED = "all_rounds_cancelled"  # every round of the process was cancelled
+    LATER_ROUND = "later_round"  # a later round's check-in stands instead
+    TOO_LATE = "too_late"  # fell due long before the bot started watching
+    NOBODY_TO_WRITE_TO = "nobody_to_write_to"  # only rooms, lists, robots, bounced addresses or the user
+    COMPANY_ANSWERED = "company_answered"  # a reply ended the wait (detail: who, when, what)
+    REJECTED_FIRST = "rejected_first"  # a rejection came before the thank-you was drafted
+    WROTE_AGAIN = "wrote_again"  # the company wrote after its rejection (detail: who, when)
+    INTERVIEW_UNKNOWN = "interview_unknown"  # its interview is no longer in the state
+    NO_VALID_ADDRESS = "no_valid_address"  # no recipient address could be written (detail: why)
+    GOOGLE_REFUSED = "google_refused"  # Gmail refused the draft (detail: Google's words)
+    TEMPLATE_ERROR = "template_error"  # the template could not render (detail: the error)
+    DRAFT_DELETED = "draft_deleted"  # the user deleted the bot's draft without sending it
+
+
+# What each cause says to a person; some depend on the follow-up's kind.
+_CAUSE_WORDS = {
+    Cause.INTERVIEW_CANCELLED: "the interview was cancelled before it ended",
+    Cause.INTERVIEW_DECLINED: "you declined the interview",
+    Cause.NOT_AN_INTERVIEWER: "no longer among the interviewers",
+    Cause.ALL_ROUNDS_CANCELLED: "the interview was cancelled",
+    Cause.LATER_ROUND: "a later round with the company is planned",
+    Cause.REJECTED_FIRST: "the company already answered (rejection)",
+    Cause.INTERVIEW_UNKNOWN: "its interview is no longer known",
+    Cause.DRAFT_DELETED: "its draft was deleted",
+}
+
+
+def cause_words(cause: Cause | None, kind: FollowUpKind, detail: str = "") -> str:
+    """A cause in a person's words, for `status`, `explain` and logs ("" for none)."""
+    if cause is None:
+        return ""
+    if cause in _CAUSE_WORDS:
+        return _CAUSE_WORDS[cause]
+    thank_you = kind is FollowUpKind.THANK_YOU
+    if cause is Cause.TURNED_OFF:
+        return f"{kind.words}s are turned off in config"
+    if cause is Cause.TOO_LATE:
+        return ("the interview was over before the bot saw it" if thank_you
+                else "it fell due long before the bot started watching")
+    if cause is Cause.NOBODY_TO_WRITE_TO:
+        return ("no interviewer to write to (only rooms, lists or you)" if thank_you
+                else "nobody at the company to write to")
+    if cause is Cause.COMPANY_ANSWERED:
+        return _replied(detail)
+    if cause is Cause.WROTE_AGAIN:
+        return _replied(detail, "wrote again")
+    if cause is Cause.GOOGLE_REFUSED:
+        return f"Google refused it: {detail}"
+    if cause is Cause.TEMPLATE_ERROR:
+        return f"template error: {detail}"
+    return detail  # NO_VALID_ADDRESS: the composer's own account of the addresses
+
+
+def _replied(detail: str, verb: str = "replied") -> str:
+    """"jane@x.com Mon 03 Mar (rejection)" as "jane@x.com replied on Mon 03 Mar (rejection)"."""
+    who, _, when = detail.partition(" ")
+    return f"{who} {verb} on {when}" if when else f"{who} {verb}"
 
 
 @dataclass(frozen=True)
@@ -189,8 +260,16 @@ class FollowUp:
     status: FollowUpStatus = FollowUpStatus.SCHEDULED
     draft_id: str = ""
     thread_id: str = ""
-    reason: str = ""  # why cancelled/skipped/failed, for `status`
+    cause: Cause | None = None  # why cancelled/skipped/failed/withdrawn, or why a drafted one's draft is gone
+    # Words to show with the cause: someone else's (Google's error, the composer's), or the facts
+    # of a reply ("jane@x.com Mon 03 Mar (rejection)"). Shown, never read back to decide anything.
+    detail: str = ""
     note: str = ""  # a status check drafted although the company wrote: what it read, for the draft's NOTE line
+
+    @property
+    def reason(self) -> str:
+        """The cause in a person's words, for `status` and logs ("" when there is none)."""
+        return cause_words(self.cause, self.kind, self.detail)
 
 
 @dataclass(frozen=True)
@@ -323,3 +402,20 @@ class Decision:
     by: date
     source: str  # "you", "config", "email", "invitation", "default"
     phrase: str = ""
+
+
+class Stage(str, Enum):
+    """Where a company process is, as the bot reads it."""
+
+    INTERVIEW_AHEAD = "interview ahead"
+    WAITING = "waiting"
+    NEXT_ROUND = "next round"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    PROBABLY_CLOSED = "probably closed"  # their "no news by then means no" date has passed
+    CANCELLED = "cancelled"  # every round was cancelled
+
+    @property
+    def waiting(self) -> bool:
+        """Still waiting for the company's news (no answer either way yet)."""
+        return self in (Stage.INTERVIEW_AHEAD, Stage.WAITING, Stage.PROBABLY_CLOSED)

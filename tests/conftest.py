@@ -53,3 +53,35 @@ def make_world(make_sandbox: Callable[..., Any], tmp_path: Path) -> Iterator[Cal
 def world(make_world: Callable[..., Any]) -> Any:
     """One user's world with the default config."""
     return make_world()
+
+
+# -- golden files ----------------------------------------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files under tests/golden with what the code prints now")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """golden(name, text): text must equal tests/golden/<name>; with --update-golden it is written there.
+
+    For whole outputs a person reads (`plan`, drafts): a change shows as a diff in review, and is
+    accepted on purpose by running `pytest --update-golden` and committing the files."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        if not path.exists():
+            pytest.fail(f"no golden file {path.relative_to(GOLDEN.parent)}: run pytest with --update-golden to "
+                        "write it, then review and commit it")
+        assert text == path.read_text(encoding="utf-8"), f"differs from {path} (--update-golden to accept)"
+
+    return check

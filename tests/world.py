@@ -15,6 +15,7 @@ from typing import Any
 
 from interview_bot.clock import FixedClock
 from interview_bot.config.load import load_config
+from interview_bot.google.retry import Retrier
 from interview_bot.model import FollowUp, FollowUpKind
 from interview_bot.runtime.engine import Engine, RunReport
 from interview_bot.runtime.state import State
@@ -61,7 +62,10 @@ class World:
         )
         self.cfg = load_config(self.config_path)
         self.state: State | None = None
-        self.retrier: Any = None  # a Retrier for the bot (e.g. one that does not sleep); None: the default
+        # The bot's pauses (retry backoff, the pause between attempts at a draft) are injected like
+        # the clock: recorded here, never waited in real time. A test may set its own Retrier.
+        self.pauses: list[float] = []
+        self.retrier: Any = Retrier(sleep=self.pauses.append)
         self._n = 0
 
     # -- the bot --------------------------------------------------------------------------

@@ -129,7 +129,8 @@ def template_problems(cfg: Config) -> list[str]:
     """Every problem in the enabled templates, each as "file:line: what"."""
     from interview_bot.writing.compose import Templates
 
-    return Templates(Path(cfg.templates) if cfg.templates else None).check(enabled_templates(cfg))
+    return Templates(Path(cfg.templates) if cfg.templates else None).check(enabled_templates(cfg),
+                                                                        languages=tuple(cfg.languages))
 
 
 def check_templates(cfg: Config) -> None:

@@ -7,6 +7,7 @@ import json
 import signal
 import sys
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,9 +15,11 @@ from interview_bot.cli.common import check_templates, clock_at, fit, load, local
 from interview_bot.cli.registry import DAILY, arg, command, plural
 from interview_bot.errors import AuthError, BotError
 from interview_bot.google.retry import Stopping
+from interview_bot.planning.actions import ActionType
 
 if TYPE_CHECKING:
     from interview_bot.config.model import Config
+    from interview_bot.planning.actions import Action
     from interview_bot.runtime.engine import RunReport
     from interview_bot.runtime.state import State
 
@@ -131,6 +134,8 @@ def _print_report(report: RunReport, state: State, quiet: bool = False) -> None:
             "this long ago (e.g. 30d) up to now, read-only, and show what would have been drafted, company by "
             "company, and why"),
         arg("--ahead", metavar="DURATION", help="with --since: also this far ahead (default 14d)"),
+        arg("--json", action="store_true", help='the same actions as JSON: {"actions": [{"action": '
+            '"create_draft" or "delete_draft", "kind", "company", "due", "thread", "to", "key"}]}'),
     ],
 )
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -143,29 +148,48 @@ def cmd_plan(args: argparse.Namespace) -> int:
         from interview_bot.cli.replay import run_replay
 
         return run_replay(cfg, clock_at(at), args.since, args.ahead or "14d")
+    if args.json and args.since:
+        raise BotError("--json works without --since only", hint="interview-bot plan --json")
     if args.ahead:
         raise BotError("--ahead works with --since only", hint="interview-bot plan --since 30d --ahead 14d")
     state = State.in_memory_copy(Path(cfg.state))
     try:
-        engine = build_engine(cfg, clock_at(at), state, dry_run=True)
-        engine.sync()
-        now = engine.clock.now()
-        rows = []
-        for fu in sorted(state.follow_ups(), key=lambda f: f.due):
-            if fu.status.value not in ("scheduled", "drafting"):
-                continue
-            iv = state.interview(fu.interview_id)
-            when = "due now" if fu.due <= now else local(fu.due, cfg)
-            to = ", ".join(p.email for p in fu.recipients)
-            rows.append(f"{when:<16} the {fu.kind.words} to {iv.company or '?' if iv else '?'}"
-                        f"{f' ({iv.title})' if iv and iv.title != iv.company else ''}")
-            rows.append(f"{'':<16} to {to}")
-        print(fit("\n".join(rows) if rows else "Nothing to draft.", hang=17))
-        _print_waiting(state, cfg)
+        engine = build_engine(cfg, clock_at(at), state)
+        engine.sync()  # on the copy: what it records is thrown away
+        actions = [a for a in engine.decide() if a.action is not ActionType.RECORD]
+        if args.json:
+            print(json.dumps({"actions": [action_json(a, state) for a in actions]}, indent=2))
+        else:
+            print(fit(plan_text(actions, state, engine.clock.now(), cfg), hang=17))
+            _print_waiting(state, cfg)
     finally:
         state.close()
     return 0
 
+
+def plan_text(actions: list[Action], state: State, now: datetime, cfg: Config) -> str:
+    """`plan`'s lines: each draft to create (and each unsent draft to delete), when, for whom."""
+    rows = []
+    for a in actions:
+        fu = a.follow_up
+        iv = state.interview(fu.interview_id)
+        when = "due now" if a.due <= now else local(a.due, cfg)
+        what = (f"the {fu.kind.words}" if a.action is ActionType.CREATE_DRAFT
+                else f"delete the unsent {fu.kind.words}")
+        to = ", ".join(p.email for p in fu.recipients)
+        rows.append(f"{when:<16} {what} to {iv.company or '?' if iv else '?'}"
+                    f"{f' ({iv.title})' if iv and iv.title != iv.company else ''}")
+        rows.append(f"{'':<16} to {to}")
+    return "\n".join(rows) if rows else "Nothing to draft."
+
+
+def action_json(a: Action, state: State) -> dict[str, Any]:
+    """One action as `plan --json` prints it: kind and company named as `status --json` names them."""
+    fu = a.follow_up
+    iv = state.interview(fu.interview_id)
+    return {"action": a.action.value, "kind": fu.kind.value, "company": iv.company if iv else None,
+            "due": a.due.isoformat(), "thread": a.thread or None, "to": [p.email for p in fu.recipients],
+            "key": fu.key}
 
 def _print_waiting(state: State, cfg: Config) -> None:
     """The drafts the bot made that wait in Gmail's Drafts, each with its link."""

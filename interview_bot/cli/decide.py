@@ -49,7 +49,7 @@ def planned_check_ins(state: State, cfg: Config, iv: Interview, now: datetime) -
     The same planning a sync does, over the state file as it is, so what is printed is what the
     next sync will schedule (the stored follow-ups still have the old date until then).
     """
-    from interview_bot.planning.process import process_key
+    from interview_bot.planning.process import process_key, stage_words
     from interview_bot.runtime.engine import planned
     from interview_bot.runtime.wiring import settings_from_config
 
@@ -67,7 +67,7 @@ def planned_check_ins(state: State, cfg: Config, iv: Interview, now: datetime) -
     reasons = [f.reason for f in sorted(checks, key=lambda f: f.due, reverse=True) if f.reason]
     if reasons:
         return [], reasons[0]
-    return [], f"the process's stage is: {plan.stage}"
+    return [], f"the process's stage is: {stage_words(plan, cfg.tz)}"
 
 
 @command(

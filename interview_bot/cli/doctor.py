@@ -232,6 +232,7 @@ def _check_apis(cfg: Config, services: tuple[Any, Any], clock: Clock, retrier: R
             retrier, gmail.users().getProfile(userId="me", fields="emailAddress"), "reading the Gmail profile")
         received, date_header = clock.now(), headers.get("date", "") or date_header
         checks.append(Check("gmail", OK, f"answers for {profile.get('emailAddress', '?')}"))
+        checks.append(signature_check(cfg, gmail, retrier, str(profile.get("emailAddress", ""))))  # issue 20
     except (AuthError, GoogleApiError) as e:
         checks.append(Check("gmail", FAIL, e.message, e.hint))
     checks.append(_check_clock(date_header, received))
@@ -294,3 +295,21 @@ def print_report(checks: list[Check], out: IO[str] | None = None) -> None:
             print(f"{'':<5} {'':<13} fix: {redact(c.fix)}", file=out)
     failed = sum(c.failed for c in checks)
     print("All checks passed." if not failed else f"{failed} problem{'s' if failed > 1 else ''} found.", file=out)
+
+
+def signature_check(cfg: Config, gmail_service: Any, retrier: Retrier, email: str) -> Check:
+    """Which signature ends the drafts: me.signature, the Gmail send-as one, or none (then your name)."""
+    from interview_bot.google.gmail import GoogleGmail
+    from interview_bot.writing.voice import signature_text
+
+    if cfg.me.signature and cfg.me.signature.strip():
+        return Check("signature", OK, "me.signature from config.yaml (it overrides any Gmail signature)")
+    try:
+        text = signature_text(GoogleGmail(gmail_service, retrier).signature(cfg.me.email or email))
+    except (AuthError, GoogleApiError) as e:
+        return Check("signature", WARN, f"could not read your Gmail signature: {e.message}", e.hint)
+    if text:
+        first = text.splitlines()[0]
+        return Check("signature", OK, f"your Gmail signature for {cfg.me.email or email} (\"{first}\" ...)")
+    return Check("signature", OK, "none in Gmail and no me.signature: drafts are signed with your name",
+                 "set one in Gmail (Settings > Signature) or `me.signature` in config.yaml")

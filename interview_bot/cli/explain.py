@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 from interview_bot.cli.common import when
 from interview_bot.cli.status import find_interview
 from interview_bot.model import CompanyMail, Decision, FollowUp, FollowUpStatus, InterviewStatus
-from interview_bot.planning.process import WITHDRAW, process_key
+from interview_bot.planning.process import process_key, stage_words
 from interview_bot.runtime.engine import Settings, planned
 from interview_bot.runtime.state import State
+from interview_bot.runtime.voices import voice_json, voice_lines
 
 __all__ = ["explain"]
 
@@ -44,9 +45,11 @@ def _follow_up_why(fu: FollowUp, tz: ZoneInfo) -> str:
     if fu.status is FollowUpStatus.SCHEDULED:
         why = f"planned for {when(fu.due, tz)}"
     elif fu.status is FollowUpStatus.DRAFTED:
-        why = f"drafted (draft {fu.draft_id}): waiting for you to review and send it" if not fu.reason else fu.reason
-    elif fu.status is FollowUpStatus.CANCELLED and fu.reason.startswith(WITHDRAW):
-        why = "the unsent draft was deleted: " + fu.reason[len(WITHDRAW):]
+        why = f"drafted (draft {fu.draft_id}): waiting for you to review and send it" if fu.cause is None else fu.reason
+    elif fu.status is FollowUpStatus.SENT:
+        why = "sent"
+    elif fu.status is FollowUpStatus.WITHDRAWN:
+        why = "the unsent draft was deleted: " + fu.reason
     else:
         why = f"{fu.status.value}: {fu.reason or 'no reason recorded'}"
     if fu.note:
@@ -79,7 +82,8 @@ def explain(state: State, settings: Settings, now: datetime, query: str) -> str:
     view, plan = next((v, p) for v, p in planned(state, settings, now) if v.key == key)
     rounds = sorted(view.interviews, key=lambda iv: iv.start)
     company = next((iv.company for iv in reversed(rounds) if iv.company), key)
-    out = [f"{company} ({key}): {plan.stage}", "", "Interviews:"]
+    out = [f"{company} ({key}): {stage_words(plan, tz)}",
+           *voice_lines({"company": company, **voice_json(state, settings, rounds[-1])}), "", "Interviews:"]
     for iv in rounds:
         flag = "" if iv.status is InterviewStatus.ACTIVE else f" [{iv.status.value}]"
         out.append(f"  {when(iv.start, tz)}  {iv.title}{flag}")
@@ -91,7 +95,7 @@ def explain(state: State, settings: Settings, now: datetime, query: str) -> str:
         out += _message_lines(m, judged.get(m.id), tz)
     if plan.decision:
         # Once they have said no (or yes), the date is history: the date the check-ins waited for.
-        waiting = plan.stage in ("waiting", "interview ahead") or plan.stage.startswith("probably closed")
+        waiting = plan.stage.waiting
         lead = "Decision expected by" if waiting else "Decision was expected by"
         out += ["", f"{lead} {_day(plan.decision.by)}: {_decision_source(plan.decision, mail, tz)}"]
         if plan.silence is not None:

@@ -57,7 +57,7 @@ def render(result: Replay, cfg: Config) -> str:
          f"over the last {days_back} days, had it been running, and would draft over the next {days_ahead}."),
         "Read-only: nothing was written to Gmail, and the state file was not touched.",
     ]
-    from interview_bot.planning.process import WITHDRAW, process_key
+    from interview_bot.planning.process import process_key
     from interview_bot.runtime.dryrun import recipients
 
     state = result.state
@@ -87,8 +87,7 @@ def render(result: Replay, cfg: Config) -> str:
                                     f"\n{'':29}{_reason(result, d, cfg)}")))
         for fu, at in result.withdrawn:
             if fu.interview_id in ids:
-                why = fu.reason.removeprefix(WITHDRAW)
-                rows.append((at, f"  withdrawn    {when(at)}  the unsent {fu.kind.words}, as {why}"))
+                rows.append((at, f"  withdrawn    {when(at)}  the unsent {fu.kind.words}, as {fu.reason}"))
         for fu in result.not_drafted():
             if fu.interview_id in ids:
                 rows.append((fu.due, f"  not drafted  {when(fu.due)}  the {fu.kind.words}: {fu.reason}"))

@@ -8,12 +8,13 @@ from zoneinfo import ZoneInfo
 
 from interview_bot.cli.common import when
 from interview_bot.errors import BotError
-from interview_bot.model import CompanyMail, FollowUpKind, FollowUpStatus, Interview, InterviewStatus
-from interview_bot.planning.process import MailVerdict, process_key
+from interview_bot.model import CompanyMail, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Stage
+from interview_bot.planning.process import MailVerdict, process_key, stage_words
 from interview_bot.reading.senders import agency_name
 from interview_bot.runtime.engine import Settings, planned
 from interview_bot.runtime.notify import audience, draft_link, sign_in_problem
 from interview_bot.runtime.state import State
+from interview_bot.runtime.voices import voice_json, voice_lines
 
 
 def status_json(state: State, settings: Settings, now: datetime) -> list[dict[str, Any]]:
@@ -41,7 +42,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
             "end": iv.end.isoformat(),
             "status": iv.status.value,
             "interviewers": [p.email for p in iv.interviewers],
-            "stage": plan.stage if plan and iv.status is InterviewStatus.ACTIVE else iv.status.value,
+            "stage": stage_words(plan, settings.tz) if plan and iv.status is InterviewStatus.ACTIVE else iv.status.value,
             "decision": (
                 {"date": plan.decision.by.isoformat(), "source": plan.decision.source,
                  "phrase": plan.decision.phrase or None}
@@ -66,6 +67,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
                 {k: u[k] for k in ("id", "from", "date", "subject", "candidates", "why")}
                 for u in unattributed if key in u["candidates"]
             ],
+            **voice_json(state, settings, iv),  # issue 20: the drafts' language and why; a guessed company name
         })
     return out
 
@@ -119,13 +121,14 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
         lines.append(f"{_local(iv['start'], tz)}  {iv['company'] or '?'}: {iv['title']}{flag}")
         if iv["status"] == "active":
             stage = f"    stage: {iv['stage']}"
-            if iv["decision"] and iv["stage"] in ("waiting", "interview ahead"):  # not once they said no (or yes)
+            if iv["decision"] and iv["stage"] in (Stage.WAITING.value, Stage.INTERVIEW_AHEAD.value):  # not once they said no (or yes)
                 d = iv["decision"]
                 said = f', "{d["phrase"]}"' if d["phrase"] else ""
                 stage += f"; decision expected by {date.fromisoformat(d['date']):%a %d %b} ({d['source']}{said})"
             lines.append(stage)
             if iv.get("via"):
                 lines.append(f"    via {iv['via']}")
+            lines += voice_lines({"company": iv["company"], **iv})
             for r in iv["replies"]:
                 said = f' "{r["phrase"]}"' if r["phrase"] and r["kind"] not in ("bounce",) else ""
                 if r["kind"] == "bounce":

@@ -14,9 +14,25 @@ from pydantic import AfterValidator, PlainSerializer, PlainValidator, StrictStr,
 from pydantic_core import PydanticCustomError
 
 from interview_bot.config.durations import DURATION_EXAMPLES, DURATION_PATTERN, Duration, parse_duration
+from interview_bot.config.languages import SHIPPED_LANGUAGES
 
-__all__ = ["SHIPPED_TEMPLATES", "ConfigPath", "Domain", "DomainPattern", "DurationField", "Regex", "TemplateName", "Text",
-           "yaml_kind"]
+__all__ = [
+    "SHIPPED_LANGUAGES",
+    "SHIPPED_TEMPLATES",
+    "ConfigPath",
+    "Domain",
+    "DomainPattern",
+    "DurationField",
+    "LanguageCode",
+    "LocaleName",
+    "Regex",
+    "TemplateName",
+    "Text",
+    "check_languages",
+    "locale_of_country",
+    "system_locale",
+    "yaml_kind",
+]
 
 
 def yaml_kind(value: Any) -> str:
@@ -123,6 +139,118 @@ def _check_domain(value: str) -> str:
 
 
 Domain = Annotated[StrictStr, AfterValidator(_check_domain)]
+
+
+# Territory codes people write that CLDR spells otherwise.
+_TERRITORY_ALIASES = {"UK": "GB", "EN": "GB"}
+
+
+def _check_locale(value: str) -> str:
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    name = value.strip().replace("-", "_")
+    language, _, territory = name.partition("_")
+    known = set(locale_identifiers())
+    try:
+        # Babel parses any two letters as a territory ("en_UK"): the pair must be one CLDR has.
+        if name in known and Locale.parse(name).territory:
+            return name
+    except (UnknownLocaleError, ValueError):
+        pass
+    territory = _TERRITORY_ALIASES.get(territory.upper(), territory.upper())
+    guess = f"{language.lower()}_{territory}"
+    if not territory:
+        from babel.core import get_global
+
+        likely = str(get_global("likely_subtags").get(language.lower(), "")).split("_")
+        guess = f"{language.lower()}_{likely[-1]}" if len(likely) > 1 else guess
+    if guess not in known:
+        import difflib
+
+        same = sorted(i for i in known if i.startswith(f"{language.lower()}_") and i.count("_") == 1)
+        close = difflib.get_close_matches(guess, same, n=1, cutoff=0.0) if same else []
+        guess = close[0] if close else "en_GB"
+    raise PydanticCustomError("locale", '"{value}" is not a locale (try "{suggestion}")', {"value": value, "suggestion": guess})
+
+
+LocaleName = Annotated[
+    StrictStr,
+    AfterValidator(_check_locale),
+    WithJsonSchema({"type": "string", "description": 'A language and a country, as CLDR writes them: "en_GB", "de_DE".',
+                    "pattern": "^[a-z]{2,3}_[A-Z]{2}$", "examples": ["en_GB", "en_US", "de_DE"]}),
+]
+
+
+def _check_language(value: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    code = value.strip()
+    try:
+        parsed = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        parsed = None
+    if parsed is None or len(code) not in (2, 3) or code.lower() != code:
+        suggestion = "en"
+        try:
+            suggestion = Locale.parse(code.replace("-", "_")).language if code else "en"
+        except (UnknownLocaleError, ValueError):
+            by_name = {str(Locale.parse(c).english_name).lower(): c for c in SHIPPED_LANGUAGES}
+            suggestion = by_name.get(code.lower(), "en")
+        raise PydanticCustomError(
+            "language", '"{value}" is not a language code (try "{suggestion}", an ISO 639-1 code)',
+            {"value": value, "suggestion": suggestion},
+        )
+    return code
+
+
+def check_languages(value: tuple[str, ...], templates: object) -> tuple[str, ...]:
+    """`languages`: at least one, each shipped or with templates of the user's in that language."""
+    if not value:
+        raise PydanticCustomError("languages", 'needs at least one language (e.g. ["en"])')
+    for code in value:
+        own = isinstance(templates, Path) and any(templates.glob(f"*.{code}.txt.j2"))
+        if code not in SHIPPED_LANGUAGES and not own:
+            raise PydanticCustomError(
+                "languages",
+                '"{code}" has no templates: the shipped languages are {shipped}; for another, put '
+                "thank_you.{code}.txt.j2 (and the others) in your `templates` folder",
+                {"code": code, "shipped": ", ".join(SHIPPED_LANGUAGES)},
+            )
+    return tuple(dict.fromkeys(value))
+
+
+def locale_of_country(country: str | None) -> str | None:
+    """The locale of a country's first official language there ("DE" -> "de_DE"), or None."""
+    if not country:
+        return None
+    from babel.languages import get_official_languages
+
+    official = get_official_languages(country)
+    return f"{official[0]}_{country}" if official else None
+
+
+def system_locale() -> str:
+    """This computer's locale ($LC_ALL, $LC_TIME, $LANG) when CLDR knows it, else "en_US"."""
+    import os
+
+    from babel import Locale, UnknownLocaleError
+
+    for var in ("LC_ALL", "LC_TIME", "LANG"):
+        name = os.environ.get(var, "").split(".", 1)[0].split("@", 1)[0]
+        if name and name not in ("C", "POSIX"):
+            try:
+                return str(Locale.parse(name))
+            except (UnknownLocaleError, ValueError):
+                continue
+    return "en_US"
+
+
+LanguageCode = Annotated[
+    StrictStr,
+    AfterValidator(_check_language),
+    WithJsonSchema({"type": "string", "description": 'An ISO 639-1 language code: "en", "de", "fr".', "pattern": "^[a-z]{2,3}$"}),
+]
 
 _DOMAIN_GLOB_RE = re.compile(r"^[a-z0-9*?](?:[a-z0-9*?-]*[a-z0-9*?])?(?:\.[a-z0-9*?](?:[a-z0-9*?-]*[a-z0-9*?])?)+$")
 

@@ -34,6 +34,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from interview_bot.config import fields as f20  # issue 20's keys: locale, languages
 from interview_bot.config.cases import ConfigTests
 from interview_bot.config.durations import Duration, parse_duration
 from interview_bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text, yaml_kind
@@ -81,6 +82,8 @@ class Me(_Section):
     email: StrictStr | None = Field(
         default=None, description="Your address; defaults to the signed-in Gmail account's address at run time."
     )
+    signature: StrictStr | None = Field(default=None, max_length=2000, description=(
+        "The signature that ends every draft (several lines); overrides your Gmail signature."))
 
     @field_validator("email")
     @classmethod
@@ -297,6 +300,11 @@ class Config(_Section):
     )
     country: StrictStr | None = Field(default=None, description='Country code whose public holidays are not business days, e.g. "GB".')
     subdivision: StrictStr | None = Field(default=None, description='Region within `country` with its own holidays, e.g. "SCT".')
+    locale: f20.LocaleName | None = Field(
+        default=None,
+        description='How dates are written in drafts, e.g. "en_GB" ("Friday 4 December"); by default from `country`, '
+                    "else the computer's locale, else en_US.",
+    )
     google: GoogleSettings = Field(
         # {} validated with the loader's context, so relative defaults resolve next to config.yaml.
         default_factory=dict,
@@ -315,6 +323,10 @@ class Config(_Section):
     )
     poll_every: DurationField = Field(default=parse_duration("5m"), description="How often to check the calendars.")
     templates: ConfigPath | None = Field(default=None, description="A folder of your templates, overriding the shipped ones.")
+    languages: tuple[f20.LanguageCode, ...] = Field(
+        default=f20.SHIPPED_LANGUAGES,
+        description="The languages you write drafts in; a process in any other language gets drafts in the first.",
+    )
     interviews: InterviewSettings = Field(default_factory=InterviewSettings, description="Interview detection rules.")
     companies: dict[Domain, Text] = Field(default_factory=dict, description="Email domain -> company name.")
     follow_ups: FollowUps = Field(default_factory=FollowUps, description="Follow-up drafts.")
@@ -396,6 +408,11 @@ class Config(_Section):
             )
         return value
 
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        return f20.check_languages(value, info.data.get("templates"))
+
     @field_validator("templates")
     @classmethod
     def _templates(cls, value: Path | None) -> Path | None:
@@ -416,6 +433,11 @@ class Config(_Section):
     def tz(self) -> ZoneInfo:
         """The user's time zone, for business days and for showing times."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def draft_locale(self) -> str:
+        """The locale drafts date in: `locale`, else `country`'s main language there, else the system's, else en_US."""
+        return self.locale or f20.locale_of_country(self.country) or f20.system_locale()
 
     def after(self, duration: Duration, start: datetime) -> datetime:
         """`duration` after `start` in the user's zone, skipping the configured country's holidays."""

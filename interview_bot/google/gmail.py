@@ -130,6 +130,20 @@ class GoogleGmail:
         )
         return str(profile["emailAddress"])
 
+    def signature(self, email: str) -> str:
+        """The Gmail signature (HTML) of the send-as address `email`, else of the default one; "" if none.
+
+        users.settings.sendAs.list, allowed under gmail.readonly: asked once per run (runtime.voices)."""
+        listed = self._retrier.execute(
+            self._users.settings().sendAs().list(userId="me", fields="sendAs(sendAsEmail,isDefault,isPrimary,signature)"),
+            "reading your Gmail signature",
+        )
+        aliases = [a for a in listed.get("sendAs", []) if isinstance(a, dict)]
+        chosen = (next((a for a in aliases if str(a.get("sendAsEmail", "")).lower() == email.lower()), None)
+                  or next((a for a in aliases if a.get("isDefault")), None)
+                  or next((a for a in aliases if a.get("isPrimary")), None))
+        return str(chosen.get("signature", "")) if chosen else ""
+
     def history_id(self) -> str:
         """The mailbox's current history id: where incremental reading starts."""
         profile = self._retrier.execute(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from interview_bot.model import DetectionRules, Interview, MailMessage, ThreadRef
+from interview_bot.model import CompanyMail, DetectionRules, FollowUp, Interview, MailMessage, ThreadRef
 from interview_bot.reading.detect import is_scheduler_sender
 from interview_bot.reading.names import aliases
 
@@ -93,6 +93,20 @@ def choose_thread(iv: Interview, candidates: list[MailMessage], rules: Detection
     if not relevant:
         return None
     return max(relevant, key=lambda m: (_relevance(m, iv), m.date.timestamp() if m.date else 0))
+
+
+def draft_thread(fu: FollowUp, iv: Interview, mail: list[CompanyMail], rules: DetectionRules) -> str:
+    """The one choice of a draft's thread: the one planned for it (a rejection's, the thank-you's),
+    else the company's mail most likely about this interview; "" for a new thread."""
+    if fu.thread_id:
+        return fu.thread_id
+    best = choose_thread(iv, [_as_message(m) for m in mail], rules)
+    return best.thread_id if best else ""
+
+
+def _as_message(m: CompanyMail) -> MailMessage:
+    return MailMessage(id=m.id, thread_id=m.thread_id, message_id=m.message_id, subject=m.subject, sender=m.sender,
+                       date=m.date, references=m.references)
 
 
 def reply_point(thread: list[MailMessage]) -> ThreadRef | None:

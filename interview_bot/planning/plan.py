@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
+from interview_bot.model import Cause, FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
+from interview_bot.planning.policy import DUE_AND_RECIPIENTS, THANK_YOU_REVIVES, cancel, follow_up_key, settle
 from interview_bot.planning.recipients import capped
-
-# Reasons the planner writes; a follow-up it cancelled may be brought back by it.
-CANCELLED_INTERVIEW = "the interview was cancelled before it ended"
-DECLINED_INTERVIEW = "you declined the interview"
-NOT_AN_INTERVIEWER = "no longer among the interviewers"
-DISABLED = "thank-you notes are turned off in config"
-_PLANNER_REASONS = {CANCELLED_INTERVIEW, DECLINED_INTERVIEW, NOT_AN_INTERVIEWER, DISABLED}
 
 
 class Offset(Protocol):
@@ -39,8 +33,7 @@ class ThankYouPolicy:
 
 def thank_you_key(interview_id: str, recipient: Person | None) -> str:
     """The follow-up's stable key: one per interview, or one per interviewer."""
-    base = f"{interview_id}#{FollowUpKind.THANK_YOU.value}"
-    return f"{base}#{recipient.email.lower()}" if recipient else base
+    return follow_up_key(interview_id, FollowUpKind.THANK_YOU, recipient.email.lower() if recipient else None)
 
 
 def _desired(iv: Interview, policy: ThankYouPolicy) -> dict[str, tuple[Person, ...]]:
@@ -64,43 +57,24 @@ def plan_thank_yous(
     decline before the interview ended cancels the thank-you; one after it does not.
     """
     mine = {f.key: f for f in existing if f.kind is FollowUpKind.THANK_YOU}
-    changes: list[FollowUp] = []
+    scheduled = [f for f in mine.values() if f.status is FollowUpStatus.SCHEDULED]
 
     if iv.status is not InterviewStatus.ACTIVE:
-        if observed_at < iv.end:
-            reason = CANCELLED_INTERVIEW if iv.status is InterviewStatus.CANCELLED else DECLINED_INTERVIEW
-            for fu in mine.values():
-                if fu.status is FollowUpStatus.SCHEDULED:
-                    changes.append(replace(fu, status=FollowUpStatus.CANCELLED, reason=reason))
-        return changes
+        if observed_at >= iv.end:
+            return []
+        cause = Cause.INTERVIEW_CANCELLED if iv.status is InterviewStatus.CANCELLED else Cause.INTERVIEW_DECLINED
+        return [cancel(fu, cause) for fu in scheduled]
 
     if not policy.enabled:
-        return [replace(f, status=FollowUpStatus.CANCELLED, reason=DISABLED)
-                for f in mine.values() if f.status is FollowUpStatus.SCHEDULED]
+        return [cancel(fu, Cause.TURNED_OFF) for fu in scheduled]
 
     due = policy.after.after(iv.end, tz, policy.country, policy.subdivision)
     desired = _desired(iv, policy)
-    note = capped(iv, iv.interviewers)[1]  # who was left out, for the draft's NOTE line
+    changes: list[FollowUp] = []
     for key, recipients in desired.items():
-        known = mine.get(key)
-        if known is None:
-            if not recipients:
-                changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, (), FollowUpStatus.SKIPPED,
-                                        reason="no interviewer to write to (only rooms, lists or you)"))
-            elif watching_since is not None and watching_since - due > policy.too_late:
-                changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, FollowUpStatus.SKIPPED,
-                                        reason="the interview was over before the bot saw it"))
-            else:
-                changes.append(FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, note=note))
-            continue
-        fu = known
-        revived = fu.status is FollowUpStatus.CANCELLED and fu.reason in _PLANNER_REASONS
-        if fu.status is FollowUpStatus.SCHEDULED or revived:
-            updated = replace(fu, due=due, recipients=recipients, status=FollowUpStatus.SCHEDULED,
-                              reason="" if revived else fu.reason, note=note)
-            if updated != fu:
-                changes.append(updated)
-    for key, fu in mine.items():
-        if key not in desired and fu.status is FollowUpStatus.SCHEDULED:
-            changes.append(replace(fu, status=FollowUpStatus.CANCELLED, reason=NOT_AN_INTERVIEWER))
+        fresh = FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, note=capped(iv, iv.interviewers)[1])
+        saved = settle(mine.get(key), fresh, watching_since, THANK_YOU_REVIVES, DUE_AND_RECIPIENTS, policy.too_late)
+        if saved is not None:
+            changes.append(saved)
+    changes += [cancel(fu, Cause.NOT_AN_INTERVIEWER) for fu in scheduled if fu.key not in desired]
     return changes

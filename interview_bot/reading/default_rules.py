@@ -10,6 +10,7 @@ in tests/reading/test_titles.py, next to the titles they were taken from.
 from __future__ import annotations
 
 from interview_bot.model import DetectionRules
+from interview_bot.reading.lang import LANGUAGES
 
 DEFAULT_RULES = DetectionRules(
     match=(
@@ -53,6 +54,8 @@ DEFAULT_RULES = DetectionRules(
         r"\bprobe(?:arbeits?tag|arbeiten|tag)\b",
         r"\bentrevista\b",
         r"\bentretien\s+(?:d'embauche|de\s+recrutement|t[ée]l[ée]phonique|rh|individuel)\b",
+        # Every other language's words for a job interview and its rounds (interview_bot.reading.lang).
+        *(word for lang in LANGUAGES for word in lang.interview_words),
     ),
     ignore=(
         r"\bmock\b",

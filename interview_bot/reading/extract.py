@@ -151,7 +151,17 @@ def spelling_in_title(name: str, title: str) -> str:
     if not words or not title or title.isupper() or title.islower():
         return name  # a shouted or all-lower title says nothing about how the company writes its name
     found = re.search(r"(?<![\w])" + r"[\s\-_.]?".join(words) + r"(?![\w])", title, re.IGNORECASE)
-    return found.group(0) if found else name
+    if found:
+        return found.group(0)
+    # A domain runs the words together: corvidanalytics.com is the title's "Corvid Analytics" (issue 20).
+    glued = "".join(name.split()).casefold()
+    title_words = re.findall(r"[\w&'.-]+", title)
+    for width in (2, 3, 4):
+        for i in range(len(title_words) - width + 1):
+            run = title_words[i:i + width]
+            if "".join(run).casefold() == glued:
+                return " ".join(run)
+    return name
 
 
 def find_meeting_link(candidates: Iterable[str]) -> str:

@@ -56,3 +56,5 @@ class Classification:
     phrase: str
     confidence: float
     rule: str = ""  # "en:rejection", "config:offer", "header:auto-submitted", "subject:de"...
+    # The new text's language (ISO 639-1) when the detector is sure; said, not compared: the reading is the rest.
+    language: str | None = field(default=None, compare=False)

@@ -50,6 +50,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from interview_bot.config.durations import business_days_after
+from interview_bot.reading.lang import LANGUAGES
+from interview_bot.reading.promise_tables import sentences as table_sentences
+from interview_bot.reading.promise_tables import table_promises
 from interview_bot.reading.promises_intl import intl_promises
 from interview_bot.reading.quoted import strip_quoted
 
@@ -455,6 +458,9 @@ def find_promise(
     if not found:  # the other six languages read (interview_bot.reading.promises_intl)
         found = [Promise(by, phrase, source) for by, phrase in intl_promises(_sentences(text), base.day)
                  if by <= base.day + MAX_AHEAD]
+    if not found:  # every language whose module fills the promise tables (interview_bot.reading.promise_tables)
+        found = [Promise(by, phrase, source) for by, phrase in table_promises(table_sentences(text), base.day, LANGUAGES,
+                                                                              base.country)]
     return found[-1] if found else None
 
 

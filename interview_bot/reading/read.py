@@ -17,7 +17,7 @@ What counts as an answer (the README's table):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -51,7 +51,8 @@ class Reading:
     `explain`; promise: the decision date it promises (None when none); rule: which rule
     decided the kind ("en:rejection#3", "config:offer#1", "subject:de", "header:auto-submitted");
     trust: why it cannot be trusted ("" when it can); silence: the words of a "no news by then
-    means no" condition, when its promise is one; failed: for a bounce, the addresses it names.
+    means no" condition, when its promise is one; failed: for a bounce, the addresses it names;
+    language: the language the phrases were read in.
     """
 
     kind: ReplyKind
@@ -64,6 +65,7 @@ class Reading:
     trust: str = ""
     silence: str = ""
     failed: tuple[str, ...] = ()
+    language: str | None = field(default=None, compare=False)  # the words' language (None: the detector was unsure)
 
 
 def judge_answer(kind: ReplyKind, confidence: float, trust: str, day: date, decision_by: date | None,
@@ -125,7 +127,7 @@ def read_message(msg: Incoming, tz: ZoneInfo, *, country: str | None = None,
                                promise.by if promise else None, reading.rule)
     failed = failed_recipients(msg) if reading.kind is ReplyKind.BOUNCE else ()
     return Reading(reading.kind, reading.phrase, reading.confidence, answer, why, promise, reading.rule,
-                   trust, silence, failed)
+                   trust, silence, failed, reading.language)
 
 
 def as_robot_notice(reading: Reading) -> Reading:

@@ -1,9 +1,9 @@
 """Reading the company's mail after an interview: is it a reply, and what does it say?
 
 Pure: no I/O and no clock. `is_company_reply` decides whether a message comes from the
-company side (a person there, not a machine); `classify_reply` reads what it says, in
-English, German, French, Spanish, Italian, Portuguese or Dutch (interview_bot.reading.lang), with
-the user's own phrases from config in front. Whether a reply *answers* (ends the wait) is
+company side (a person there, not a machine); `classify_reply` reads what it says, in the
+languages of interview_bot.reading.lang, with the user's own phrases from config in front: the
+language of the new text first (interview_bot.reading.language), then English. Whether a reply *answers* (ends the wait) is
 decided in interview_bot.reading.read, which puts these together.
 Quoted earlier messages are stripped first (interview_bot.reading.quoted): a "Great!" above a quoted
 rejection is not a rejection.
@@ -14,20 +14,23 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from interview_bot.reading.extract import domain_in, domain_of, normalize_email
 from interview_bot.reading.incoming import Classification, Incoming, ReplyContext, ReplyKind
 from interview_bot.reading.lang import LANGUAGES
 from interview_bot.reading.lang import en as _en
+from interview_bot.reading.language import detect_language
 from interview_bot.reading.machine import auto_reply_in, machine_reason
 from interview_bot.reading.mailbody import MAX_TEXT
+from interview_bot.reading.phrase_gate import fold, required_words
 from interview_bot.reading.quoted import strip_quoted
 
 __all__ = [
     "DEFAULT_RULES",
     "RULE_KINDS",
+    "UNKNOWN_LANGUAGE",
     "Classification",
     "Incoming",
     "ReplyContext",
@@ -105,7 +108,10 @@ _AFTERCARE = re.compile(r"\b(?:feedback|on\s+file|future\s+(?:roles|openings|opp
 # Words that undo a positive phrase just before it: "unable to offer you the role", "before we make an offer".
 _UNDO = re.compile(r"(?:\b(?:not|unable|cannot|no\s+longer|before|prior\s+to|whether|if\s+we|thanks?|thank\s+you|completed|finished|concluded)\b|n't\b)[^.,;!?]{0,30}$", re.IGNORECASE)
 _NOT_REJECTION = re.compile(r"\b(?:not\s+a\s+rejection|(?:does\s+not|doesn'?t)\s+mean)\b", re.IGNORECASE)
-_RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+", re.IGNORECASE)
+_RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv|tr|отв|ответ|ynt|απ|回复|答复|回覆|转发|轉寄|회신|답장|전달)\s*:\s*)+",
+                        re.IGNORECASE)
+# The rule of a reading in a language no table reads ("language:xx"): unsure, so a check-in is still drafted.
+UNKNOWN_LANGUAGE = "language"
 
 
 # A phrase inside a condition is no decision: "if you don't hear from us by Friday, we have gone
@@ -115,13 +121,14 @@ _CONDITION = re.compile(
     r"\b(?:if|whether|should\s+you|in\s+case|unless|wenn|falls|sollten|caso|indien|qualora)\b[^.;!?]{0,80}$",
     re.IGNORECASE)
 
-_Rules = dict[ReplyKind, tuple[tuple[str, re.Pattern[str]], ...]]
+# (rule name, pattern, words one of which a match needs: None = always run; see reading.phrase_gate)
+_Rules = dict[ReplyKind, tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]]
 
 
 @functools.lru_cache(maxsize=32)
 def _compiled(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Rules, tuple[re.Pattern[str], ...]]:
-    """Phrase rules by kind, config's first, each named for `explain`; and config's auto-reply phrases."""
-    out: dict[ReplyKind, list[tuple[str, re.Pattern[str]]]] = {kind: [] for kind in _ORDER}
+    """Config's phrase rules by kind, each named for `explain`; and config's auto-reply phrases."""
+    out: dict[ReplyKind, list[tuple[str, re.Pattern[str], frozenset[str] | None]]] = {kind: [] for kind in _ORDER}
     auto: list[re.Pattern[str]] = []
     for name, patterns in extra:
         try:
@@ -138,12 +145,41 @@ def _compiled(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Rules, t
             if kind is ReplyKind.AUTO_REPLY:
                 auto.append(compiled)
             else:
-                out[kind].append((f"config:{name}#{i}", compiled))
+                out[kind].append((f"config:{name}#{i}", compiled, required_words(p)))
+    return {k: tuple(v) for k, v in out.items()}, tuple(auto)
+
+
+@functools.lru_cache(maxsize=64)
+def _language_rules(code: str | None) -> _Rules:
+    """One language's phrase rules by kind (None: every language's, for text whose language is unsure)."""
+    out: dict[ReplyKind, list[tuple[str, re.Pattern[str], frozenset[str] | None]]] = {kind: [] for kind in _ORDER}
     for lang in LANGUAGES:
+        if code is not None and lang.code != code:
+            continue
         for name, patterns in lang.rules.items():
             kind = ReplyKind(name)
-            out[kind] += [(f"{lang.code}:{name}#{i}", re.compile(p, re.IGNORECASE)) for i, p in enumerate(patterns, 1)]
-    return {k: tuple(v) for k, v in out.items()}, tuple(auto)
+            out[kind] += [(f"{lang.code}:{name}#{i}", re.compile(p, re.IGNORECASE), required_words(p))
+                          for i, p in enumerate(patterns, 1)]
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_TABLES = frozenset(lang.code for lang in LANGUAGES)
+
+
+def _passes(code: str | None, config: _Rules) -> list[_Rules]:
+    """The rule sets to try in turn: config's and the text's own language, then English.
+
+    A Polish rejection is read by the Polish table before an English word in it can decide;
+    text whose language the detector is unsure of is read by every table at once, as before."""
+    def joined(*sets: _Rules) -> _Rules:
+        return {kind: tuple(r for rules in sets for r in rules[kind]) for kind in _ORDER}
+
+    if code is None:
+        return [joined(config, _language_rules(None))]
+    if code not in _TABLES:
+        return [config]
+    first = [joined(config, _language_rules(code))]
+    return first if code == "en" else [*first, _language_rules("en")]
 
 
 def _rules(extra: dict[str, list[str]] | None) -> tuple[_Rules, tuple[re.Pattern[str], ...]]:
@@ -161,8 +197,12 @@ class _Found:
 def _sentences(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text))
-    # "9. Dezember", "26.11. in unserem Hause": a dot after a number ends no sentence.
-    return [s for p in paragraphs for s in re.split(r"(?<=[^\d\s][.!?]) ", p) if s]
+    # "9. Dezember", "26.11. in unserem Hause": a dot after a number ends no sentence. Chinese and
+    # Japanese end one at 。 with no space after it (NFKC has made ！？ into !?).
+    return [s.strip() for p in paragraphs for s in _SENTENCE_END.split(p) if s.strip()]
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?]) |(?<=[。!?])(?=[^\s.!?」』)）])")
 
 
 def _find(sentences: list[str], rules: _Rules) -> list[_Found]:
@@ -170,8 +210,11 @@ def _find(sentences: list[str], rules: _Rules) -> list[_Found]:
     found: list[_Found] = []
     for i, sentence in enumerate(sentences):
         conditional = _SILENCE.search(sentence) is not None
+        folded = fold(sentence)
         for kind, patterns in rules.items():
-            for rule, pattern in patterns:
+            for rule, pattern, needs in patterns:
+                if needs is not None and not any(word in folded for word in needs):
+                    continue  # cannot match: skip the scan
                 m = pattern.search(sentence)
                 if m is None:
                     continue
@@ -206,8 +249,12 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
     after it redirects (another role, "but ... we'd like you to interview"); then offer, next
     steps, holding, acknowledgement. A rejection phrase inside a condition ("if you don't
     hear from us by Friday, ...") is not a rejection.
+
+    The language of the new text picks the table: its own first, English only when its own
+    finds nothing. Text in a language no table reads is `other` at confidence 0 with the rule
+    "language:xx" (UNKNOWN_LANGUAGE): unsure, so the check-in is drafted with its NOTE.
     """
-    rules, auto_rules = _rules(extra_rules)
+    config, auto_rules = _rules(extra_rules)
     subject = unicodedata.normalize("NFKC", subject or "")[:300]
     text = strip_quoted((body or "")[:MAX_TEXT])
     for pattern in auto_rules:
@@ -218,8 +265,24 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
     # A fresh subject reads as the first sentence ("Offer letter"); a "Re:" subject is usually
     # our own thank-you's ("Re: Thank you - Final round") and says nothing about the answer.
     own = "" if _RE_PREFIX.match(subject) else subject.strip().rstrip(".!?") + ".\n\n"
-    sentences = _sentences(own + text[:_MAX_READ])
-    found = _find(sentences, rules)
+    code = detect_language(text[:_DETECT] if text.strip() else own)
+    # Every table at once costs a pass per language: text of no clear language is read for its
+    # first lines only (a decision is there), so the cost stays bounded whatever the text.
+    sentences = _sentences(own + text[:_MAX_READ if code else _MAX_READ_UNSURE])
+    for rules in _passes(code, config):
+        if found := _find(sentences, rules):
+            return replace(_decide(found, sentences), language=code)
+    if code is not None and code not in _TABLES:
+        return Classification(ReplyKind.OTHER, "", 0.0, f"{UNKNOWN_LANGUAGE}:{code}", language=code)
+    return Classification(ReplyKind.OTHER, "", 0.0, "", language=code)
+
+
+_MAX_READ_UNSURE = 4_000
+_DETECT = 2_000  # characters of new text the detector reads: its first lines say which language it is
+
+
+def _decide(found: list[_Found], sentences: list[str]) -> Classification:
+    """The reading from the phrases found, by the order between kinds."""
     by_kind: dict[ReplyKind, list[_Found]] = {}
     for f in found:
         by_kind.setdefault(f.kind, []).append(f)

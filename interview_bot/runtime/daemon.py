@@ -34,7 +34,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from interview_bot.clock import SystemClock
+from interview_bot.clock import Clock, SystemClock
 from interview_bot.errors import AuthError, BotError, StateError
 from interview_bot.google.retry import Retrier, Stopping
 from interview_bot.model import FollowUp, FollowUpStatus
@@ -97,8 +97,9 @@ class Daemon:
 
     def __init__(self, state: State, build_engine: EngineFactory, poll_every: timedelta,
                  retrier: Retrier | None = None, heartbeat: float = HEARTBEAT_SECONDS,
-                 telling: Telling | None = None, tz: ZoneInfo | None = None) -> None:
+                 telling: Telling | None = None, tz: ZoneInfo | None = None, clock: Clock | None = None) -> None:
         self.state = state
+        self.clock = clock or SystemClock()  # the engine's: when jobs run is read from it, never ad hoc
         self.telling = telling  # notifications (issue 22): new drafts, a dead sign-in, the digest
         self.tz = tz or ZoneInfo("UTC")
         self._build_engine = build_engine
@@ -118,7 +119,7 @@ class Daemon:
 
     def run(self) -> None:
         """Sync now and every poll_every, drafting follow-ups as they fall due, until stop()."""
-        now = datetime.now(UTC)
+        now = self.clock.now()
         self.scheduler.add_job(self._guarded, "interval", args=["sync", self.sync], id="sync",
                                seconds=self.poll_every.total_seconds(), next_run_time=now)
         if self.telling is not None and self.telling.digest_at is not None:
@@ -202,7 +203,7 @@ class Daemon:
         # meanwhile is picked up without a restart.
         self.engine = None
         if self.telling is not None:
-            self.telling.sign_in_refused(self.state, e.message, e.hint, datetime.now(UTC))
+            self.telling.sign_in_refused(self.state, e.message, e.hint, self.clock.now())
         if e.message != self._auth_problem:
             log.error("cannot reach Google: %s. To fix: %s. Still running; trying again every %s.",
                       e.message, e.hint or "run `interview-bot auth`", every(self.poll_every))
@@ -216,6 +217,7 @@ class Daemon:
         # A failing calendar or Gmail is in the report (and logged, a calendar hourly); what is
         # already due is still drafted. Sign-in and state file errors go to _guarded.
         report = engine.sync()
+        engine.apply(engine.decide(), report, drafts=False)  # a stale draft is withdrawn now; drafts have their jobs
         if self.telling is not None:
             self.telling.sign_in_accepted(self.state)
         if self._auth_problem:
@@ -236,7 +238,7 @@ class Daemon:
         for job in self.scheduler.get_jobs():
             if job.id.startswith("follow-up:") and job.id.removeprefix("follow-up:") not in pending:
                 job.remove()
-        now = datetime.now(UTC)
+        now = self.clock.now()
         for key, fu in pending.items():
             if self._scheduled.get(key) != fu.due:
                 self._log_scheduled(fu, now)
@@ -252,7 +254,8 @@ class Daemon:
             log.info("%s is planned for %s", about(self.state, fu), day_time(fu.due, self.tz))
 
     def draft(self, key: str) -> None:
-        """Draft one follow-up if it is still pending and due (the state file may have moved on)."""
+        """When a follow-up falls due: decide, then apply, as `run --once` does after its sync (the
+        state file may have moved on: nothing is done for a follow-up no longer pending or due)."""
         fu = self.state.follow_up(key)
         if fu is None or fu.status not in PENDING:
             return
@@ -260,8 +263,7 @@ class Daemon:
         if fu.due > engine.clock.now():
             self.schedule_follow_ups()  # moved later since this job was made
             return
-        report = RunReport()
-        engine.try_draft(fu, report)
+        report = engine.draft_due(RunReport())
         for skipped in report.skipped:
             log.warning("skipped %s: %s", about(self.state, skipped), skipped.reason)
         for failed, why in report.failed:
@@ -312,7 +314,7 @@ def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
         clock = SystemClock()
         log_downtime(state, list(cfg.calendars), clock.now(), cfg.poll_every.delta)
         daemon = Daemon(state, lambda r: build_engine(cfg, clock, state, retrier=r), cfg.poll_every.delta,
-                        retrier=retrier, telling=telling_from_config(cfg), tz=cfg.tz)
+                        retrier=retrier, telling=telling_from_config(cfg), tz=cfg.tz, clock=clock)
         with daemon.signals_handled():
             daemon.run()
     finally:

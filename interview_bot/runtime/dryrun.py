@@ -208,10 +208,10 @@ class Replay:
         return self.engine.state
 
     def not_drafted(self) -> list[FollowUp]:
-        """Follow-ups of the window that were cancelled, skipped or failed, with their reasons."""
+        """Follow-ups of the window that were cancelled, skipped or failed, with their reasons (not the
+        withdrawn ones: they were drafted, and `withdrawn` lists them)."""
         done = (FollowUpStatus.CANCELLED, FollowUpStatus.SKIPPED, FollowUpStatus.FAILED)
-        return [f for f in self.state.follow_ups() if f.status in done and self.start <= f.due <= self.end
-                and not f.reason.startswith("withdrawn")]
+        return [f for f in self.state.follow_ups() if f.status in done and self.start <= f.due <= self.end]
 
     def later(self) -> list[FollowUp]:
         """Follow-ups still scheduled after the window."""
@@ -246,7 +246,6 @@ def dry_run(cfg: Config, now: datetime, since: timedelta, ahead: timedelta,
     clock = FixedClock(now)
     calendar = SnapshotCalendar(real_calendar)
     gmail = ReplayGmail(real_gmail, clock, settings.reading.extra_senders)
-    # Not the engine's dry_run: the replay's Gmail keeps its drafts and withdrawals to show them.
     engine = engine_over(cfg, settings, blank_state(known_profile(Path(cfg.state))), calendar, gmail, clock)
     return replay(engine, clock, calendar, gmail, since, ahead)
 

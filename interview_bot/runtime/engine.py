@@ -18,11 +18,10 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from interview_bot.clock import Clock
-from interview_bot.errors import ConfigError, GoogleApiError
+from interview_bot.errors import GoogleApiError
 from interview_bot.model import (
     BotMail,
     CalendarEvent,
-    CompanyMail,
     Decision,
     DetectionRules,
     FollowUp,
@@ -32,32 +31,27 @@ from interview_bot.model import (
     InterviewStatus,
     MailMessage,
     Person,
-    ThreadRef,
 )
-from interview_bot.planning.mailthread import choose_thread, reply_point
+from interview_bot.planning.actions import Action, ActionType, decide
+from interview_bot.planning.mailthread import draft_thread
 from interview_bot.planning.plan import ThankYouPolicy, plan_thank_yous
-from interview_bot.planning.process import WITHDRAW, Policies, ProcessPlan, ProcessView, plan_process, process_key
+from interview_bot.planning.process import Policies, ProcessPlan, ProcessView, plan_process, process_key
 from interview_bot.reading.detect import classify, is_scheduler_sender
 from interview_bot.reading.promises import find_promise
+from interview_bot.runtime.apply import MAIL_PATIENCE, Applier
 from interview_bot.runtime.calsync import CalendarPort, CalendarReader
 from interview_bot.runtime.mailsync import MailPort, MailReader, ReadingRules
 from interview_bot.runtime.once import DraftGuard
 from interview_bot.runtime.report import RunReport
 from interview_bot.runtime.state import State
-from interview_bot.writing.compose import Templates, compose
+from interview_bot.runtime.voices import Voices
+from interview_bot.writing.compose import Templates
+from interview_bot.writing.voice import VoiceSettings
 
 log = logging.getLogger(__name__)
 
 # A status check re-reads Gmail before it is drafted unless the last read is this recent.
 RECHECK_AFTER = timedelta(seconds=10)
-# How long a due draft waits for Gmail to be read (for an answer, for the thread to reply in)
-# before it is made anyway: when unsure, draft; a missed follow-up costs more than a wrong thread.
-MAIL_PATIENCE = timedelta(hours=6)
-# A draft whose creation failed with a 5xx or a dropped connection: looked up by its key and, if
-# absent, made again within the same sync, this many times in all, after these pauses (seconds).
-DRAFT_ATTEMPTS = 3
-DRAFT_PAUSES = (2.0, 8.0)
-_RETRY_STATUSES = frozenset({0, 408, 429, 500, 502, 503, 504})
 
 
 class GmailPort(MailPort, Protocol):
@@ -85,6 +79,7 @@ class Settings:
     reading: ReadingRules
     templates: dict[str, str] = field(default_factory=dict)  # follow-up kind -> template name
     decisions: dict[str, date] = field(default_factory=dict)  # config: company name or domain -> date
+    voice: VoiceSettings = field(default_factory=VoiceSettings)  # locale, languages, me.signature (issue 20)
 
 
 class Engine:
@@ -98,11 +93,9 @@ class Engine:
         gmail: GmailPort,
         templates: Templates,
         clock: Clock,
-        dry_run: bool = False,
         endpoint: str = "",
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.dry_run = dry_run  # `plan`: read Google, write nothing there
         self.settings = settings
         self.state = state
         self.calendar = calendar
@@ -110,13 +103,15 @@ class Engine:
         self.templates = templates
         self.clock = clock
         self.endpoint = endpoint  # the sandbox's URL, or "" for Google: part of the account's identity
-        self.sleep = sleep  # the pause between attempts at a draft (the daemon's can be interrupted)
+        self.sleep = sleep  # the pause between attempts at a draft: injected, like the clock
         self._me: Person | None = None
         self._account_locked = False
         self._mail_read_at: datetime | None = None
         self.mail = MailReader(gmail, state, settings.reading, self.my_emails)
         self.calendars = CalendarReader(calendar, state, settings.calendars, self._apply_event)
         self.guard = DraftGuard(state, gmail, clock, settings.reading.personal_domains)
+        self.voices = Voices(settings, state, gmail)  # the drafts' language, promise and signature
+        self.applier = Applier(self)
 
     # -- who the user is ------------------------------------------------------------------
 
@@ -142,7 +137,7 @@ class Engine:
         """Hold the Google account's lock (its address from the state, else asked of Gmail once).
 
         Raises InstanceRunning when another bot runs for this account, whatever its state file."""
-        if self._account_locked or self.dry_run:
+        if self._account_locked:
             return
         self.state.lock_account(self.profile_email(), self.endpoint)
         self._account_locked = True
@@ -178,8 +173,7 @@ class Engine:
             return 0
         finally:
             report.messages_vanished += self.mail.vanished
-        if not self.dry_run:
-            self.guard.mail_synced(self.mail.own_added, self.mail.restarted)
+        self.guard.mail_synced(self.mail.own_added, self.mail.restarted)
         self._mail_read_at = self.clock.now()
         report.mail_read += count
         return count
@@ -223,37 +217,35 @@ class Engine:
     def plan_process(self, view: ProcessView) -> ProcessPlan:
         return plan_for(view, self.settings, self.clock.now(), self.my_emails())
 
-    def plan_processes(self, report: RunReport) -> None:
-        """Plan each process's follow-ups after a sync; withdraw check-ins the company made stale."""
+    def _changes(self) -> list[tuple[FollowUp | None, FollowUp]]:
+        """Each process's planned follow-up changes, with the follow-up as it stands (None when new)."""
+        changes: list[tuple[FollowUp | None, FollowUp]] = []
         for view in self.process_views():
-            try:
-                self._plan_one(view, report)
-            except GoogleApiError as e:  # this process is planned again at the next sync
-                log.warning("could not plan the follow-ups for %s yet: %s",
-                            next((iv.company for iv in view.interviews if iv.company), view.key), e.message)
+            before = {f.key: f for f in view.follow_ups}
+            changes += [(before.get(fu.key), fu) for fu in self.plan_process(view).changes]
+        return changes
 
-    def _plan_one(self, view: ProcessView, report: RunReport) -> None:
-        plan = self.plan_process(view)
-        before = {f.key: f for f in view.follow_ups}
-        for fu in plan.changes:
-            if fu.reason.startswith(WITHDRAW) and before.get(fu.key, fu).status is FollowUpStatus.DRAFTED:
-                if self.dry_run:
-                    continue
-                if not self.gmail.draft_exists(fu.draft_id):
-                    # Sent (or deleted) before the company answered: nothing to withdraw. Say so in
-                    # the state, so the next syncs do not ask Gmail about that draft again.
-                    fu = replace(before[fu.key], reason=self._no_longer_a_draft(before[fu.key]))
-                else:
-                    self.gmail.delete_draft(fu.draft_id)
-                    report.withdrawn.append(fu)
-                    log.info("withdrew the unsent draft of %s: %s", about(self.state, fu), fu.reason)
-            with self.state.transaction():
-                self.state.save_follow_up(fu)
+    def decide(self) -> list[Action]:
+        """What should happen now and later, as a value: records, drafts to create (each in its
+        thread, at its due time), unsent drafts to delete. `plan` prints it; `apply` applies it."""
+        pending = self.state.follow_ups(status=FollowUpStatus.SCHEDULED) + self.state.follow_ups(
+            status=FollowUpStatus.DRAFTING)
+        return decide(self._changes(), pending, self._thread_for, self.clock.now())
 
-    def _no_longer_a_draft(self, fu: FollowUp) -> str:
-        """Why a drafted follow-up's draft is gone: sent, or deleted by the user."""
-        found = self.guard.look_up(fu, self.state.interview(fu.interview_id))
-        return "sent" if found is not None and found.place == "sent" else "its draft was deleted"
+    def apply(self, actions: list[Action], report: RunReport, drafts: bool = True) -> RunReport:
+        """Apply the actions due by now, step by step (interview_bot.runtime.apply)."""
+        self.applier.apply(actions, report, drafts)
+        return report
+
+    def plan_processes(self, report: RunReport) -> None:
+        """Record each process's planned follow-ups (the state only: withdrawing a draft is an action)."""
+        actions = [a for a in decide(self._changes(), (), self._thread_for, self.clock.now())
+                   if a.action is ActionType.RECORD]
+        self.apply(actions, report, drafts=False)
+
+    def _thread_for(self, fu: FollowUp) -> str:
+        iv = self.state.interview(fu.interview_id)
+        return draft_thread(fu, iv, self.state.mail(process_key(iv)), self.settings.rules) if iv else fu.thread_id
 
     # -- drafting ---------------------------------------------------------------------------
 
@@ -266,132 +258,46 @@ class Engine:
         return sorted((f for f in pending if f.due <= now), key=lambda f: (f.due, f.key))
 
     def draft_due(self, report: RunReport | None = None) -> RunReport:
-        """Make a draft for every follow-up that is due. One failure does not stop the others."""
+        """Decide, then apply what is due: the one route of `run --once` (after its sync) and of the
+        daemon's due-time job. One failure does not stop the others."""
         report = report or RunReport()
-        for fu in self.due():
-            self.try_draft(fu, report)
-        return report
+        held = self._read_before_writing(report)
+        return self.apply([a for a in self.decide() if a.follow_up.key not in held], report)
+
+    def _read_before_writing(self, report: RunReport) -> set[str]:
+        """Right before writing to the company again (a status check, a keep-in-touch note): has it
+        answered since the last read? Not when that read was a moment ago, as in `run --once`.
+
+        Returns the keys held back because Gmail could not be read, until they have waited long enough."""
+        now = self.clock.now()
+        asking = [f for f in self.due() if f.kind in (FollowUpKind.STATUS_CHECK, FollowUpKind.KEEP_IN_TOUCH)
+                  and f.status is FollowUpStatus.SCHEDULED]
+        if not asking or (self._mail_read_at and now - self._mail_read_at < RECHECK_AFTER):
+            return set()
+        try:
+            count = self.read_mail(report, raising=True)
+        except GoogleApiError as e:
+            held = {f.key for f in asking if not self.applier.waited_long_enough(f)}
+            for fu in asking:
+                if fu.key in held:
+                    log.warning("could not draft %s yet: reading Gmail for an answer failed: %s (tried again "
+                                "shortly)", about(self.state, fu), e.message)
+                    report.failed.append((fu, str(e)))
+                else:
+                    log.warning("%s: reading Gmail for an answer failed for %s (%s); drafting it all the same",
+                                about(self.state, fu), MAIL_PATIENCE, e.message)
+            return held
+        if count:
+            self.plan_processes(report)
+        return set()
 
     def try_draft(self, fu: FollowUp, report: RunReport) -> None:
-        """Draft one follow-up; Google's refusal is recorded, not raised.
-
-        A 400 means the request itself is wrong and would be every time: the follow-up is
-        marked failed with Google's words. A 5xx or a dropped connection is tried again within
-        this sync, a few times, with pauses (first looking for the draft by its key: Google
-        may have made it). Anything else, or what still fails, is tried at the next sync.
-        """
-        for attempt in range(1, DRAFT_ATTEMPTS + 1):
-            try:
-                self.draft(fu, report)
-                return
-            except GoogleApiError as e:
-                if e.status == 400:
-                    current = self.state.follow_up(fu.key) or fu
-                    failed = self.state.set_status(current, FollowUpStatus.FAILED, reason=f"Google refused it: {e}")
-                    log.error("could not draft %s: %s", about(self.state, fu), e)
-                    report.failed.append((failed, failed.reason))
-                    return
-                again = e.status in _RETRY_STATUSES and e.reason != "retryAfter" and attempt < DRAFT_ATTEMPTS
-                if not again:
-                    log.warning("could not draft %s yet: %s (tried again at the next sync)", about(self.state, fu), e)
-                    report.failed.append((fu, str(e)))
-                    return
-                log.info("could not draft %s: %s; looking for it and trying again", about(self.state, fu), e)
-                self.sleep(DRAFT_PAUSES[min(attempt, len(DRAFT_PAUSES)) - 1])
-                fu = self.state.follow_up(fu.key) or fu
-                if fu.status not in (FollowUpStatus.SCHEDULED, FollowUpStatus.DRAFTING):
-                    return
+        """Draft one follow-up; Google's refusal is recorded, not raised (interview_bot.runtime.apply)."""
+        self.applier.try_draft(fu, report)
 
     def draft(self, fu: FollowUp, report: RunReport) -> FollowUp:
-        """Draft one follow-up, exactly once: mark it, look for a draft a crash may have left, then create."""
-        iv = self.state.interview(fu.interview_id)
-        if iv is None:
-            return self.state.set_status(fu, FollowUpStatus.SKIPPED, reason="its interview is no longer known")
-        self.lock_account()
-        found = self.guard.existing(fu, iv)
-        if found is not None:
-            log.info("%s: Gmail already has its %s (made before an interruption, or by another copy of the "
-                     "state); not making another", about(self.state, fu), found.place)
-            done = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=found.draft_id,
-                                         thread_id=found.thread_id, reason="" if found.place == "draft" else "sent")
-            report.found.append(done)
-            return done
-        if fu.kind in (FollowUpKind.STATUS_CHECK, FollowUpKind.KEEP_IN_TOUCH) and fu.status is FollowUpStatus.SCHEDULED:
-            # Right before writing to them: has the company answered since the last sync?
-            # (Not when that sync was a moment ago, as in `run --once`.)
-            fresh_enough = self._mail_read_at and self.clock.now() - self._mail_read_at < RECHECK_AFTER
-            if not fresh_enough and self._read_mail_before(fu, iv, report, "reading Gmail for an answer"):
-                self.plan_processes(report)
-                fresh = self.state.follow_up(fu.key)
-                if fresh is None or fresh.status is not FollowUpStatus.SCHEDULED or fresh.due > self.clock.now():
-                    return fresh or fu
-                fu = fresh
-        if iv.status is InterviewStatus.ACTIVE and not self._mail_scanned(iv):
-            # The company's mail was never read (Gmail failed so far): without it the draft could go
-            # to a new thread instead of the recruiter's. It waits until that mail has been read,
-            # for a while: then it is made in a thread of its own rather than not at all.
-            self._read_mail_before(fu, iv, report, "searching the company's mail")
-            if not self._mail_scanned(iv):
-                if not self._waited_long_enough(fu):
-                    raise GoogleApiError(f"the mail of {process_key(iv)} could not be searched yet, to find the "
-                                         "thread to answer in", hint="temporary: tried again shortly")
-                log.warning("%s: the company's mail could not be searched for %s; drafting it in a new thread",
-                            about(self.state, fu), MAIL_PATIENCE)
-        thread = self._thread_for(fu, iv)
-        try:
-            mail = compose(fu, iv, self.me(), thread, self.templates, self.settings.tz, self.clock.now(),
-                           template_name=self._template_for(fu))
-        except ConfigError as e:
-            # A template broken after check-config: this follow-up fails, the others go on.
-            failed = self.state.set_status(fu, FollowUpStatus.FAILED, reason=f"template error: {e}")
-            report.failed.append((failed, failed.reason))
-            return failed
-        except ValueError as e:  # no valid address among the recipients
-            skipped = self.state.set_status(fu, FollowUpStatus.SKIPPED, reason=str(e))
-            report.skipped.append(skipped)
-            return skipped
-        fu = self.state.set_status(fu, FollowUpStatus.DRAFTING)
-        draft_id, thread_id, message_id = self.gmail.create_draft(mail.raw, mail.thread_id)
-        with self.state.transaction():  # marked drafted and indexed by its key together
-            fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, reason="")
-            self.state.record_bot_mail(BotMail(fu.key, message_id, draft_id, thread_id, "draft"), self.clock.now())
-        if not self.dry_run:  # another machine's bot may have made it in the same moment: one is kept
-            kept = self.guard.settle(fu, iv, BotMail(fu.key, message_id, draft_id, thread_id, "draft"))
-            if kept.message_id != message_id:
-                fu = self.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=kept.draft_id, thread_id=kept.thread_id,
-                                           reason="" if kept.place == "draft" else "sent")
-        log.info("drafted %s (draft %s)", about(self.state, fu), draft_id)
-        report.drafted.append((fu, mail.subject, mail.body_text))
-        return fu
-
-    def _mail_scanned(self, iv: Interview) -> bool:
-        return self.state.positions.mail_scanned(process_key(iv))
-
-    def _waited_long_enough(self, fu: FollowUp) -> bool:
-        return self.clock.now() - fu.due > MAIL_PATIENCE
-
-    def _read_mail_before(self, fu: FollowUp, iv: Interview, report: RunReport, what: str) -> int:
-        """Read Gmail before drafting; a failure waits the draft (raised), until it has waited long enough."""
-        try:
-            return self.read_mail(report, raising=True)
-        except GoogleApiError as e:
-            if not self._waited_long_enough(fu):
-                raise
-            log.warning("%s: %s failed for %s (%s); drafting it all the same", about(self.state, fu), what,
-                        MAIL_PATIENCE, e.message)
-            return 0
-
-    def _template_for(self, fu: FollowUp) -> str:
-        return self.settings.templates.get(fu.kind.value, fu.kind.value)
-
-    def _thread_for(self, fu: FollowUp, iv: Interview) -> ThreadRef | None:
-        """Where the draft goes: the thread planned for it (a rejection's, the thank-you's), else
-        the company's mail most likely about this interview, else a new thread."""
-        thread_id = fu.thread_id
-        if not thread_id:
-            best = choose_thread(iv, [_as_message(m) for m in self.state.mail(process_key(iv))], self.settings.rules)
-            thread_id = best.thread_id if best else ""
-        return reply_point(self.gmail.thread(thread_id)) if thread_id else None
+        """Draft one follow-up, exactly once (interview_bot.runtime.apply)."""
+        return self.applier.draft(fu, report)
 
     # -- the whole job ------------------------------------------------------------------------
 
@@ -456,11 +362,6 @@ def configured_decision(ivs: list[Interview], decisions: dict[str, date]) -> dat
         if company.lower().lstrip("@") in names:
             return day
     return None
-
-
-def _as_message(m: CompanyMail) -> MailMessage:
-    return MailMessage(id=m.id, thread_id=m.thread_id, message_id=m.message_id, subject=m.subject, sender=m.sender,
-                       date=m.date, references=m.references)
 
 
 __all__ = ["CalendarPort", "Engine", "RunReport", "Settings", "configured_decision", "plan_for", "planned",

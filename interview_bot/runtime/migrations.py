@@ -165,12 +165,22 @@ def _typed_readings(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE company_mail SET bounced = ? WHERE id = ?", (json.dumps(addresses), message_id))
 
 
+def _type_follow_ups(conn: sqlite3.Connection) -> None:
+    """2 -> 3: a follow-up's cause is an enum column; the old reason texts are read once, here
+    ("withdrawn: ..." becomes the status WITHDRAWN, "sent" the status SENT; interview_bot.runtime.lifecycle_upgrade)."""
+    from interview_bot.runtime.lifecycle_upgrade import upgrade_follow_ups
+
+    _add_column(conn, "follow_ups", "cause", "TEXT NOT NULL DEFAULT ''")
+    upgrade_follow_ups(conn)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     _adopt_previous_release,
     _typed_readings,
+    _type_follow_ups,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -21,6 +21,7 @@ from typing import Any
 from interview_bot.errors import StateError
 from interview_bot.model import (
     BotMail,
+    Cause,
     CompanyMail,
     Decision,
     FollowUp,
@@ -74,7 +75,8 @@ def _follow_up_from_row(row: sqlite3.Row) -> FollowUp:
         status=FollowUpStatus(row["status"]),
         draft_id=row["draft_id"],
         thread_id=row["thread_id"],
-        reason=row["reason"],
+        cause=Cause(row["cause"]) if row["cause"] else None,
+        detail=row["reason"],
         note=row["note"],
     )
 
@@ -248,15 +250,16 @@ class State:
 
     def save_follow_up(self, fu: FollowUp) -> None:
         self._conn.execute(
-            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason, note)
-               VALUES(?,?,?,?,?,?,?,?,?,?)
+            """INSERT INTO follow_ups(key, interview_id, kind, due, recipients, status, draft_id, thread_id, reason, note,
+                   cause)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?)
                ON CONFLICT(key) DO UPDATE SET interview_id=excluded.interview_id, kind=excluded.kind,
                    due=excluded.due, recipients=excluded.recipients, status=excluded.status,
                    draft_id=excluded.draft_id, thread_id=excluded.thread_id, reason=excluded.reason,
-                   note=excluded.note""",
+                   note=excluded.note, cause=excluded.cause""",
             (
                 fu.key, fu.interview_id, fu.kind.value, fu.due.isoformat(), _people_to_json(fu.recipients),
-                fu.status.value, fu.draft_id, fu.thread_id, fu.reason, fu.note,
+                fu.status.value, fu.draft_id, fu.thread_id, fu.detail, fu.note, fu.cause.value if fu.cause else "",
             ),
         )
 

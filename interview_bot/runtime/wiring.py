@@ -44,7 +44,10 @@ def settings_from_config(cfg: Config) -> Settings:
     hs = cfg.replies.hiring_systems
     hiring = hiring_domains(hs.shipped, hs.add, hs.remove)
     rules = replace(rules, scheduler_senders=tuple(dict.fromkeys((*rules.scheduler_senders, *robot_patterns(hiring)))))
+    from interview_bot.writing.voice import VoiceSettings
+
     return Settings(
+        voice=VoiceSettings(cfg.draft_locale, tuple(cfg.languages), cfg.me.signature or ""),
         calendars=tuple(cfg.calendars),
         tz=cfg.tz,
         me_name=cfg.me.name,
@@ -122,24 +125,24 @@ def google_adapters(cfg: Config, settings: Settings, services: tuple[Any, Any] |
 
 
 def engine_over(cfg: Config, settings: Settings, state: State, calendar: CalendarPort, gmail: GmailPort,
-                clock: Clock, dry_run: bool = False, sleep: Callable[[float], None] = time.sleep) -> Engine:
+                clock: Clock, sleep: Callable[[float], None] = time.sleep) -> Engine:
     """An Engine for this config over these adapters (Google's, or a dry run's wrappers of them)."""
     from interview_bot.runtime.engine import Engine
     from interview_bot.writing.compose import Templates
 
     return Engine(
         settings=settings, state=state, calendar=calendar, gmail=gmail,
-        templates=Templates(Path(cfg.templates) if cfg.templates else None), clock=clock, dry_run=dry_run,
+        templates=Templates(Path(cfg.templates) if cfg.templates else None), clock=clock,
         endpoint=cfg.google.endpoint or "", sleep=sleep,
     )
 
 
 def build_engine(cfg: Config, clock: Clock, state: State, services: tuple[Any, Any] | None = None,
-                 retrier: Retrier | None = None, dry_run: bool = False) -> Engine:
+                 retrier: Retrier | None = None) -> Engine:
     """An Engine for this config over the given state (retrier: e.g. the daemon's interruptible one, or a test's)."""
     settings = settings_from_config(cfg)
     calendar, gmail, retrier = google_adapters(cfg, settings, services, retrier)
-    return engine_over(cfg, settings, state, calendar, gmail, clock, dry_run=dry_run, sleep=retrier.sleep)
+    return engine_over(cfg, settings, state, calendar, gmail, clock, sleep=retrier.sleep)
 
 
 __all__ = ["AuthError", "build_engine", "case_rules", "engine_over", "google_adapters", "google_services",

@@ -31,7 +31,7 @@ METHODS = frozenset({
     "messages.modify", "messages.trash", "messages.untrash", "messages.delete", "messages.attachments.get",
     "threads.list", "threads.get",
     "drafts.create", "drafts.update", "drafts.get", "drafts.list", "drafts.delete", "drafts.send",
-    "history.list",
+    "history.list", "settings.sendAs.list",
 })
 
 
@@ -42,6 +42,12 @@ def _obj(value: Any) -> Json:
 
 class GmailApi(GmailAccount):
     """One Gmail account behind the sandbox, answering the gmail.users.* methods."""
+
+    def set_signature(self, html: str, email: str = "") -> None:
+        """Give a send-as address (the account's own by default) a signature, as Gmail's settings would."""
+        with self.lock:
+            signatures: dict[str, str] = self.__dict__.setdefault("_signatures", {})
+            signatures[(email or self.email).lower()] = html
 
     def add_label(self, name: str) -> str:
         """Create a user label and return its id."""
@@ -71,6 +77,18 @@ class GmailApi(GmailAccount):
         return {"emailAddress": self.email, "messagesTotal": len(self._messages),
                 "threadsTotal": len({m["threadId"] for m in self._messages.values()}),
                 "historyId": str(self._history_id)}
+
+    def _settings_sendAs_list(self, params: Json, body: Any) -> Json:
+        # Google lists the primary address always (no verificationStatus: that is for aliases),
+        # then any alias given a signature here, each as a SendAs resource.
+        signatures: dict[str, str] = self.__dict__.get("_signatures", {})
+        primary = {"sendAsEmail": self.email, "displayName": "", "replyToAddress": "",
+                   "signature": signatures.get(self.email.lower(), ""), "isPrimary": True, "isDefault": True,
+                   "treatAsAlias": False}
+        aliases = [{"sendAsEmail": email, "displayName": "", "replyToAddress": "", "signature": html,
+                    "isPrimary": False, "isDefault": False, "treatAsAlias": True, "verificationStatus": "accepted"}
+                   for email, html in signatures.items() if email != self.email.lower()]
+        return {"sendAs": [primary, *aliases]}
 
     def _labels_list(self, params: Json, body: Any) -> Json:
         labels: list[Json] = [{"id": lid, "name": lid, "type": "system"} for lid in SYSTEM_LABELS]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 if TYPE_CHECKING:
-    from interview_bot.writing.compose import Templates
+    from interview_bot.writing.render import Templates
 
 _NOTES: ContextVar[list[str] | None] = ContextVar("template_check_notes", default=None)
 
@@ -96,13 +96,19 @@ class RecordingUndefined(jinja2.ChainableUndefined):
         return self
 
 
-def check_templates(templates: Templates, names: Sequence[str], contexts: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Every problem in the named templates: the text, HTML and subject rendered apart, against each context."""
-    from interview_bot.writing.compose import _undefined_message
+def check_templates(templates: Templates, names: Sequence[str], contexts: Sequence[Mapping[str, Any]],
+                    language: str = "en") -> list[str]:
+    """Every problem in the named templates (in `language`): the text, HTML and subject rendered
+    apart, against each context."""
+    from interview_bot.writing.render import _undefined_message
 
-    class Recording(RecordingUndefined):
-        message_of = staticmethod(_undefined_message)
+    checking = templates.__dict__.get("_checking_env")
+    if checking is None:  # one per Templates: compiling is most of the cost, and languages share files
 
+        class Recording(RecordingUndefined):
+            message_of = staticmethod(_undefined_message)
+
+        checking = templates.__dict__["_checking_env"] = templates._environment(Recording)
     problems: list[str] = []
 
     def add(found: Iterable[str]) -> None:
@@ -111,13 +117,13 @@ def check_templates(templates: Templates, names: Sequence[str], contexts: Sequen
     user_dir = templates.user_dir
     if user_dir is not None and not user_dir.is_dir():
         problems.append(f"{user_dir}: templates folder not found")
-    checking = templates._environment(Recording)
     for name in names:
-        html = user_dir / f"{name}.html.j2" if user_dir is not None else None
-        if html is not None and html.is_file() and not templates._in_user_dir(f"{name}.txt.j2"):
-            problems.append(f"{html}: ignored: {name}.txt.j2 must be in the same folder")
+        for stem in (name, f"{name}.{language}"):
+            html = user_dir / f"{stem}.html.j2" if user_dir is not None else None
+            if html is not None and html.is_file() and not templates._in_user_dir(f"{stem}.txt.j2"):
+                add([f"{html}: ignored: {stem}.txt.j2 must be in the same folder"])
         try:
-            parts = [p for p in templates._files(name) if p]
+            parts = [p for p in templates._files(name, language) if p]
         except Exception as exc:  # noqa: BLE001  # not found, or a syntax error: reported, not raised
             add([templates._describe(exc, name)])
             continue

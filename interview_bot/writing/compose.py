@@ -10,31 +10,29 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import traceback
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email import policy as email_policy
 from email.headerregistry import Address, BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 from typing import Any, ClassVar, cast
 from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
-import jinja2
+from markupsafe import escape
 
-from interview_bot.errors import BotError, ConfigError
+from interview_bot.errors import BotError
 from interview_bot.model import FollowUp, FollowUpKind, Interview, OutgoingMail, Person, ThreadRef
 from interview_bot.writing.addresses import msg_id, normalize_address, one_line, recipients_of
+from interview_bot.writing.greeting import addressee, is_group_mailbox
+from interview_bot.writing.render import HIGHLIGHT, MARKER, SHIPPED_TEMPLATES, RenderedText, Templates, html_from_text
+from interview_bot.writing.voice import Promise, Voice, voice_variables
 
 log = logging.getLogger(__name__)
 
-SHIPPED_TEMPLATES = Path(__file__).parent / "templates"
 BOT_KEY_HEADER = "X-Interview-Bot-Key"
-# The marker the shipped templates leave for the user to fill in: "[[ADD ONE DETAIL ...]]".
-MARKER = re.compile(r"\[\[[^\[\]]+\]\]")
 
 _MAX_REFERENCES = 20
 _NAME_LIMIT = 100
@@ -125,21 +123,17 @@ class FollowUpView:
 
 def _person_view(p: Person) -> PersonView:
     cleaned = Person(one_line(p.email, 254), one_line(p.name, _NAME_LIMIT))
-    return PersonView(cleaned.name, one_line(cleaned.first_name, _NAME_LIMIT), cleaned.email)
+    # Parsed, never guessed from the address: "" when the name gives no sure first name.
+    return PersonView(cleaned.name, addressee(cleaned).first, cleaned.email)
 
 
-def greeting_names(people: Sequence[Person]) -> str:
-    """First names joined for a greeting: "Jane", "Jane and Dale", "Jane, Dale and Sam"; "" if none known."""
-    names = [n for n in (one_line(p.first_name, _NAME_LIMIT) for p in people) if n]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+def greeting_names(people: Sequence[Person], language: str = "en") -> str:
+    """The names a greeting gives, in the language's convention: "Jane", "Jane and Dale"; "" if none.
 
-
-def _interview_day(start: datetime, now: datetime) -> str:
-    # Within the past week the weekday is unambiguous ("on Tuesday"); otherwise add the date.
-    days = (now.date() - start.date()).days
-    return start.strftime("%A") if 0 <= days < 7 else _strftime(start, "%A, %B %-d")
+    Parsed (titles and initials are no first names, "Roe, Jane" is Jane); a person whose name is
+    not known is a `[[NAME]]` marker; group mailboxes are never named."""
+    return str(voice_variables(Voice(language=language), _NO_INTERVIEW, people, False, ZoneInfo("UTC"),
+                               _NO_INTERVIEW.start)["greeting_names"])
 
 
 def build_context(
@@ -149,11 +143,15 @@ def build_context(
     recipients: Sequence[Person],
     tz: ZoneInfo,
     now: datetime,
+    voice: Voice | None = None,
 ) -> dict[str, Any]:
-    """The variables every template gets (documented in interview_bot/templates/thank_you.txt.j2)."""
+    """The variables every template gets (documented at the top of each shipped template)."""
+    voice = voice or Voice()
     company, role = one_line(interview.company, 200), one_line(interview.role, 200)
     start, now_local = interview.start.astimezone(tz), now.astimezone(tz)
-    return {
+    per_person = len(recipients) == 1 and len([p for p in interview.interviewers if not is_group_mailbox(p)]) > 1 \
+        and follow_up.kind is FollowUpKind.THANK_YOU and follow_up.key.count("#") > 1
+    context = {
         "interview": InterviewView(
             title=one_line(interview.title, 300),
             company=company,
@@ -167,28 +165,38 @@ def build_context(
         "role": role,
         "interviewers": [_person_view(p) for p in interview.interviewers],
         "recipients": [_person_view(p) for p in recipients],
-        "greeting_names": greeting_names(recipients),
         "me": _person_view(me),
         "follow_up": FollowUpView(follow_up.kind.value, follow_up.due.astimezone(tz)),
-        "interview_day": _interview_day(start, now_local),
         "note": one_line(follow_up.note, 400),
         "now": now_local,
         "tz": tz,
     }
+    context.update(voice_variables(voice, interview, recipients, per_person, tz, now))
+    # Older templates say "on {{ interview_day }}": the weekday with its date reads right on any day.
+    context["interview_day"] = context["interview_date"]
+    return context
 
 
-def sample_contexts(tz: ZoneInfo | None = None) -> list[dict[str, Any]]:
-    """Realistic contexts for `Templates.check`: with and without a role, one and two recipients."""
+_SAMPLE_START = datetime(2024, 6, 4, 14, 0, tzinfo=UTC)
+_NO_INTERVIEW = Interview(id="", calendar_id="", event_id="", title="", company="", role="", start=_SAMPLE_START,
+                          end=_SAMPLE_START, time_zone="UTC", interviewers=())
+
+
+def sample_contexts(tz: ZoneInfo | None = None, language: str = "en") -> list[dict[str, Any]]:
+    """Realistic contexts for `Templates.check`: with and without a role, a promise, a second check-in."""
     tz = tz or ZoneInfo("UTC")
-    start = datetime(2024, 6, 4, 14, 0, tzinfo=UTC)
+    start = _SAMPLE_START
     jane, dale = Person("jane.roe@initech.example", "Jane Roe"), Person("dale@initech.example", "Dale Simon")
     me = Person("sam@example.com", "Sam Jones")
+    promise = Promise(start.date() + timedelta(days=7), "email", "within a week", start.date() + timedelta(days=1))
     contexts = []
-    for role, people, kind in (
-        ("Data Analyst", (jane, dale), FollowUpKind.THANK_YOU),
-        ("", (jane,), FollowUpKind.THANK_YOU),
-        ("Data Analyst", (jane,), FollowUpKind.STATUS_CHECK),
-        ("", (jane, dale), FollowUpKind.FEEDBACK_REQUEST),
+    for role, people, kind, voice in (
+        ("Data Analyst", (jane, dale), FollowUpKind.THANK_YOU, Voice(language)),
+        ("", (jane,), FollowUpKind.THANK_YOU, Voice(language, signature="Sam Jones\n+44 20 7946 0000")),
+        ("Data Analyst", (jane,), FollowUpKind.STATUS_CHECK, Voice(language, promise=promise)),
+        ("Data Analyst", (jane,), FollowUpKind.STATUS_CHECK, Voice(language, earlier_check=start.date())),
+        ("", (jane, dale), FollowUpKind.FEEDBACK_REQUEST, Voice(language)),
+        ("", (jane,), FollowUpKind.KEEP_IN_TOUCH, Voice(language)),
     ):
         interview = Interview(
             id="primary/evt1", calendar_id="primary", event_id="evt1",
@@ -199,151 +207,8 @@ def sample_contexts(tz: ZoneInfo | None = None) -> list[dict[str, Any]]:
         note = ('Initech wrote on 3 Dec ("thanks for your note"); delete this draft if that answered you'
                 if kind is FollowUpKind.STATUS_CHECK else "")
         fu = FollowUp(f"primary/evt1#{kind.value}", "primary/evt1", kind, start + timedelta(hours=3), people, note=note)
-        contexts.append(build_context(fu, interview, me, people, tz, start + timedelta(hours=3)))
+        contexts.append(build_context(fu, interview, me, people, tz, start + timedelta(hours=3), voice))
     return contexts
-
-
-# ---------------------------------------------------------------- templates
-
-
-def _strftime(value: datetime, fmt: str) -> str:
-    # %-d and friends (no zero padding) are glibc-only; do them here so templates work everywhere.
-    def unpadded(m: re.Match[str]) -> str:
-        return value.strftime("%" + m.group(1)).lstrip("0") or "0"
-
-    return value.strftime(re.sub(r"%-([dmHIMSj])", unpadded, fmt))
-
-
-@jinja2.pass_context
-def _date_filter(ctx: jinja2.runtime.Context, value: datetime, fmt: str = "%A, %B %-d") -> str:
-    """`{{ interview.start | date("%A") }}`: strftime in the user's time zone, with portable %-d."""
-    if isinstance(value, jinja2.Undefined):
-        return str(value)  # strict: raises, naming the variable; when checking: noted, and empty
-    if not isinstance(value, datetime):
-        raise TypeError(f"date filter needs a datetime, got {type(value).__name__}")
-    tz = ctx.get("tz")
-    return _strftime(value.astimezone(tz) if isinstance(tz, ZoneInfo) else value, fmt)
-
-
-def _undefined_message(undefined: jinja2.Undefined) -> str:
-    """Jinja's message, naming our variables: "'interview' has no attribute 'compnay'"."""
-    obj, name = undefined._undefined_obj, undefined._undefined_name
-    label = getattr(type(obj), "_label", None)
-    if label and not undefined._undefined_hint and isinstance(name, str):
-        return f"{label!r} has no attribute {name!r}"
-    return str(jinja2.Undefined._undefined_message.fget(undefined))  # type: ignore[attr-defined]
-
-
-class _Undefined(jinja2.StrictUndefined):
-    """StrictUndefined whose messages name our variables."""
-
-    @property
-    def _undefined_message(self) -> str:
-        return _undefined_message(self)
-
-
-@dataclass(frozen=True)
-class RenderedText:
-    """A rendered template: subject ("" when the template has none), plain text, optional HTML."""
-
-    subject: str
-    text: str
-    html: str | None
-
-
-class Templates:
-    """The user's template folder (if any) over the shipped one, with strict rendering.
-
-    A template `NAME` is `NAME.txt.j2` (required), `NAME.html.j2` (optional HTML alternative) and
-    `NAME.subject.j2` (optional one-line subject). The HTML part comes from the same folder as the
-    text, so overriding only the text never pairs it with a shipped HTML saying something else;
-    the subject falls back to the shipped one. `builtin/NAME.txt.j2` always names a shipped file.
-    """
-
-    def __init__(self, user_dir: Path | None) -> None:
-        self.user_dir = user_dir
-        self.env = self._environment(_Undefined)
-
-    def _environment(self, undefined: type[jinja2.Undefined]) -> jinja2.Environment:
-        shipped = jinja2.FileSystemLoader(SHIPPED_TEMPLATES)
-        loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": shipped})]
-        if self.user_dir is not None:
-            loaders.append(jinja2.FileSystemLoader(self.user_dir))
-        loaders.append(shipped)
-        env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
-            undefined=undefined,
-            # HTML escapes untrusted titles and names; plain text and subjects must not.
-            autoescape=jinja2.select_autoescape(
-                enabled_extensions=("html.j2",), default_for_string=False, default=False
-            ),
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        env.filters["date"] = _date_filter
-        return env
-
-    def _in_user_dir(self, filename: str) -> bool:
-        return self.user_dir is not None and (self.user_dir / filename).is_file()
-
-    def _files(self, name: str) -> tuple[str, str | None, str | None]:
-        """The loader names of (text, html, subject) for template `name`; raises TemplateNotFound."""
-        text, html, subject = f"{name}.txt.j2", f"{name}.html.j2", f"{name}.subject.j2"
-        self.env.get_template(text)  # raises TemplateNotFound with a useful name
-        if self._in_user_dir(text):
-            # Not through the ChoiceLoader: it would fall back to the shipped HTML.
-            html_name = html if self._in_user_dir(html) else None
-        else:
-            text, html = f"builtin/{text}", f"builtin/{html}"
-            html_name = html if self._exists(html) else None
-        return text, html_name, subject if self._exists(subject) else None
-
-    def _exists(self, loader_name: str) -> bool:
-        try:
-            self.env.get_template(loader_name)
-        except jinja2.TemplateNotFound:
-            return False
-        return True
-
-    def render(self, name: str, context: Mapping[str, Any]) -> RenderedText:
-        """Render template `name`; a broken template raises ConfigError with its file:line."""
-        try:
-            text_name, html_name, subject_name = self._files(name)
-            text = _tidy(self.env.get_template(text_name).render(context))
-            html = self.env.get_template(html_name).render(context).strip() if html_name else None
-            subject = self.env.get_template(subject_name).render(context) if subject_name else ""
-        except Exception as exc:  # any template failure is the user's to fix, whatever its type
-            raise ConfigError(
-                [self._describe(exc, name)], hint="fix the template, then run `interview-bot check-config`"
-            ) from exc
-        return RenderedText(one_line(subject, _SUBJECT_LIMIT), text, html or None)
-
-    def check(self, names: Sequence[str], samples: Iterable[Mapping[str, Any]] | None = None) -> list[str]:
-        """Render each template against realistic samples; every problem (not only the first) as "file:line: what"."""
-        from interview_bot.writing.checking import check_templates
-
-        return check_templates(self, names, list(samples) if samples is not None else sample_contexts())
-
-    def _describe(self, exc: BaseException, name: str) -> str:
-        """'file:line: message' for a template failure, pointing into the template, not our code."""
-        if isinstance(exc, jinja2.TemplateNotFound):
-            where = f"{self.user_dir} or the shipped templates" if self.user_dir else "the shipped templates"
-            return f"{exc.name}: template not found in {where}"
-        if isinstance(exc, jinja2.TemplateSyntaxError):
-            return f"{exc.filename or exc.name or name}:{exc.lineno}: {exc.message}"
-        # Jinja rewrites tracebacks so template frames carry the template's file and line.
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        if frames:
-            return f"{frames[-1].filename}:{frames[-1].lineno}: {message}"
-        return f"{name}: {message}"
-
-
-def _tidy(text: str) -> str:
-    """Trailing spaces off each line, no blank lines at either end, one final newline."""
-    lines = [line.rstrip() for line in text.splitlines()]
-    return "\n".join(lines).strip("\n") + "\n"
 
 
 # ---------------------------------------------------------------- the message
@@ -399,6 +264,21 @@ def _references(thread: ThreadRef, replied_to: str) -> list[str]:
     return ids if len(ids) <= _MAX_REFERENCES else [ids[0], *ids[-(_MAX_REFERENCES - 1):]]
 
 
+def _finish(rendered: RenderedText, note: str, signature: str) -> RenderedText:
+    """What every draft carries, whatever its template: the note, the signature, an HTML part."""
+    text, html = rendered.text, rendered.html
+    if note and "[[NOTE:" not in text:
+        # A template of the user's that leaves the note out still shows it: it is why this draft exists.
+        text = f"[[NOTE: {note}]]\n\n{text}"
+        html = None if html is None else f'<p><span style="{HIGHLIGHT}">{escape("[[NOTE: " + note + "]]")}</span></p>\n{html}'
+    sig = signature.strip("\n")
+    if sig and sig.splitlines()[0].strip() not in text:
+        # The template did not sign with it: it goes under the usual "-- " line.
+        text = f"{text}\n-- \n{sig}\n"
+        html = None if html is None else f"{html}\n{html_from_text('-- ' + chr(10) + sig)}"
+    return RenderedText(rendered.subject, text, html or html_from_text(text))
+
+
 def compose(
     follow_up: FollowUp,
     interview: Interview,
@@ -408,8 +288,10 @@ def compose(
     tz: ZoneInfo,
     now: datetime,
     template_name: str | None = None,
+    voice: Voice | None = None,
 ) -> OutgoingMail:
-    """Render the follow-up's template and build the draft; NoRecipientError when nobody is addressable."""
+    """Render the follow-up's template in the voice's language and build the draft (text and HTML,
+    signed); NoRecipientError when nobody is addressable."""
     if now.tzinfo is None:
         raise ValueError("compose needs an aware `now`")
     my_email = normalize_address(me.email.strip())
@@ -421,12 +303,14 @@ def compose(
     if not kept:
         raise NoRecipientError(dropped)
     recipients = [Person(email, one_line(p.name, _NAME_LIMIT)) for p, email in kept]
+    if any(not is_group_mailbox(p) for p in recipients):
+        # "Interview Panel <panel@...>" is a list: with people on the invitation, it is not written to.
+        recipients = [p for p in recipients if not is_group_mailbox(p)]
 
-    context = build_context(follow_up, interview, me, recipients, tz, now)
-    rendered = templates.render(template_name or follow_up.kind.value, context)
-    if context["note"] and "[[NOTE:" not in rendered.text:
-        # A template of the user's that leaves the note out still shows it: it is why this draft exists.
-        rendered = replace(rendered, text=f"[[NOTE: {context['note']}]]\n\n{rendered.text}")
+    voice = voice or Voice()
+    context = build_context(follow_up, interview, me, recipients, tz, now, voice)
+    rendered = templates.render(template_name or follow_up.kind.value, context, voice.language)
+    rendered = _finish(rendered, context["note"], voice.signature)
     subject = rendered.subject or _default_subject(follow_up.kind, context["role"], context["company"])
 
     msg = EmailMessage(policy=_POLICY)
@@ -444,8 +328,7 @@ def compose(
         msg["References"] = " ".join(_references(thread, replied_to))
     msg[BOT_KEY_HEADER] = bot_key_header(follow_up.key)
     msg.set_content(rendered.text)
-    if rendered.html:
-        msg.add_alternative(rendered.html, subtype="html")
+    msg.add_alternative(rendered.html or html_from_text(rendered.text), subtype="html")
 
     return OutgoingMail(
         raw=msg.as_bytes(),
@@ -455,3 +338,8 @@ def compose(
         body_text=rendered.text,
         bot_key=follow_up.key,
     )
+
+
+__all__ = ["BOT_KEY_HEADER", "MARKER", "SHIPPED_TEMPLATES", "NoRecipientError", "Promise", "RenderedText", "Templates",
+           "Voice", "bot_key_header", "build_context", "compose", "greeting_names", "key_from_bot_header",
+           "message_id_for", "sample_contexts", "unfilled_markers"]

@@ -9,14 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from interview_bot.config.durations import parse_duration
-from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
-from interview_bot.planning.plan import (
-    CANCELLED_INTERVIEW,
-    DECLINED_INTERVIEW,
-    NOT_AN_INTERVIEWER,
-    ThankYouPolicy,
-    plan_thank_yous,
-)
+from interview_bot.model import Cause, FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
+from interview_bot.planning.plan import ThankYouPolicy, plan_thank_yous
 
 UTC = timezone.utc
 LONDON = ZoneInfo("Europe/London")
@@ -72,7 +66,7 @@ def test_per_interviewer_makes_one_each_and_follows_changes_in_the_panel() -> No
     changes = plan(interview(interviewers=(JANE, sam)), first, policy(per_interviewer=True))
     by_key = {f.key: f for f in changes}
     assert by_key[first[1].key].status is FollowUpStatus.CANCELLED
-    assert by_key[first[1].key].reason == NOT_AN_INTERVIEWER
+    assert by_key[first[1].key].cause is Cause.NOT_AN_INTERVIEWER
     assert any(f.recipients == (sam,) and f.status is FollowUpStatus.SCHEDULED for f in changes)
 
 
@@ -85,15 +79,15 @@ def test_reschedule_moves_a_scheduled_thank_you_but_not_a_drafted_one() -> None:
     assert plan(later, [drafted]) == []
 
 
-@pytest.mark.parametrize(("status", "reason"), [(InterviewStatus.CANCELLED, CANCELLED_INTERVIEW),
-                                                (InterviewStatus.DECLINED, DECLINED_INTERVIEW)])
-def test_cancel_or_decline_before_the_end_cancels(status: InterviewStatus, reason: str) -> None:
+@pytest.mark.parametrize(("status", "cause"), [(InterviewStatus.CANCELLED, Cause.INTERVIEW_CANCELLED),
+                                               (InterviewStatus.DECLINED, Cause.INTERVIEW_DECLINED)])
+def test_cancel_or_decline_before_the_end_cancels(status: InterviewStatus, cause: Cause) -> None:
     (fu,) = plan(interview(), [])
     (cancelled,) = plan(interview(status=status), [fu], observed=START + timedelta(minutes=30))
-    assert cancelled.status is FollowUpStatus.CANCELLED and cancelled.reason == reason
+    assert cancelled.status is FollowUpStatus.CANCELLED and cancelled.cause is cause
     # ... and brought back if the interview is on again
     (back,) = plan(interview(), [cancelled])
-    assert back.status is FollowUpStatus.SCHEDULED and back.reason == ""
+    assert back.status is FollowUpStatus.SCHEDULED and back.cause is None
 
 
 def test_cancel_after_the_end_keeps_the_thank_you() -> None:

@@ -244,7 +244,7 @@ def test_a_check_in_sent_before_the_answer_costs_no_request_at_later_syncs(world
                body="Thank you for your patience. We have decided to move forward with other candidates.")
     world.run(hours=DEFAULT_DUE_H + 2)  # the answer came after the check-in was sent: nothing to withdraw
     (fu,) = [f for f in world.state.follow_ups() if f.key == check.key]
-    assert fu.status is FollowUpStatus.DRAFTED and fu.reason == "sent"
+    assert fu.status is FollowUpStatus.SENT and fu.cause is None
     for hours in (3, 4, 5):
         world.sandbox.clear_requests()
         world.run(hours=DEFAULT_DUE_H + hours)

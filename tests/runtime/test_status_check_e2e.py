@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from interview_bot.cli.commands import main
 from interview_bot.cli.status import status_json
-from interview_bot.model import FollowUpKind, FollowUpStatus
+from interview_bot.model import Cause, FollowUpKind, FollowUpStatus
 from interview_bot.runtime.wiring import settings_from_config
 from tests.world import ME, person
 
@@ -185,7 +185,7 @@ def test_a_reply_withdraws_the_unsent_check_in_draft(world) -> None:  # type: ig
     assert [f.key for f in report.withdrawn] == [check.key]
     assert check.draft_id not in world.drafts()
     (fu,) = [f for f in checks(world) if f.key == check.key]
-    assert fu.status is FollowUpStatus.CANCELLED and fu.reason.startswith("withdrawn: ")
+    assert fu.status is FollowUpStatus.WITHDRAWN and fu.cause is Cause.COMPANY_ANSWERED
     assert status(world)["stage"] == "offer"
 
 

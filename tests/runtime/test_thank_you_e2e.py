@@ -153,7 +153,7 @@ def test_one_draft_per_interviewer_when_configured(make_world) -> None:  # type:
         "dale.simon@initech.com", "jane.roe@initech.com", "priya.patel@initech.com"]
     assert all(len(addresses(d)) == 1 for d in drafts)
     greetings = sorted(d.get_body(("plain",)).get_content().splitlines()[0] for d in drafts)
-    assert greetings == ["Hi Dale,", "Hi Jane,", "Hi Priya,"]
+    assert greetings == ["Dear Dale,", "Dear Jane,", "Dear Priya,"]
 
 
 def test_one_draft_to_all_interviewers_by_default(world) -> None:  # type: ignore[no-untyped-def]
@@ -166,7 +166,7 @@ def test_one_draft_to_all_interviewers_by_default(world) -> None:  # type: ignor
     world.run(hours=4)
     draft = only_draft(world)
     assert len(addresses(draft)) == 3
-    assert draft.get_body(("plain",)).get_content().startswith("Hi Priya, Jane and Dale,")
+    assert draft.get_body(("plain",)).get_content().startswith("Dear Priya, Jane and Dale,")
 
 
 def test_non_ascii_display_names_are_encoded(world) -> None:  # type: ignore[no-untyped-def]

@@ -118,9 +118,9 @@ def assert_golden(name: str, actual: str) -> None:
 def test_thank_you_to_two_interviewers_golden() -> None:
     mail = make()
     assert_golden("thank_you_two_interviewers", render_for_golden(mail))
-    assert "Hi Jane and Dale," in mail.body_text
-    # 23:30 UTC Monday is Tuesday in Tokyo: the day is the user's.
-    assert "on Tuesday about the Data Analyst role at Initech." in mail.body_text
+    assert "Dear Jane and Dale," in mail.body_text
+    # 23:30 UTC Monday is Tuesday in Tokyo, as is the time of drafting: the day is the user's, "today".
+    assert "speak with me today about the Data Analyst role at Initech." in mail.body_text
     assert mail.subject == "Thank you — Data Analyst interview at Initech"
     assert [p.email for p in mail.to] == [JANE.email, DALE.email]
     assert mail.bot_key == "sam@gmail.com/evt1#thank_you"
@@ -128,7 +128,7 @@ def test_thank_you_to_two_interviewers_golden() -> None:
 
 
 def test_same_interview_is_monday_in_utc() -> None:
-    assert "on Monday about" in make(tz=UTC_ZONE).body_text
+    assert "speak with me yesterday about" in make(tz=UTC_ZONE).body_text
 
 
 def test_per_interviewer_draft_golden() -> None:
@@ -136,21 +136,21 @@ def test_per_interviewer_draft_golden() -> None:
     assert_golden("thank_you_per_interviewer", render_for_golden(mail))
     msg = parse(mail)
     assert [a.addr_spec for a in msg["To"].addresses] == [DALE.email]
-    assert "Hi Dale," in mail.body_text
+    assert "Dear Dale," in mail.body_text
 
 
 def test_missing_role_golden() -> None:
     mail = make(iv=interview(role="", title="Chat with Jane"))
     assert_golden("thank_you_missing_role", render_for_golden(mail))
-    assert "on Tuesday about the opportunity at Initech." in mail.body_text
+    assert "speak with me today about the opportunity at Initech." in mail.body_text
     assert " role" not in mail.body_text and "  " not in mail.body_text
     assert mail.subject == "Thank you for the interview at Initech"
 
 
 def test_missing_role_and_company() -> None:
     mail = make(iv=interview(role="", company=""))
-    assert "speak with me on Tuesday.\n" in mail.body_text
-    assert "join the team" in mail.body_text
+    assert "speak with me today.\n" in mail.body_text
+    assert "what the team needs" in mail.body_text
     assert mail.subject == "Thank you for your time"
 
 
@@ -235,7 +235,7 @@ def test_non_ascii_display_names_are_encoded_and_round_trip() -> None:
     (to,) = msg["To"].addresses
     assert (to.display_name, to.addr_spec) == ("Zoë Ångström", "zoe@initech.example")
     assert msg["From"].addresses[0].display_name == "Samuël Jönes"
-    assert "Hi Zoë," in part(msg, "plain")  # type: ignore[operator]
+    assert "Dear Zoë," in part(msg, "plain")  # type: ignore[operator]
 
 
 def test_message_id_and_bot_key_are_deterministic() -> None:
@@ -313,7 +313,7 @@ def test_invalid_recipients_dropped_and_duplicates_and_self_removed() -> None:
     mail = make(follow_up((bad, JANE, Person("JANE.ROE@initech.example", "Jane again"), ME)))
     assert [p.email for p in mail.to] == [JANE.email]
     assert [a.addr_spec for a in parse(mail)["To"].addresses] == [JANE.email]
-    assert "Hi Jane," in mail.body_text
+    assert "Dear Jane," in mail.body_text
 
 
 def test_idn_domain_goes_out_as_punycode() -> None:
@@ -345,9 +345,9 @@ def test_html_alternative_autoescapes_untrusted_values() -> None:
     assert "<script>alert(1)</script>" in mail.body_text
 
 
-def test_text_only_when_no_html_template() -> None:
+def test_every_kind_has_an_html_part_made_from_its_text() -> None:
     msg = parse(make(follow_up((JANE,), kind=FollowUpKind.STATUS_CHECK, key="k#status_check")))
-    assert msg.get_content_type() == "text/plain"
+    assert msg.get_content_type() == "multipart/alternative"
 
 
 def test_meeting_link_only_http(tmp_path: Path) -> None:
@@ -368,8 +368,8 @@ def test_user_folder_overrides_shipped_text_and_drops_shipped_html(tmp_path: Pat
     mail = make(templates=Templates(tmp_path))
     assert mail.body_text == "Dear Jane and Dale,\nthanks for Tuesday 4 June.\nSam\n"
     msg = parse(mail)
-    # The shipped HTML would say something else than the user's text: it is not used.
-    assert msg.get_content_type() == "text/plain"
+    # No shipped HTML, which could say something else than the user's text: the HTML is made from that text.
+    assert part(msg, "html") == "<div>\n<p>Dear Jane and Dale,<br>\nthanks for Tuesday 4 June.<br>\nSam</p>\n</div>\n"
     # The subject still falls back to the shipped one.
     assert mail.subject == "Thank you — Data Analyst interview at Initech"
 
@@ -386,7 +386,7 @@ def test_user_html_and_subject_used_with_user_text(tmp_path: Path) -> None:
 def test_builtin_prefix_reaches_shipped_template(tmp_path: Path) -> None:
     (tmp_path / "thank_you.txt.j2").write_text('{% include "builtin/thank_you.txt.j2" %}\nP.S. hello\n')
     mail = make(templates=Templates(tmp_path))
-    assert "Hi Jane and Dale," in mail.body_text and mail.body_text.endswith("P.S. hello\n")
+    assert "Dear Jane and Dale," in mail.body_text and mail.body_text.endswith("P.S. hello\n")
 
 
 def test_custom_template_name(tmp_path: Path) -> None:
@@ -448,12 +448,16 @@ def test_greeting_names() -> None:
     assert greeting_names([JANE]) == "Jane"
     assert greeting_names([JANE, DALE]) == "Jane and Dale"
     assert greeting_names([JANE, DALE, sam]) == "Jane, Dale and Sam"
-    assert greeting_names([Person("hr@x.example"), JANE]) == "Hr and Jane"
-    assert greeting_names([Person("1234@x.example")]) == ""
+    # A group mailbox is never greeted; an address alone is a marker, never a guess from its local part.
+    assert greeting_names([Person("hr@x.example"), JANE]) == "Jane"
+    assert greeting_names([Person("1234@x.example")]) == "[[NAME]]"
+    assert greeting_names([Person("jane.roe@x.example")]) == "[[NAME]]"
+    assert greeting_names([Person("a@x.example", "Roe, Jane"), Person("b@x.example", "Dr. Dale Simon")]) == "Jane and Dale"
+    assert greeting_names([JANE], "de") == "Jane Roe"
 
 
 def test_greeting_falls_back_when_no_first_name() -> None:
-    assert "Hi there," in make(follow_up((Person("123@initech.example"),))).body_text
+    assert "Dear [[NAME]]," in make(follow_up((Person("123@initech.example"),))).body_text
 
 
 def test_interview_day_adds_date_after_a_week() -> None:

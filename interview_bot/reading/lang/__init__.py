@@ -1,5 +1,6 @@
 """Phrase tables, one module per language: English, German, French, Spanish, Italian,
-Portuguese and Dutch.
+Portuguese and Dutch; Polish, Czech, Slovak, Swedish, Danish, Norwegian (Bokmål), Finnish,
+Estonian, Hungarian and Romanian.
 
 Each module has the same names: RULES (a kind of reply -> regexes), AUTO_SUBJECT (how an
 auto-reply's subject starts), AUTO_BODY (what only an out-of-office says, near the top of
@@ -15,7 +16,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from interview_bot.reading.lang import de, en, es, fr, it, nl, pt
+from interview_bot.reading.lang import (  # issue 21: twenty languages and more
+    cs,
+    da,
+    de,
+    el,
+    en,
+    es,
+    et,
+    fi,
+    fr,
+    hu,
+    it,
+    ja,
+    ko,
+    nb,
+    nl,
+    pl,
+    pt,
+    ro,
+    ru,
+    sk,
+    sv,
+    tr,
+    uk,
+    zh,
+)
 
 __all__ = ["LANGUAGES", "Language"]
 
@@ -61,4 +87,6 @@ def _language(module: ModuleType) -> Language:
     return Language(module.CODE, module.RULES, module.AUTO_SUBJECT, module.AUTO_BODY, module.SILENCE, **extra)
 
 
-LANGUAGES: tuple[Language, ...] = tuple(_language(m) for m in (en, de, fr, es, it, pt, nl))
+LANGUAGES: tuple[Language, ...] = tuple(_language(m) for m in (en, de, fr, es, it, pt, nl,
+                                                               pl, cs, sk, sv, da, nb, fi, et, hu, ro,
+                                                               tr, el, ru, uk, ja, zh, ko))

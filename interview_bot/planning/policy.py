@@ -1,0 +1,66 @@
+"""The one policy every planner follows: a follow-up's key, lateness, reviving, nobody to write to.
+
+Each planner (thank-you, status check, feedback request, keep-in-touch) computes the
+follow-up it would make now, `fresh`; `settle` decides what of it to save against what
+is already planned, the same way for every kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from interview_bot.model import Cause, FollowUp, FollowUpKind, FollowUpStatus
+
+# A follow-up that fell due this long before the bot's first sync is recorded as skipped, not
+# drafted: at installation, an interview long over is old news, no reason to write.
+LATE_LIMIT = timedelta(days=3)
+
+# What a planner's own cancellation gives way to when the reason for it goes away (the
+# interview is back, the interviewer back on the invitation, the kind turned on again).
+THANK_YOU_REVIVES = frozenset({Cause.INTERVIEW_CANCELLED, Cause.INTERVIEW_DECLINED, Cause.NOT_AN_INTERVIEWER,
+                               Cause.TURNED_OFF})
+PROCESS_REVIVES = frozenset({Cause.LATER_ROUND, Cause.ALL_ROUNDS_CANCELLED})
+
+# What a fresh plan may change on a follow-up that is still scheduled (or revived).
+ALL_FIELDS = ("due", "recipients", "thread_id", "note")
+DUE_AND_RECIPIENTS = ("due", "recipients")
+
+
+def follow_up_key(interview_id: str, kind: FollowUpKind, suffix: str | int | None = None) -> str:
+    """The follow-up's stable key: f"{interview_id}#{kind}", then a recipient or a number when there are several."""
+    return f"{interview_id}#{kind.value}" + (f"#{suffix}" if suffix is not None else "")
+
+
+def too_late(due: datetime, watching_since: datetime | None, limit: timedelta = LATE_LIMIT) -> bool:
+    """Did it fall due long before the bot started watching (the 3-day rule)?"""
+    return watching_since is not None and watching_since - due > limit
+
+
+def revivable(fu: FollowUp, revives: frozenset[Cause]) -> bool:
+    """A follow-up a planner cancelled for a reason that may go away."""
+    return fu.status is FollowUpStatus.CANCELLED and fu.cause in revives
+
+
+def cancel(fu: FollowUp, cause: Cause, detail: str = "") -> FollowUp:
+    return replace(fu, status=FollowUpStatus.CANCELLED, cause=cause, detail=detail)
+
+
+def settle(existing: FollowUp | None, fresh: FollowUp, watching_since: datetime | None,
+           revives: frozenset[Cause], fields: tuple[str, ...] = ALL_FIELDS,
+           limit: timedelta = LATE_LIMIT) -> FollowUp | None:
+    """What to save: the fresh plan for a new follow-up (skipped when there is nobody to write to
+    or it is too late); the fresh times and people for one still scheduled or revived; nothing
+    for one done (drafted, sent, withdrawn, skipped, failed, or cancelled for good), or unchanged.
+    """
+    if existing is None:
+        if not fresh.recipients:
+            return replace(fresh, status=FollowUpStatus.SKIPPED, cause=Cause.NOBODY_TO_WRITE_TO, detail="")
+        if too_late(fresh.due, watching_since, limit):
+            return replace(fresh, status=FollowUpStatus.SKIPPED, cause=Cause.TOO_LATE, detail="")
+        return fresh
+    if existing.status is FollowUpStatus.SCHEDULED or revivable(existing, revives):
+        updated = replace(existing, status=FollowUpStatus.SCHEDULED, cause=None, detail="",
+                          **{f: getattr(fresh, f) for f in fields})
+        return updated if updated != existing else None
+    return None

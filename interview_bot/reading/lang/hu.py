@@ -1,0 +1,81 @@
+"""Hungarian: elutasítások, állásajánlatok, meghívások a következő körre, várakoztató levelek, automatikus válaszok.
+
+Hungarian builds words by suffixes, so patterns end on stems. The quoting forms come from
+K-9/Thunderbird for Android's Hungarian strings (tests/reading/data/lang/hu.yaml).
+"""
+
+CODE = "hu"
+
+RULES: dict[str, tuple[str, ...]] = {
+    "rejection": (
+        r"\b(?:más|másik)\s+(?:jelölt|pályázó)\w*\s+(?:\w+\s+){0,3}?(?:választottunk|mellett\s+döntöttünk|döntöttünk)",
+        r"\b(?:választottunk|döntöttünk)\s+(?:\w+\s+){0,3}?(?:más|másik)\s+(?:jelölt|pályázó)",
+        r"\bsajnálattal\s+(?:értesítjük|tájékoztatjuk|közöljük),?\s+hogy\b",
+        r"\bnem\s+(?:tudjuk|áll\s+módunkban)\s+(?:\w+\s+){0,3}?(?:ajánlani|felajánlani|folytatni|továbbengedni)",
+        r"\b(?:pozíció|állás)\s+(?:már\s+)?betöltésre\s+került",
+        r"\bbelső\s+(?:jelölt|pályázó)",
+        r"\bnem\s+(?:jutott|került)\s+(?:\w+\s+){0,2}?(?:tovább|következő\s+körbe)",
+        r"\bjelentkezés\w*\s+(?:\w+\s+){0,2}?elutasít",
+    ),
+    "offer": (
+        r"\börömmel\s+(?:\w+\s+){0,3}?(?:értesítjük|tájékoztatjuk|ajánljuk|felajánljuk)\s+(?:\w+\s+){0,4}?(?:állás|pozíció|munkaszerződés|ajánlat|kiválasztottuk)",
+        r"\bállásajánlat\w*",
+        r"\bmunkaszerződés\w*\b.{0,40}\b(?:mellékel|csatol|aláírás)",
+    ),
+    "next_steps": (
+        r"\b(?:meghív\w*|hívjuk)\s+(?:\w+\s+){0,3}?(?:interjú|állásinterjú|személyes\s+beszélgetés|találkozó|második\s+kör|következő\s+kör)\w*",
+        r"\b(?:második|következő|utolsó|záró)\s+(?:kör|forduló|interjú)\w*",
+        r"\bidőpont\w*\s+egyeztet\w*|\begyeztet\w*\s+(?:egy\s+)?időpont\w*",
+    ),
+    "holding": (
+        r"\b(?:jelentkezünk|visszajelzünk|keressük)\b",
+        r"\bkiválasztási\s+folyamat\s+(?:még\s+)?(?:tart|folyamatban)",
+        r"\bmég\s+nem\s+(?:született|hoztunk)\s+döntés",
+        r"\bköszönjük\s+(?:a\s+)?türelm",
+    ),
+    "acknowledgement": (
+        r"\b(?:megkaptuk|beérkezett|fogadtuk)\s+(?:\w+\s+){0,2}?(?:jelentkezés|pályázat|önéletrajz|üzenet)\w*",
+        r"\bköszönjük\s+(?:a\s+)?(?:jelentkezés|pályázat)\w*",
+    ),
+}
+AUTO_SUBJECT: tuple[str, ...] = (r"automatikus\s+v[áa]lasz", r"irod[áa]n\s+k[íi]v[üu]l", r"h[áa]zon\s+k[íi]v[üu]l",
+                                 r"t[áa]voll[ée]t", r"szabads[áa]g")
+AUTO_BODY: tuple[str, ...] = (
+    r"\b(?:szabadságon|irodán\s+kívül|házon\s+kívül|távol)\s+(?:vagyok|leszek|tartózkodom)",
+    r"\b(?:vagyok|leszek)\s+(?:\w+\s+){0,3}?(?:szabadságon|irodán\s+kívül|házon\s+kívül)",
+    r"\btávollétem\s+alatt",
+)
+SILENCE: tuple[str, ...] = (r"\bha\s+(?:\w+\s+){0,5}?nem\s+(?:kap|hall|jelentkez)\w*",)
+INTERVIEW_WORDS: tuple[str, ...] = (
+    r"\b(?:állás)?interjú\w*",
+    r"\bfelvételi\s+(?:el)?beszélgetés",
+    r"\b(?:második|harmadik|utolsó|záró)\s+(?:kör|forduló)\b",
+)
+ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+(?:ezt\s+)?írta\s*(?:\(.{0,80}?\))?\s*:",)
+HEADER_FROM: tuple[str, ...] = ("Feladó",)
+HEADER_FIELDS: tuple[str, ...] = ("Elküldve", "Címzett", "Másolat", "Tárgy", "Dátum")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"eredeti\s+[üu]zenet", r"tov[áa]bb[íi]tott\s+[üu]zenet")
+BOUNCE_SUBJECT: tuple[str, ...] = (r"kézbesíthetetlen", r"nem\s+kézbesíthető", r"kézbesítési\s+hiba")
+PROMISE_CUE: tuple[str, ...] = (r"\b(?:jelentkezünk|visszajelzünk|értesítjük|tájékoztatjuk)\b",
+                                r"\b(?:döntés|visszajelzés|válasz)\w*")
+PROMISE_DATES: tuple[tuple[str, str], ...] = (
+    (r"\bkérjük,?\s+(?:\w+\s+){0,2}?(?:jelezze|erősítse|válaszoljon|küldje)", "candidate"),
+    (r"\b{n}\s+munkanapon\s+belül\b", "business_days"),
+    (r"\b{n}\s+napon\s+belül\b", "days"),
+    (r"\b(?:{n}\s+)?hét(?:en)?\s+belül\b", "weeks"),
+    (r"\bholnap\b", "tomorrow"),
+    (r"\ba\s+jövő\s+hét\s+elején\b", "early_next_week"),
+    (r"\b(?:a\s+)?jövő\s+hét(?:en|\s+végéig|\s+folyamán)?\b", "next_week"),
+    (r"\b(?:ezen|e)\s+a\s+héten\b|\ba\s+hét\s+végéig\b", "this_week"),
+    (r"\b(?:a\s+)?hónap\s+végéig\b", "end_of_month"),
+    (r"\bjövő\s+hónap\w*", "next_month"),
+    (r"\b{month}\s+{day}\.?(?:-(?:ig|éig|áig|én|án))?", "day_month"),
+    (r"\b{weekday}\b", "weekday"),
+)
+WEEKDAYS: dict[str, int] = {"hétfőig": 0, "hétfőn": 0, "keddig": 1, "kedden": 1, "szerdáig": 2, "szerdán": 2,
+                            "csütörtökig": 3, "csütörtökön": 3, "péntekig": 4, "pénteken": 4}
+MONTHS: dict[str, int] = {
+    "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6, "július": 7, "augusztus": 8,
+    "szeptember": 9, "október": 10, "november": 11, "december": 12,
+}
+NUMBERS: dict[str, int] = {"egy": 1, "két": 2, "kettő": 2, "három": 3, "négy": 4, "öt": 5, "tíz": 10, "tizennégy": 14}
