@@ -150,8 +150,8 @@ class State:
         mem = sqlite3.connect(":memory:", isolation_level=None)
         path = Path(path).expanduser()
         ownership(path)  # refuses, untouched, whatever is not the bot's (a fifo would hang the read)
-        migrations.refuse_newer(path)
         try:
+            migrations.refuse_newer(path)  # inside: a damaged file's error is translated like the rest
             if path.exists():
                 src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
                 try:
