@@ -145,11 +145,13 @@ class State:
     def in_memory_copy(cls, path: Path) -> State:
         """A throwaway copy of the state file, for `plan`: the same code runs, nothing is written."""
         from interview_bot.runtime import statefile
+        from interview_bot.runtime.ownfile import ownership
 
         mem = sqlite3.connect(":memory:", isolation_level=None)
         path = Path(path).expanduser()
-        migrations.refuse_newer(path)
+        ownership(path)  # refuses, untouched, whatever is not the bot's (a fifo would hang the read)
         try:
+            migrations.refuse_newer(path)  # inside: a damaged file's error is translated like the rest
             if path.exists():
                 src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
                 try:
