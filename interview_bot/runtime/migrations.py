@@ -13,8 +13,10 @@ header (interview_bot.runtime.schema), because a connection in WAL mode would cr
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -199,7 +201,12 @@ def read_header(path: Path) -> Header | None:
 
     None when the file is missing, empty or not a SQLite file (there is no version to check)."""
     try:
-        with open(path, "rb") as f:
+        # Only a regular file is read: opening a fifo would wait for a writer forever, and a device or
+        # a link is not the bot's to touch (runtime/ownfile refuses them, in words, right after).
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as f:
             head = f.read(100)
     except FileNotFoundError:
         return None
