@@ -16,9 +16,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
-
-__all__ = ["DURATION_EXAMPLES", "DURATION_PATTERN", "Duration", "business_days_after", "is_business_day", "parse_duration"]
+__all__ = ["DURATION_EXAMPLES", "DURATION_PATTERN", "Duration", "business_days_after", "holiday_countries",
+           "is_business_day", "parse_duration"]
 
 # Shown in every "not a duration" message, so a user sees the shapes that work.
 DURATION_EXAMPLES = ('"2h"', '"90m"', '"3 business days"')
@@ -179,9 +178,27 @@ def _at_wall_time(day: date, wall: time, tz: ZoneInfo) -> datetime:
     return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
 
 
+@lru_cache(maxsize=1)
+def holiday_countries() -> frozenset[str]:
+    """The country codes the holidays package knows, aliases included ("UK"), read from its registry:
+    holidays.list_supported_countries() imports all 300 country modules to list their subdivisions
+    (8 MB resident, kept by a daemon that validated `country:` at start)."""
+    import holidays
+
+    try:
+        from holidays.registry import EntityLoader
+
+        return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+    except (ImportError, AttributeError):  # an older holidays without the registry's list
+        return frozenset(holidays.list_supported_countries())
+
+
 @lru_cache(maxsize=32)
 def _holidays(country: str, subdivision: str | None) -> Container[Any]:
     # holidays computes years lazily as they are looked up, so one object per country serves all dates.
+    # Imported here, not with the module: without `country:` the daemon never pays its 4 MB.
+    import holidays
+
     try:
         return holidays.country_holidays(country, subdiv=subdivision)
     except NotImplementedError as exc:  # how holidays says "no such country/subdivision"

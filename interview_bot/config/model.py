@@ -17,7 +17,6 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-import holidays
 import platformdirs
 from pydantic import (
     AfterValidator,
@@ -36,7 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from interview_bot.config import fields as f20  # issue 20's keys: locale, languages
 from interview_bot.config.cases import ConfigTests
-from interview_bot.config.durations import Duration, parse_duration
+from interview_bot.config.durations import Duration, holiday_countries, parse_duration
 from interview_bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text, yaml_kind
 from interview_bot.config.notify import NotifySettings
 from interview_bot.model import DetectionRules
@@ -360,7 +359,7 @@ class Config(_Section):
         if value is None:
             return None
         code = value.strip().upper()
-        if code not in holidays.list_supported_countries():
+        if code not in holiday_countries():
             raise PydanticCustomError(
                 "country",
                 '"{value}" is not a country code with known holidays (an ISO 3166 code like "GB", "US", "DE")',
@@ -378,6 +377,8 @@ class Config(_Section):
         country = info.data["country"]
         if country is None:
             raise PydanticCustomError("subdivision", "needs `country:` as well (the subdivision is within a country)")
+        import holidays
+
         try:
             holidays.country_holidays(country, subdiv=value)
         except NotImplementedError:

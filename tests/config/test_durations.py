@@ -169,3 +169,14 @@ def test_naive_datetimes_and_unknown_countries_are_refused() -> None:
         parse_duration("2h").after(datetime(2026, 1, 1, 9, 0), LONDON)
     with pytest.raises(ValueError, match="no public holidays"):
         business_days_after(datetime(2026, 1, 1, 9, 0, tzinfo=LONDON), 1, LONDON, "XX")
+
+
+def test_holiday_countries_are_those_holidays_supports() -> None:
+    """Read from the registry (listing them through holidays.list_supported_countries() imports every
+    country's module, 8 MB kept by the daemon): the same codes, aliases included."""
+    import holidays
+
+    from interview_bot.config.durations import holiday_countries
+
+    assert {"GB", "UK", "DE", "US"} <= holiday_countries()
+    assert holiday_countries() == set(holidays.list_supported_countries())

