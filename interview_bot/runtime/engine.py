@@ -37,6 +37,7 @@ from interview_bot.planning.mailthread import draft_thread
 from interview_bot.planning.plan import ThankYouPolicy, plan_thank_yous
 from interview_bot.planning.process import Policies, ProcessPlan, ProcessView, plan_process, process_key
 from interview_bot.reading.detect import classify, is_scheduler_sender
+from interview_bot.reading.detection_hash import detection_hash
 from interview_bot.reading.promises import find_promise
 from interview_bot.runtime.apply import MAIL_PATIENCE, Applier
 from interview_bot.runtime.calsync import CalendarPort, CalendarReader
@@ -112,6 +113,7 @@ class Engine:
         self.guard = DraftGuard(state, gmail, clock, settings.reading.personal_domains)
         self.voices = Voices(settings, state, gmail)  # the drafts' language, promise and signature
         self.applier = Applier(self)
+        self.detection_hash = detection_hash(settings.rules, settings.tz.key)
 
     # -- who the user is ------------------------------------------------------------------
 
@@ -156,6 +158,7 @@ class Engine:
         if watching_since(self.state) is None:
             with self.state.transaction():
                 self.state.positions.watching_since = now
+        self._reread_if_rules_changed()
         self.calendars.sync(now, report)
         self.read_mail(report)
         self.plan_processes(report)
@@ -178,6 +181,19 @@ class Engine:
         report.mail_read += count
         return count
 
+    def _reread_if_rules_changed(self) -> None:
+        """Detection rules other than the calendars were last read with: read them again in full, so
+        every event is classified anew (a full listing costs one sync, only after a rule change)."""
+        positions = self.state.positions
+        if positions.detection_rules == self.detection_hash:
+            return
+        with self.state.transaction():
+            if positions.detection_rules is not None:
+                log.info("the interview rules changed: reading the calendars again")
+            for calendar_id in self.settings.calendars:
+                positions.set_calendar_token(calendar_id, None)
+            positions.detection_rules = self.detection_hash
+
     def _apply_event(self, event: CalendarEvent, now: datetime, changed_after: datetime, report: RunReport) -> None:
         known = self.state.interview(event.key)
         verdict = classify(event, self.my_emails(), self.settings.rules, self.settings.tz.key)
@@ -198,7 +214,7 @@ class Engine:
             self.state.save_interview(iv)
             report.interviews_changed.append(iv)
         if verdict.interview is not None:
-            self.state.set_detection(iv.id, verdict.reason)
+            self.state.set_detection(iv.id, verdict.reason, self.detection_hash)
         if event.description and event.start:
             promise = find_promise(event.description, event.start, self.settings.tz,
                                    self.settings.policies.country, source="description")

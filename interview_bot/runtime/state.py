@@ -216,10 +216,17 @@ class State:
             ),
         )
 
-    def set_detection(self, interview_id: str, reason: str) -> None:
-        """Why an event was taken for an interview (detection's reason), kept for `explain`."""
-        self._conn.execute("UPDATE interviews SET detected = ? WHERE id = ? AND detected != ?",
-                           (reason, interview_id, reason))
+    def set_detection(self, interview_id: str, reason: str, digest: str = "") -> None:
+        """Why an event was taken for an interview (detection's reason, kept for `explain`), and the
+        hash of the rules that took it (interview_bot.reading.detection_hash)."""
+        self._conn.execute("UPDATE interviews SET detected = ?, detected_rules = ? WHERE id = ? "
+                           "AND (detected != ? OR detected_rules != ?)",
+                           (reason, digest, interview_id, reason, digest))
+
+    def detection_rules(self, interview_id: str) -> str:
+        """The hash of the detection rules that last read this interview ("" = not known)."""
+        row = self._conn.execute("SELECT detected_rules FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        return str(row["detected_rules"]) if row else ""
 
     def detection(self, interview_id: str) -> str:
         row = self._conn.execute("SELECT detected FROM interviews WHERE id = ?", (interview_id,)).fetchone()
