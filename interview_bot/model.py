@@ -201,6 +201,8 @@ class Cause(str, Enum):
     GOOGLE_REFUSED = "google_refused"  # Gmail refused the draft (detail: Google's words)
     TEMPLATE_ERROR = "template_error"  # the template could not render (detail: the error)
     DRAFT_DELETED = "draft_deleted"  # the user deleted the bot's draft without sending it
+    YOU_SAID = "you_said"  # the user said the company answered (interview-bot decide COMPANY OUTCOME)
+    ROLE_CLOSED = "role_closed"  # the company put the role on hold or withdrew it
 
 
 # What each cause says to a person; some depend on the follow-up's kind.
@@ -213,6 +215,8 @@ _CAUSE_WORDS = {
     Cause.REJECTED_FIRST: "the company already answered (rejection)",
     Cause.INTERVIEW_UNKNOWN: "its interview is no longer known",
     Cause.DRAFT_DELETED: "its draft was deleted",
+    Cause.YOU_SAID: "you said the company answered (interview-bot decide)",
+    Cause.ROLE_CLOSED: "the company put the role on hold or withdrew it (a date you set brings the check-in back)",
 }
 
 
@@ -342,6 +346,7 @@ class ReplyKind(str, Enum):
     """What a received message is, as the reply reader reads it."""
 
     REJECTION = "rejection"
+    CLOSED = "closed"  # the company paused or withdrew the role: no check-in, no feedback request
     OFFER = "offer"
     NEXT_STEPS = "next_steps"  # another round, scheduling
     HOLDING = "holding"  # a new date, still deciding: not an answer
@@ -413,6 +418,7 @@ class Stage(str, Enum):
     OFFER = "offer"
     REJECTED = "rejected"
     PROBABLY_CLOSED = "probably closed"  # their "no news by then means no" date has passed
+    CLOSED = "closed by the company (the role is on hold or withdrawn)"  # no check-in; the user may set a date
     CANCELLED = "cancelled"  # every round was cancelled
 
     @property

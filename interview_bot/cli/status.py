@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from interview_bot.cli.common import when
 from interview_bot.errors import BotError
 from interview_bot.model import CompanyMail, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Stage
-from interview_bot.planning.process import MailVerdict, process_key, stage_words
+from interview_bot.planning.process import MailVerdict, process_key, shell_word, stage_words
 from interview_bot.reading.senders import agency_name
 from interview_bot.runtime.engine import Settings, planned
 from interview_bot.runtime.notify import audience, draft_link, sign_in_problem
@@ -126,6 +126,8 @@ def status_text(data: list[dict[str, Any]], tz: ZoneInfo) -> str:
                 said = f', "{d["phrase"]}"' if d["phrase"] else ""
                 stage += f"; decision expected by {date.fromisoformat(d['date']):%a %d %b} ({d['source']}{said})"
             lines.append(stage)
+            if iv["stage"] == Stage.CLOSED.value:  # no check-in is planned: the user decides whether to ask later
+                lines.append(f"    follow up later? set a date: interview-bot decide {shell_word(iv['company'] or iv['title'])} YYYY-MM-DD")
             if iv.get("via"):
                 lines.append(f"    via {iv['via']}")
             lines += voice_lines({"company": iv["company"], **iv})

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from interview_bot.model import Cause, CompanyMail, Decision, FollowUp, FollowUpKind, FollowUpStatus, Interview
+from interview_bot.model import Cause, CompanyMail, Decision, FollowUp, FollowUpKind, FollowUpStatus, Interview, ReplyKind
+from interview_bot.planning.outcome import OUTCOME_RULE
 from interview_bot.planning.policy import cancel
 from interview_bot.planning.view import (
     Policies,
@@ -32,9 +33,14 @@ def plan_checks(view: ProcessView, latest: Interview, decision: Decision, answer
     changes: list[FollowUp] = []
     if answers:
         first = answers[0]
+        cause, detail = Cause.COMPANY_ANSWERED, said(first, pol.tz, with_kind=True)
+        if first.rule == OUTCOME_RULE:
+            cause, detail = Cause.YOU_SAID, ""
+        elif first.kind is ReplyKind.CLOSED:
+            cause, detail = Cause.ROLE_CLOSED, ""
         for fu in checks:
             if fu.status is FollowUpStatus.SCHEDULED:
-                changes.append(cancel(fu, Cause.COMPANY_ANSWERED, said(first, pol.tz, with_kind=True)))
+                changes.append(cancel(fu, cause, detail))
                 continue
             # Deleting a draft the user may have edited needs a sure, trusted, decisive answer.
             decisive = next((a for a in answers if sure_answer(a) and a.date > fu.due), None)

@@ -31,6 +31,7 @@ from interview_bot.model import (
     Stage,
 )
 from interview_bot.planning.checks import plan_checks
+from interview_bot.planning.outcome import OUTCOME_RULE, OUTCOME_SOURCE, Outcome, shell_word, user_outcome, with_outcome
 from interview_bot.planning.policy import cancel
 from interview_bot.planning.rejection import plan_after_rejection
 from interview_bot.planning.view import (
@@ -70,7 +71,7 @@ class ProcessPlan:
 
 
 _DECIDED_STAGE = {ReplyKind.REJECTION: Stage.REJECTED, ReplyKind.OFFER: Stage.OFFER,
-                  ReplyKind.NEXT_STEPS: Stage.NEXT_ROUND}
+                  ReplyKind.NEXT_STEPS: Stage.NEXT_ROUND, ReplyKind.CLOSED: Stage.CLOSED}
 
 
 def _base_decision(view: ProcessView, latest: Interview, pol: Policies) -> Decision:
@@ -132,7 +133,9 @@ def _note(view: ProcessView, latest: Interview, verdicts: list[MailVerdict], sil
         return ""
     m = unsure[-1]
     said = " ".join((m.phrase or m.subject or (m.kind.value if m.kind else "")).split())[:80]
-    return f"{who or m.sender.email} wrote on {day(m)} (\"{said}\"); delete this draft if that answered you"
+    name = who or m.sender.email
+    return (f"{name} wrote on {day(m)} (\"{said}\"); delete this draft if that answered you; "
+            f"if that was a no, run: interview-bot decide {shell_word(name)} rejected")
 
 
 def stage_words(plan: ProcessPlan, tz: ZoneInfo) -> str:
@@ -156,8 +159,13 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
         return ProcessPlan(changes, None, Stage.CANCELLED, None)
     latest = rounds[-1]
     previous = rounds[-2] if len(rounds) > 1 else None
+    view = with_outcome(view, latest, pol, is_robot, my_emails)
+    mail = sorted(view.mail, key=lambda m: m.date)
     decision, verdicts, silence = read_process(view, latest, previous, pol)
     answers = [v.mail for v in verdicts if v.answer]
+    you = view.decisions.get("you")
+    if you is not None:  # a role put on hold, and the user set a date to follow up on it then
+        answers = [m for m in answers if not (m.kind is ReplyKind.CLOSED and m.date.astimezone(pol.tz).date() < you.by)]
     all_replies = [m for m in mail if m.is_reply and m.kind and trusted_person(m)]
     latest_reply = all_replies[-1] if all_replies else None
 
@@ -183,5 +191,5 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     return ProcessPlan(changes, decision, stage, latest_reply, tuple(verdicts), silence)
 
 
-__all__ = ["CheckPolicy", "LaterPolicy", "MailVerdict", "Policies", "ProcessPlan", "ProcessView", "best_contact",
+__all__ = ["OUTCOME_RULE", "OUTCOME_SOURCE", "CheckPolicy", "Outcome", "shell_word", "user_outcome", "LaterPolicy", "MailVerdict", "Policies", "ProcessPlan", "ProcessView", "best_contact",
            "bounced_addresses", "plan_process", "process_key", "read_process", "stage_words", "trusted_person"]

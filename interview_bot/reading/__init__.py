@@ -4,7 +4,7 @@ Detects interviews among calendar events and extracts company, role and intervie
 (`detect`, `extract`, with the shipped rules in `default_rules`); reads the company's mail
 (`read.read_message`: its body decoded by `mailbody`, its trust by `trust`, machine mail by
 `machine`, its words by `replies` with the phrase tables in `lang/`, quoted text by
-`quoted`) and the dates it promises (`promises`); ties each message to a process, hiring
+`quoted` with each language's quote forms compiled in `quoteforms`) and the dates it promises (`promises`); ties each message to a process, hiring
 systems and agencies included (`senders`, `names`, `hiring_systems`); runs the config's test
 cases through all of it (`cases`). Pure functions over `interview_bot.model` values: no I/O, no clock.
 

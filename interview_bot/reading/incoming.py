@@ -37,7 +37,7 @@ class ReplyContext:
 
 
 # The kinds that end the wait for news, when the reading is sure.
-DECISIVE = frozenset({ReplyKind.REJECTION, ReplyKind.OFFER, ReplyKind.NEXT_STEPS})
+DECISIVE = frozenset({ReplyKind.REJECTION, ReplyKind.CLOSED, ReplyKind.OFFER, ReplyKind.NEXT_STEPS})
 # Mail no person wrote to the user: never an answer, whatever it says.
 MACHINE = frozenset({ReplyKind.AUTO_REPLY, ReplyKind.BOUNCE, ReplyKind.NOTIFICATION})
 # Machine mail whose promised date still counts, though no person wrote it: mass mail sent

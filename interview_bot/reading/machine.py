@@ -46,13 +46,32 @@ _EN_AUTO_HINT = re.compile(
     re.IGNORECASE)
 _BODY_WINDOW = 400  # an out-of-office says so at the top
 _BOUNCE_SENDER = re.compile(
-    r"^(?:mailer[-_.]?daemon|postmaster|mail[-_.]?delivery[-_.]?(?:system|subsystem))(?:[+@]|$)", re.IGNORECASE)
-_BOUNCE_SUBJECT = re.compile(
-    r"^\s*(?:delivery\s+status\s+notification|undeliverable|undelivered\s+mail|mail\s+delivery\s+(?:failed|failure|subsystem)"
-    r"|returned\s+mail|delivery\s+(?:has\s+)?failed|delivery\s+failure|failure\s+notice|message\s+not\s+delivered"
-    r"|address\s+not\s+found|unzustellbar|non\s+remis|no\s+se\s+puede\s+entregar|onbestelbaar|non\s+recapitabile)",
-    re.IGNORECASE,
-)
+    r"^(?:mailer[-_.]?daemon|postmaster|mail[-_.]?delivery[-_.]?(?:system|subsystem)"
+    r"|[\w.+-]*-bounces?|bounces?)(?:[+@]|$)", re.IGNORECASE)
+# Bounce subjects seen in real bounces, added to each language module's own BOUNCE_SUBJECT:
+# the strings of Exchange, Postfix and Japanese ISPs' MTAs as they appear in real bounces.
+_BOUNCE_SEED: dict[str, tuple[str, ...]] = {
+    "de": (r"unzustellbar", r"nicht\s+zustellbar", r"zustellung\s+fehlgeschlagen"),
+    "fr": (r"non\s+remis", r"[ée]chec\s+de\s+(?:la\s+)?(?:remise|distribution)"),
+    "es": (r"no\s+se\s+puede\s+entregar", r"no\s+entregado"),
+    "it": (r"non\s+recapitabile", r"mancato\s+recapito"),
+    "pt": (r"n[ãa]o\s+entregue", r"falha\s+na\s+entrega"),
+    "nl": (r"onbestelbaar", r"niet\s+bezorgd"),
+    "ja": (r"メールエラー通知", r"配信不能", r"配送エラー", r"送信エラー"),
+}
+
+
+def _bounce_subjects() -> re.Pattern[str]:
+    codes = {lang.code: lang.bounce_subject for lang in LANGUAGES}
+    patterns = [p for code, own in codes.items() for p in (*own, *_BOUNCE_SEED.get(code, ()))]
+    patterns += [p for code, seed in _BOUNCE_SEED.items() if code not in codes for p in seed]
+    return re.compile(r"^\s*(?:\[[^\]\n]{0,40}\]\s*)?(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+
+
+_BOUNCE_SUBJECT = _bounce_subjects()
+# Amazon SES notifications, sent as JSON by SNS to an e-mail subscription (or forwarded as such).
+_SES_TYPE = re.compile(r'\\?"notificationType\\?"\s*:\s*\\?"(\w+)', re.IGNORECASE)
+_SNS_ENVELOPE = re.compile(r'"Type"\s*:\s*"Notification"[\s\S]{0,2000}"TopicArn"\s*:', re.IGNORECASE)
 _ADDRESS = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _FAILED_LINE = re.compile(
     r"(?:wasn't\s+delivered\s+to|couldn't\s+be\s+delivered\s+to|could\s+not\s+be\s+delivered\s+to|final-recipient:\s*rfc822;"
@@ -109,15 +128,20 @@ def machine_reason(msg: Incoming, sender: str) -> tuple[ReplyKind, str] | None:
     """Bounces, calendar notifications and auto-replies (mail about the conversation, not in it), and why."""
     h = _headers(msg)
     content_type = h.get("content-type", "")
+    mime = {t.lower().split(";")[0].strip() for t in msg.mime_types}
+    if "message/feedback-report" in mime or "report-type=feedback-report" in content_type:
+        return ReplyKind.NOTIFICATION, "an abuse or feedback report (ARF)"
     if (_BOUNCE_SENDER.match(sender) or "report-type=delivery-status" in content_type
+            or "message/delivery-status" in mime or "message/global-delivery-status" in mime
             or (content_type.startswith("multipart/report") and "disposition-notification" not in content_type)
             or _BOUNCE_SUBJECT.match(msg.subject or "") or h.get("x-failed-recipients")):
         return ReplyKind.BOUNCE, "a delivery failure (bounce)"
+    if ses := _ses_notification(msg.body):
+        return ses
     if h.get("return-path") == "<>":
         return ReplyKind.AUTO_REPLY, "a bounce or automatic reply (empty Return-Path)"
     if "disposition-notification" in content_type:
         return ReplyKind.NOTIFICATION, "a read receipt"
-    mime = {t.lower().split(";")[0].strip() for t in msg.mime_types}
     calendar_sender = normalize_email(parseaddr(h.get("sender", ""))[1]) in _CALENDAR_SENDERS or sender in _CALENDAR_SENDERS
     # Calendar sends invitations "from" the organizer, so the sender alone cannot tell.
     if (calendar_sender or is_calendar_system(sender) or "text/calendar" in mime
@@ -125,6 +149,20 @@ def machine_reason(msg: Incoming, sender: str) -> tuple[ReplyKind, str] | None:
         return ReplyKind.NOTIFICATION, "a calendar notification"
     if reason := _auto_reply_reason(msg):
         return ReplyKind.AUTO_REPLY, reason
+    return None
+
+
+def _ses_notification(body: str) -> tuple[ReplyKind, str] | None:
+    """An Amazon SES notification (bounce, complaint, delivery), bare or in its SNS envelope."""
+    top = (body or "").lstrip()[:20_000]
+    if not top.startswith("{"):
+        return None
+    if m := _SES_TYPE.search(top):
+        if m.group(1).lower() == "bounce":
+            return ReplyKind.BOUNCE, "a delivery failure (Amazon SES bounce notification)"
+        return ReplyKind.NOTIFICATION, f"an Amazon SES {m.group(1).lower()} notification"
+    if _SNS_ENVELOPE.search(top):
+        return ReplyKind.NOTIFICATION, "an Amazon SNS notification"
     return None
 
 

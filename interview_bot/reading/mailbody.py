@@ -24,17 +24,21 @@ characters before any pattern looks at it.
 
 from __future__ import annotations
 
+import binascii
 import codecs
+import quopri
+import re
 from dataclasses import dataclass
 from email import policy
 from email.message import Message
-from email.parser import BytesParser
+from email.parser import BytesHeaderParser
 
 from lxml import etree
 
 from interview_bot.model import MailPart
+from interview_bot.reading.quoteforms import forms
 
-__all__ = ["MAX_PART_BYTES", "MAX_RAW_BYTES", "MAX_TEXT", "MailBody", "decode_text", "html_to_text",
+__all__ = ["MAX_DEPTH", "MAX_PARTS", "MAX_PART_BYTES", "MAX_RAW_BYTES", "MAX_TEXT", "MailBody", "decode_text", "html_to_text",
            "parts_from_raw", "read_body", "read_raw"]
 
 MAX_PART_BYTES = 1_048_576  # 1 MiB of each part: far more than anyone writes to a candidate
@@ -48,7 +52,8 @@ _LINE_TAGS = frozenset({"br", "div", "tr", "li", "dt", "dd", "hr", "table", "ul"
 _PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "section", "article", "header",
                              "footer", "blockquote"})
 _QUOTE_CLASSES = ("gmail_quote", "moz-cite-prefix", "yahoo_quoted", "protonmail_quote")
-_MAX_DEPTH = 20  # MIME nesting: deeper is a hostile message, not a letter
+MAX_DEPTH = 20  # MIME nesting: deeper is a hostile message, not a letter
+MAX_PARTS = 100  # leaf parts read of one message: more is a hostile message, or attachments
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,8 @@ def html_to_text(html: str) -> str:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
             classes = str(el.get("class") or "")
-            if skipping or tag in _SKIP_TAGS or any(c in classes for c in _QUOTE_CLASSES):
+            quote = tag == "blockquote" or any(c in classes for c in _QUOTE_CLASSES)
+            if skipping or (tag in _SKIP_TAGS and tag != "blockquote") or (quote and not _forwards(el)):
                 skipping += 1
                 continue
             if tag in _PARAGRAPH_TAGS:
@@ -139,6 +145,20 @@ def html_to_text(html: str) -> str:
     return "\n".join(" ".join(line.split()) for line in lines).strip()
 
 
+def _forwards(el: etree._Element) -> bool:
+    """Whether a quote container (gmail_quote, Apple's blockquote type=cite) holds a forwarded message:
+    its text then may be the answer (interview_bot.reading.quoted decides), so it is read."""
+    texts: list[str] = []
+    size = 0
+    for text in el.itertext():
+        texts.append(text)
+        size += len(text)
+        if size > 400:
+            break
+    pattern = forms().forwarded
+    return any(pattern.match(line) for line in "\n".join(texts)[:400].split("\n"))
+
+
 def read_body(parts: tuple[MailPart, ...] | list[MailPart]) -> MailBody:
     """The text of a message from its leaf parts: text/plain if any says something, else its HTML."""
     plain: list[str] = []
@@ -166,30 +186,100 @@ def read_body(parts: tuple[MailPart, ...] | list[MailPart]) -> MailBody:
 
 
 def parts_from_raw(raw: bytes) -> tuple[MailPart, ...]:
-    """The leaf parts of an RFC 822 message, transfer encodings undone (as Gmail's format=full gives them)."""
-    msg = BytesParser(policy=policy.default).parsebytes(raw[:MAX_RAW_BYTES])
-    out: list[MailPart] = []
+    """The leaf parts of an RFC 822 message, transfer encodings undone (as Gmail's format=full gives them).
 
-    def walk(part: Message, inside: bool, depth: int) -> None:
-        if depth > _MAX_DEPTH:
+    The tree is cut while it is split, not after: only each part's headers go through the
+    email package; bodies are found by their boundaries, containers deeper than MAX_DEPTH
+    and parts after the MAX_PARTS-th are never looked at, and a leaf is decoded from at most
+    what MAX_PART_BYTES of text needs. A 3 MB message of nested forwards costs milliseconds.
+    Report parts (delivery status, feedback reports) are leaves with their own type.
+    """
+    out: list[MailPart] = []
+    buf = raw[:MAX_RAW_BYTES]
+
+    def walk(start: int, end: int, inside: bool, depth: int) -> None:
+        if depth > MAX_DEPTH or len(out) >= MAX_PARTS:
             return
-        payload = part.get_payload()
-        if part.is_multipart() and isinstance(payload, list):
-            nested = inside or part.get_content_maintype() == "message"
-            for sub in payload:
-                if isinstance(sub, Message):
-                    walk(sub, nested, depth + 1)
+        body = _body_start(buf, start, end)
+        headers = _HEADER_PARSER.parsebytes(buf[start:min(body, start + _MAX_HEAD)])
+        mime = headers.get_content_type()
+        if mime.startswith("multipart/"):
+            boundary = headers.get_param("boundary")
+            if isinstance(boundary, str) and boundary:
+                for sub_start, sub_end in _subparts(buf, body, end, boundary.encode("utf-8", "replace")):
+                    walk(sub_start, sub_end, inside, depth + 1)
             return
-        data = part.get_payload(decode=True)
+        if mime in _CONTAINERS:
+            walk(body, end, True, depth + 1)
+            return
+        encoding = str(headers.get("content-transfer-encoding", "") or "")
         out.append(MailPart(
-            content_type=str(part.get("content-type", "") or part.get_content_type()),
-            data=data if isinstance(data, bytes) else b"",
-            filename=str(part.get_filename() or ""),
+            content_type=str(headers.get("content-type", "") or mime),
+            data=_decoded(buf[body:min(end, body + MAX_PART_BYTES * 3)], encoding),
+            filename=str(headers.get_filename() or ""),
             inside_message=inside,
         ))
 
-    walk(msg, False, 0)
+    walk(0, len(buf), False, 0)
     return tuple(out)
+
+
+# Only headers go through the email package; compat32 parses them lazily and cheaply.
+_HEADER_PARSER = BytesHeaderParser(policy=policy.compat32)
+_MAX_HEAD = 65_536  # bytes of one part's headers
+_CONTAINERS = frozenset({"message/rfc822", "message/global"})
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+
+
+def _body_start(buf: bytes, start: int, end: int) -> int:
+    """Where a part's body begins (RFC 5322: after the first empty line), without copying anything."""
+    if buf.startswith(b"\n", start):
+        return start + 1
+    if buf.startswith(b"\r\n", start):
+        return start + 2
+    m = _HEAD_END.search(buf, start, min(end, start + _MAX_HEAD + 4))
+    return m.end() if m else end
+
+
+def _subparts(buf: bytes, start: int, end: int, boundary: bytes) -> list[tuple[int, int]]:
+    """The body parts of a multipart body as offsets (RFC 2046 delimiters at line starts), at most MAX_PARTS."""
+    delimiter = b"--" + boundary
+    found: list[tuple[int, int]] = []
+    part: int | None = None
+    pos = start
+    while len(found) < MAX_PARTS:
+        at = buf.find(delimiter, pos, end)
+        if at < 0:
+            break
+        pos = at + len(delimiter)
+        if at > start and buf[at - 1] != 0x0A:
+            continue  # the boundary's text inside a line is no delimiter
+        if part is not None:
+            stop = at - 1 if at > part else at
+            if stop > part and buf[stop - 1] == 0x0D:
+                stop -= 1
+            found.append((part, max(part, stop)))
+        if buf.startswith(b"--", pos):
+            return found
+        line_end = buf.find(b"\n", pos, end)
+        if line_end < 0:
+            return found
+        part = line_end + 1
+    if part is not None and len(found) < MAX_PARTS:
+        found.append((part, end))  # no close delimiter: what is there
+    return found
+
+
+def _decoded(body: bytes, encoding: str) -> bytes:
+    """A leaf's bytes with its transfer encoding undone, from no more input than MAX_PART_BYTES needs."""
+    name = encoding.strip().lower()
+    if name == "base64":
+        data = re.sub(rb"[^A-Za-z0-9+/=]", b"", body[:MAX_PART_BYTES * 2])
+        data = data[:len(data) - len(data) % 4]
+        return binascii.a2b_base64(data) if data else b""
+    if name == "quoted-printable":
+        return quopri.decodestring(body[:MAX_PART_BYTES * 3])
+    return body[:MAX_PART_BYTES + 1]
 
 
 def read_raw(raw: bytes) -> MailBody:

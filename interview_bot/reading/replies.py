@@ -37,14 +37,15 @@ __all__ = [
     "ReplyKind",
     "classify_reply",
     "is_company_reply",
+    "new_text",
     "sender_matches",
     "strip_quoted",
 ]
 
 _MAX_READ = 20_000  # characters of new text the phrase rules read: a decision is in the first screenful
-_CONFIDENCE = {ReplyKind.REJECTION: 0.9, ReplyKind.OFFER: 0.85, ReplyKind.NEXT_STEPS: 0.85,
+_CONFIDENCE = {ReplyKind.REJECTION: 0.9, ReplyKind.CLOSED: 0.85, ReplyKind.OFFER: 0.85, ReplyKind.NEXT_STEPS: 0.85,
                ReplyKind.HOLDING: 0.85, ReplyKind.ACKNOWLEDGEMENT: 0.6}
-_ORDER = (ReplyKind.REJECTION, ReplyKind.OFFER, ReplyKind.NEXT_STEPS, ReplyKind.HOLDING, ReplyKind.ACKNOWLEDGEMENT)
+_ORDER = (ReplyKind.CLOSED, ReplyKind.REJECTION, ReplyKind.OFFER, ReplyKind.NEXT_STEPS, ReplyKind.HOLDING, ReplyKind.ACKNOWLEDGEMENT)
 # English defaults by kind (the other languages' are in interview_bot.reading.lang).
 DEFAULT_RULES: dict[ReplyKind, tuple[str, ...]] = {ReplyKind(k): v for k, v in _en.RULES.items()}
 # Kinds config may add phrases to: the ones above, and auto_reply (matched on the subject and the top of the body).
@@ -108,6 +109,7 @@ _AFTERCARE = re.compile(r"\b(?:feedback|on\s+file|future\s+(?:roles|openings|opp
 # Words that undo a positive phrase just before it: "unable to offer you the role", "before we make an offer".
 _UNDO = re.compile(r"(?:\b(?:not|unable|cannot|no\s+longer|before|prior\s+to|whether|if\s+we|thanks?|thank\s+you|completed|finished|concluded)\b|n't\b)[^.,;!?]{0,30}$", re.IGNORECASE)
 _NOT_REJECTION = re.compile(r"\b(?:not\s+a\s+rejection|(?:does\s+not|doesn'?t)\s+mean)\b", re.IGNORECASE)
+_FORWARD_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:re\s*:\s*)*(?:fwd?|fw|wg|tr|rv|enc|doorst|vs|vb|pd|转发|轉寄|전달)\s*:", re.IGNORECASE)
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv|tr|отв|ответ|ynt|απ|回复|答复|回覆|转发|轉寄|회신|답장|전달)\s*:\s*)+",
                         re.IGNORECASE)
 # The rule of a reading in a language no table reads ("language:xx"): unsure, so a check-in is still drafted.
@@ -219,7 +221,7 @@ def _find(sentences: list[str], rules: _Rules) -> list[_Found]:
                 if m is None:
                     continue
                 before = sentence[:m.start()]
-                if kind is ReplyKind.REJECTION and (conditional or _NOT_REJECTION.search(sentence)
+                if kind in (ReplyKind.REJECTION, ReplyKind.CLOSED) and (conditional or _NOT_REJECTION.search(sentence)
                                                     or _CONDITION.search(before)):
                     continue
                 if kind in (ReplyKind.OFFER, ReplyKind.NEXT_STEPS) and _UNDO.search(before):
@@ -256,7 +258,7 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
     """
     config, auto_rules = _rules(extra_rules)
     subject = unicodedata.normalize("NFKC", subject or "")[:300]
-    text = strip_quoted((body or "")[:MAX_TEXT])
+    text = new_text(subject, body)
     for pattern in auto_rules:
         if m := (pattern.search(subject) or pattern.search(text[:400])):
             return Classification(ReplyKind.AUTO_REPLY, m.group(0).strip(), 0.9, "config:auto_reply")
@@ -286,6 +288,8 @@ def _decide(found: list[_Found], sentences: list[str]) -> Classification:
     by_kind: dict[ReplyKind, list[_Found]] = {}
     for f in found:
         by_kind.setdefault(f.kind, []).append(f)
+    if closed := by_kind.get(ReplyKind.CLOSED):  # "the role is on hold, so we won't move forward": no verdict on you
+        return Classification(ReplyKind.CLOSED, closed[0].phrase, _confidence(closed[0]), closed[0].rule)
     rejection = by_kind.get(ReplyKind.REJECTION)
     if rejection:
         last_rejection = rejection[-1]
@@ -295,11 +299,16 @@ def _decide(found: list[_Found], sentences: list[str]) -> Classification:
                     return Classification(kind, positive.phrase, 0.7, positive.rule)
         first = rejection[0]
         return Classification(ReplyKind.REJECTION, first.phrase, _confidence(first), first.rule)
-    for kind in _ORDER[1:]:
+    for kind in _ORDER[2:]:
         if kind in by_kind:
             first = by_kind[kind][0]
             return Classification(kind, first.phrase, _confidence(first), first.rule)
     return Classification(ReplyKind.OTHER, "", 0.0, "")
+
+
+def new_text(subject: str, body: str) -> str:
+    """The text of a message its sender wrote (quoted mail left out; a forward's text kept when it is the news)."""
+    return strip_quoted((body or "")[:MAX_TEXT], forwarded=_FORWARD_PREFIX.match(subject or "") is not None)
 
 
 def says_silence_means_no(body: str) -> str:

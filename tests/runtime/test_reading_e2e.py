@@ -73,7 +73,7 @@ def test_an_acknowledgement_does_not_stop_the_check_in_which_says_so(world) -> N
     (check,) = drafted_checks(world.run(hours=DEFAULT_DUE_H))
     text = body_of(world, check.draft_id)
     assert text.startswith('[[NOTE: Initech wrote on 2 Dec ("Thanks for your note"); delete this draft if that '
-                           "answered you]]")
+                           "answered you; if that was a no, run: interview-bot decide Initech rejected]]")
     assert status(world)["replies"][0]["answer"] is False
 
 

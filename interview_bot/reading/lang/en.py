@@ -17,7 +17,15 @@ RULES: dict[str, tuple[str, ...]] = {
         r"(?:\s+(?:with\s+)?(?:you\b|your\b|(?:the|this)\s+(?:application|candidacy|process|role|position|opportunity|senior|junior|mid)\b)"
         r"|\s+(?:at\s+this\s+(?:time|stage|point)|this\s+time|any\s+further|at\s+the\s+moment|for\s+now)|\s*(?:[.,;!]|$))"),
         rf"\bdecided\s+to\s+(?:pursue|go\s+with|proceed\s+with|move\s+(?:forward|ahead)\s+with|focus\s+on|progress|hire|select)\s+(?:other|another|a\s+different|an?\s+(?:internal|external))\s+(?:\w+\s+){{0,2}}?{_CANDIDATES}",
-        r"\b(?:position|role|job|vacancy|opening|req(?:uisition)?)\s+(?:has|have|had)\s+(?:now\s+|already\s+)?been\s+(?:filled|closed|put\s+on\s+hold|cancell?ed)",
+        r"\b(?:position|role|job|vacancy|opening|req(?:uisition)?)\s+(?:has|have|had)\s+(?:now\s+|already\s+)?been\s+(?:filled|closed)\b",
+        # filled from inside, or other candidates fitted better (backrow.app, 100hires.com templates)
+        r"\b(?:fill|filled|filling)\s+(?:the|this)\s+(?:\w+\s+){0,2}?(?:role|position|job|vacancy)\s+(?:internally|with\s+an?\s+internal)",
+        r"\b(?:role|position|job|vacancy)\s+(?:was|has\s+been|had\s+been|is\s+being)\s+filled\s+internally",
+        r"\b(?:role|position|job)\s+(?:went|has\s+gone|is\s+going|will\s+go)\s+to\s+(?:an?\s+)?(?:internal|other|another|different)\s",
+        rf"\b(?:position|role|job)\s+(?:has\s+been|was|had\s+been)\s+(?:offered|given)\s+to\s+(?:an?\s+|another\s+|other\s+)(?:\w+\s+){{0,2}}?(?:{_CANDIDATES}|someone)",
+        rf"\bother\s+{_CANDIDATES}\s+(?:\w+\s+){{0,2}}?(?:fitted|fit|matched|suited)\s+(?:\w+\s+){{0,4}}?(?:better|more\s+closely)",
+        rf"\bother\s+{_CANDIDATES}\s+(?:were|was|are|would\s+be)\s+(?:a\s+)?(?:better|closer|stronger)\s+(?:fit|match)",
+        r"\b(?:(?:is|was)\s+not|isn'?t|wasn'?t|(?:don'?t|do\s+not)\s+(?:think|feel|believe)\s+(?:it'?s|this\s+is|you'?re|you\s+are|it\s+is))\s+(?:quite\s+)?(?:a|the)\s+(?:right|good|strong)\s+(?:fit|match)",
         r"\bwe\s+(?:have|'ve)\s+(?:now\s+|already\s+)?filled\s+(?:the|this)\s+(?:position|role|job|vacancy)",
         r"\bnot\s+(?:been\s+|be\s+)?(?:selected|successful|shortlisted|chosen)\b",
         r"\b(?:you\s+(?:were|have\s+been)|(?:application|candidacy)\s+(?:was|has\s+been|is|were))\s+unsuccessful|\bunsuccessful\s+(?:on\s+this\s+occasion|this\s+time)",
@@ -34,6 +42,15 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bdid\s+not\s+(?:select|choose|shortlist)\b",
         r"\b(?:closed|closing|close)\s+(?:out\s+)?your\s+(?:application|candidacy)",
         r"\bnot\s+(?:a\s+(?:good\s+|right\s+)?(?:fit|match)|the\s+right\s+fit)\s+(?:for|at)\b",
+    ),
+    # A role paused or withdrawn by the company (recruitera.ai, backrow.app, mailsparked templates; issue 21).
+    "closed": (
+        (r"\b(?:the|this|our)\s+(?:[\w-]+\s+){0,3}?(?:position|role|job|vacancy|opening|req(?:uisition)?|search|hiring)\s+"
+        r"(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+(?:being\s+|now\s+)?|will\s+be\s+)?(?:now\s+|temporarily\s+)?"
+        r"(?:put\s+|placed\s+)?(?:on\s+hold|paused|frozen|cancell?ed|withdrawn|closed\s+(?:for\s+now|indefinitely))"),
+        r"\b(?:no\s+longer|not\s+currently)\s+(?:hiring|recruiting)\s+for\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:role|position|job|opening|vacancy)",
+        r"\b(?:pause|paused|pausing|freeze|froze|frozen|freezing|suspend(?:ed|ing)?|halt(?:ed|ing)?)\s+(?:this\s+|the\s+|our\s+)?(?:search|hiring|recruitment|recruiting|requisition)\b",
+        r"\bhiring\s+freeze\b",
     ),
     "offer": (
         r"\bpleased\s+to\s+(?:offer|extend)",
@@ -61,6 +78,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bre-?schedul\w*",
         r"\b(?:move|push|shift)\s+(?:it|the\s+(?:interview|call|meeting))?\s*to\s+(?:monday|tuesday|wednesday|thursday|friday|next\s+week|another\s+day)",
         r"\btake[\s-]?home\b|\bcoding\s+(?:exercise|challenge|assessment)\b",
+        r"\b(?:talk|chat|speak)\s+(?:about|through)\s+(?:the\s+)?next\s+steps\b|\b(?:discuss|go\s+over)\s+(?:the\s+)?next\s+steps\b",
+        r"\b(?:next|following)\s+(?:step|stage)\b[^.;!?]{0,60}?\b(?:case\s+study|assignment|assessment|exercise|task|challenge)\b",
         r"\bshort[\s-]?listed\s+for\b",
     ),
     "holding": (
@@ -100,4 +119,25 @@ SILENCE: tuple[str, ...] = (
     r"\b(?:if|should)\s+you\s+(?:do\s+not|don'?t|have\s+not|haven'?t|did\s+not|didn'?t|not)\s+(?:hear|heard|received?)\b",
     r"\bif\s+you\s+(?:are|were)\s+not\s+contacted\b",
     r"\b(?:no|without\s+a)\s+(?:news|response|reply)\s+(?:from\s+us\s+)?(?:by|within|after)\b",
+)
+
+# Quote attributions, whole (possibly wrapped) lines: Gmail, Apple Mail, Outlook mobile, Android,
+# Thunderbird ("On <date>, <person> wrote:"), with or without the colon, between dashes on
+# Android and Yahoo ("---- John Smith wrote ----"), and "... <address> wrote:" (Samsung).
+ATTRIBUTION: tuple[str, ...] = (
+    r"-*\s*on\s(?=[^\n]*\d).{4,300}?\b(?:wrote|sent)\s*:?\s*-*",
+    r"-{2,}\s*.{1,120}?\bwrote\s*:?\s*-{2,}",
+    r".{0,200}?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>?\)?\s*wrote\s*:",
+)
+HEADER_FROM: tuple[str, ...] = ("From",)
+HEADER_FIELDS: tuple[str, ...] = ("Sent", "Date", "To", "Cc", "Bcc", "Subject", "Reply-To")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("Original Message", "Reply Message", "Original")
+BOUNCE_SUBJECT: tuple[str, ...] = (
+    r"delivery\s+status\s+notification", r"undeliverable", r"undelivered\s+mail", r"mail\s+delivery\s+(?:failed|failure|subsystem)",
+    r"returned\s+mail", r"delivery\s+(?:has\s+)?failed", r"delivery\s+failure", r"failure\s+notice", r"message\s+not\s+delivered",
+    r"address\s+not\s+found", r"delivery\s+(?:status\s+)?notification\s*\(failure\)", r"could\s+not\s+send\s+message",
+    r"mail\s+system\s+error", r"non[\s-]?delivery\s+report", r"warning:\s+could\s+not\s+send",
+    # mailing-list error mail (Mailman 2.1's own subjects; Google Groups)
+    r"uncaught\s+bounce\s+notification", r"bounce\s+action\s+notification", r"your\s+message\s+to\s+\S+\s+awaits\s+moderator",
+    r"message\s+rejected\s+by\s+(?:the\s+)?(?:list|group)",
 )
