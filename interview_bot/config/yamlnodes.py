@@ -23,6 +23,8 @@ def parse_yaml(text: str, shown: str, edit_hint: str) -> tuple[Node | None, Any,
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            _check_expansion(root, shown)
         # Before construction: PyYAML silently keeps the last of two equal keys, and merges (<<) add keys later.
         problems = _duplicate_keys(root, shown, ()) if root is not None else []
         data = loader.construct_document(root) if root is not None else None
@@ -34,9 +36,49 @@ def parse_yaml(text: str, shown: str, edit_hint: str) -> tuple[Node | None, Any,
         ) from None
     except yaml.YAMLError as exc:
         raise ConfigError([f"{shown}:1: not valid YAML: {exc}"], hint=edit_hint) from None
+    except RecursionError:
+        raise ConfigError([(f"{shown}:1: not valid config: nested too deep (lists or mappings inside one "
+                            "another thousands of times)")], hint=edit_hint) from None
     finally:
         loader.dispose()
     return root, data, problems
+
+
+MAX_EXPANDED_NODES = 50_000  # a long config is a few thousand values; aliases may not multiply it past this
+
+
+def _check_expansion(root: Node, shown: str) -> None:
+    """Refuse YAML whose aliases expand past MAX_EXPANDED_NODES values (a "billion laughs"), before anything walks it.
+
+    An alias is the node it names, shared: the tree is a graph whose expanded size is counted
+    once per node (memoised), so the count itself costs one step per node written.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        size = 1 + sum(sizes.get(id(child), 0) for child in children)
+        sizes[id(node)] = size
+        if size > MAX_EXPANDED_NODES:
+            line = node.start_mark.line + 1
+            raise ConfigError([(f"{shown}:{line}: not valid config: its aliases (*name) expand to more than "
+                                f"{MAX_EXPANDED_NODES:,} values (aliases of aliases, a \"billion laughs\"); it was not read")],
+                              hint="Write the values out, or use an alias of an alias a few times at most.")
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _yaml_where(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int | None, str, bool]:

@@ -65,9 +65,13 @@ def load_credentials(token_path: Path) -> Any:
     from google.oauth2.credentials import Credentials
 
     token_path = Path(token_path).expanduser()
-    if not token_path.exists():
+    if not token_path.exists() and not token_path.is_symlink():
         raise AuthError(f"no Google sign-in token at {token_path}",
                         hint="run `interview-bot auth` once to sign in")
+    foreign = token_file_problem(token_path)
+    if foreign:
+        raise AuthError(f"the token path {token_path} is {foreign}, not a token file; it was left untouched",
+                        hint=TOKEN_PATH_HINT)
     try:
         info = json.loads(token_path.read_text(encoding="utf-8"))
         # No scopes argument: the file's own list is what Google granted, and refreshes ask for it.
@@ -93,9 +97,44 @@ def granted_scopes(creds: Any) -> list[str] | None:
     return granted.split() if isinstance(granted, str) else [str(s) for s in granted]
 
 
+TOKEN_PATH_HINT = "set `token:` in config.yaml to a path of its own (the bot makes the file), or move that away"
+TOKEN_MAX_BYTES = 64 << 10  # a token file is well under 4 KiB
+
+
+def token_file_problem(token_path: Path) -> str:
+    """What the token path is, in words, when it is not the bot's token file to read or replace ("" if it is).
+
+    It must be absent or a regular file, not a symlink, small, holding a JSON token; nothing is
+    opened that could hang (a fifo) or be another program's (a device, a file a symlink leads to).
+    """
+    try:
+        info = os.lstat(token_path)
+    except FileNotFoundError:
+        return ""
+    if stat.S_ISLNK(info.st_mode):
+        return f"a symbolic link to {os.readlink(token_path)}"
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "a fifo, a device or a socket"
+    if info.st_size > TOKEN_MAX_BYTES:
+        return f"a file of {info.st_size} bytes, too large for a token"
+    try:
+        data = json.loads(token_path.read_bytes() or b"{}")
+    except (OSError, ValueError):
+        return "a file that holds no JSON token"
+    if not isinstance(data, dict) or (data and not {"refresh_token", "token", "client_id"} & set(data)):
+        return "a JSON file that holds no Google token"
+    return ""
+
+
 def save_token(creds: Any, token_path: Path) -> None:
-    """Write the token readable by the user only (0600, folder 0700), atomically."""
+    """Write the token readable by the user only (0600, folder 0700), atomically; never over a file not a token."""
     token_path = Path(token_path).expanduser()
+    foreign = token_file_problem(token_path)
+    if foreign:
+        raise AuthError(f"the token path {token_path} is {foreign}, not a token file; it was left untouched",
+                        hint=TOKEN_PATH_HINT)
     if not token_path.parent.exists():
         # Only a folder made here is made private: the user's own folder keeps its mode.
         token_path.parent.mkdir(parents=True, mode=0o700)
@@ -285,6 +324,10 @@ def sign_in(
     from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
     credentials_path = Path(credentials_path).expanduser()
+    foreign = token_file_problem(Path(token_path).expanduser())
+    if foreign:  # said before the browser opens, not after the user has signed in
+        raise AuthError(f"the token path {token_path} is {foreign}, not a token file; it was left untouched",
+                        hint=TOKEN_PATH_HINT)
     client_config = _client_config(credentials_path)
     flow = InstalledAppFlow.from_client_config(client_config, scopes=list(SCOPES))
     flow.oauth2session.register_compliance_hook("access_token_response", _checked_token(client_config))

@@ -114,6 +114,10 @@ class GoogleCalendar:
         self._default_tz = default_tz
         self._lookback = lookback
 
+    def stop_point(self) -> None:
+        """Raise Stopping if the daemon was asked to stop (for readers' long loops between requests)."""
+        self._retrier.check_stop()
+
     def sync(self, calendar_id: str, sync_token: str | None, now: datetime) -> CalendarSync:
         """Events changed since sync_token; a full listing (from now - lookback) without one or after a 410."""
         if sync_token:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
@@ -109,6 +109,10 @@ class GoogleGmail:
         self._threads = self._users.threads()
         self._drafts = self._users.drafts()
         self._history = self._users.history()
+
+    def stop_point(self) -> None:
+        """Raise Stopping if the daemon was asked to stop (for readers' long loops between requests)."""
+        self._retrier.check_stop()
 
     def _unless_gone(self, request: Any, what: str) -> Any:
         """The request's answer ("" for a delete), or None when Gmail answers 404: it is gone."""
@@ -270,21 +274,33 @@ class GoogleGmail:
         made = draft.get("message", {})
         return str(draft["id"]), str(made.get("threadId", "")), str(made.get("id", ""))
 
-    def find_bot_mail(self, bot_key: str, recipients: Sequence[str], after: datetime | None) -> BotMail | None:
-        """A draft or sent message the bot made for this follow-up key, if Gmail has one.
+    def find_bot_mail(self, bot_key: str, recipients: Sequence[str], after: datetime | None,
+                      message_id: str = "") -> BotMail | None:
+        """A draft or sent message the bot made for this follow-up key, if Gmail has one (the keeper of several)."""
+        copies = self.find_bot_copies(bot_key, recipients, after, message_id)
+        return copies[0] if copies else None
+
+    def find_bot_copies(self, bot_key: str, recipients: Sequence[str], after: datetime | None, message_id: str = "",
+                        known: Mapping[str, BotMail] | None = None) -> list[BotMail]:
+        """Every draft or sent message carrying this follow-up key, the one every bot keeps first (keeper_order).
 
         One search of drafts and sent mail (trash included: a sent message the user binned was
-        still sent) to any of the recipients (never only the first: compose may have dropped
-        it) since `after`, then each hit's X-Interview-Bot-Key header. Used when the state file
-        cannot be sure: after a crash, a failed create, or a lost or second state file.
+        still sent): by the draft's own Message-ID, or to a few of the recipients or their
+        domains, since `after` (bot_mail_query keeps it within Gmail's limits); then each hit's
+        X-Interview-Bot-Key header, except for messages already `known` (by message id).
         """
-        query = bot_mail_query(recipients, after)
+        known = known or {}
+        query = bot_mail_query(recipients, after, message_id)
         listing = self._retrier.execute(
             self._messages.list(userId="me", q=query, maxResults=50, includeSpamTrash=True,
                                 fields="messages(id,threadId)"),
             "looking for a draft made before",
         )
+        copies: list[BotMail] = []
         for hit in listing.get("messages", []):
+            if hit["id"] in known:
+                copies.append(known[hit["id"]])
+                continue
             item = self._retrier.execute(
                 self._messages.get(userId="me", id=hit["id"], format="metadata", metadataHeaders=[BOT_KEY_HEADER],
                                    fields="id,threadId,labelIds,payload/headers"),
@@ -294,9 +310,9 @@ class GoogleGmail:
             if msg.headers.get(BOT_KEY_HEADER.lower(), "").strip() != bot_key:
                 continue
             draft = "DRAFT" in msg.label_ids
-            return BotMail(bot_key, msg.id, self._draft_id_for(msg.id, query) if draft else "", msg.thread_id,
-                           "draft" if draft else "sent")
-        return None
+            copies.append(BotMail(bot_key, msg.id, self._draft_id_for(msg.id, query) if draft else "", msg.thread_id,
+                                  "draft" if draft else "sent"))
+        return sorted(copies, key=keeper_order)
 
     def _draft_id_for(self, message_id: str, query: str) -> str:
         page_token = None
@@ -314,16 +330,36 @@ class GoogleGmail:
                 return ""
 
 
+_SAFE_MSGID = re.compile(r"^[A-Za-z0-9._%+\-#=]+@[A-Za-z0-9.\-]+$")
 _SAFE_ADDRESS = re.compile(r"^([A-Za-z0-9._%+\-]+@)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")
 
 
-def bot_mail_query(recipients: Sequence[str], after: datetime | None) -> str:
-    """The Gmail search for the bot's own drafts and sent mail to any of these people or domains since `after`.
+MAX_QUERY_TERMS = 12  # recipient terms in one search: an invitation to 10,000 people is still one short query
+MAX_QUERY_CHARS = 900  # well inside what Gmail parses (40 attendees' worth of terms was refused with a 400)
+
+
+def keeper_order(mail: BotMail) -> tuple[int, int, str]:
+    """The order in which every copy of the bot picks the one draft to keep: sent first, then the lowest id."""
+    return (0 if mail.place == "sent" else 1, len(mail.message_id), mail.message_id)
+
+
+def bot_mail_query(recipients: Sequence[str], after: datetime | None, message_id: str = "") -> str:
+    """The Gmail search for the bot's own drafts and sent mail: its Message-ID, or to a few of these people or domains.
 
     Addresses that are not plain (they come from strangers' invitations) are left out rather
-    than let them change the query's meaning; with none left, any recipient matches."""
-    terms = [f"{field}:{addr}" for addr in dict.fromkeys(r.lower() for r in recipients) if _SAFE_ADDRESS.match(addr)
-             for field in ("to", "cc")]
+    than let them change the query's meaning; with none left and no Message-ID, any recipient
+    matches. Domains come first (one covers everyone there), and the terms stop at
+    MAX_QUERY_TERMS and MAX_QUERY_CHARS whatever the invitation holds: the key in each hit's
+    header is what decides, so the search only needs to find the copies, not every recipient."""
+    safe = [addr for addr in dict.fromkeys(r.lower() for r in recipients) if _SAFE_ADDRESS.match(addr)]
+    domains = [a for a in safe if "@" not in a]
+    people = [a for a in safe if "@" in a and a.split("@", 1)[1] not in domains]
+    terms = [f"rfc822msgid:{message_id.strip('<>')}"] if _SAFE_MSGID.match(message_id.strip("<>")) else []
+    for addr in domains + people:
+        more = [f"to:{addr}", f"cc:{addr}"]
+        if len(terms) + len(more) > MAX_QUERY_TERMS or len(" ".join(terms + more)) > MAX_QUERY_CHARS - 60:
+            break
+        terms += more
     query = "{in:drafts in:sent}"
     if terms:
         query += f" {{{' '.join(terms)}}}"

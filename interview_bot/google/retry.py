@@ -101,6 +101,14 @@ def _transient_network_errors() -> tuple[tuple[type[BaseException], ...], tuple[
     return never_sent, maybe_sent
 
 
+class Stopping(BaseException):
+    """A stop was asked for (SIGTERM, Ctrl-C): unwinds the job before its next request, touching no state.
+
+    A BaseException, like KeyboardInterrupt, so no `except Exception` in the engine swallows it;
+    State.transaction() rolls back on it.
+    """
+
+
 class Retrier:
     """Executes googleapiclient requests, retrying temporary failures.
 
@@ -118,6 +126,7 @@ class Retrier:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.monotonic,
+        should_stop: Callable[[], bool] = lambda: False,
     ) -> None:
         if attempts < 1:
             raise ValueError("attempts must be at least 1")
@@ -128,6 +137,15 @@ class Retrier:
         self.rng = rng or random.Random()
         self.clock = clock  # monotonic seconds, for the Retry-After each API asked for
         self._not_before: dict[str, float] = {}  # API ("calendar", "gmail") -> clock() it may be called again
+        self.should_stop = should_stop  # the daemon's stop flag: no request is started once it is raised
+        # True while a read (an idempotent request) waits on Google: the daemon's signal handler may then
+        # unwind it at once (Stopping) rather than wait for a slow answer, since a read changes nothing.
+        self.reading = False
+
+    def check_stop(self) -> None:
+        """Raise Stopping if a stop was asked for: called before every request, and between reads of a sync."""
+        if self.should_stop():
+            raise Stopping
 
     def delay(self, attempt: int, retry_after: float | None) -> float:
         """How long to wait before retry number `attempt` (1-based)."""
@@ -153,9 +171,14 @@ class Retrier:
             attempt += 1
             if attempt == 1:  # later attempts already wait at least as long as the Retry-After
                 self._wait_for_retry_after(api, what)
+            self.check_stop()  # each page, each message, each attempt: none starts after a stop
             try:
-                # num_retries=0: googleapiclient's own retry would double ours and ignore Retry-After.
-                return request.execute(num_retries=0)
+                self.reading = idempotent
+                try:
+                    # num_retries=0: googleapiclient's own retry would double ours and ignore Retry-After.
+                    return request.execute(num_retries=0)
+                finally:
+                    self.reading = False
             except HttpError as exc:
                 status, reason, message = error_reason(exc)
                 self._raise_if_auth(status, reason, message, what, exc)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from interview_bot.model import Cause, FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
 from interview_bot.planning.policy import DUE_AND_RECIPIENTS, THANK_YOU_REVIVES, cancel, follow_up_key, settle
+from interview_bot.planning.recipients import capped
 
 
 class Offset(Protocol):
@@ -36,9 +37,10 @@ def thank_you_key(interview_id: str, recipient: Person | None) -> str:
 
 
 def _desired(iv: Interview, policy: ThankYouPolicy) -> dict[str, tuple[Person, ...]]:
-    if policy.per_interviewer:
-        return {thank_you_key(iv.id, p): (p,) for p in iv.interviewers}
-    return {thank_you_key(iv.id, None): iv.interviewers}
+    people, crowd = capped(iv, iv.interviewers)
+    if policy.per_interviewer and not crowd:  # past MAX_RECIPIENTS: one note, to the organizer
+        return {thank_you_key(iv.id, p): (p,) for p in people}
+    return {thank_you_key(iv.id, None): people}
 
 
 def plan_thank_yous(
@@ -70,7 +72,7 @@ def plan_thank_yous(
     desired = _desired(iv, policy)
     changes: list[FollowUp] = []
     for key, recipients in desired.items():
-        fresh = FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients)
+        fresh = FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, note=capped(iv, iv.interviewers)[1])
         saved = settle(mine.get(key), fresh, watching_since, THANK_YOU_REVIVES, DUE_AND_RECIPIENTS, policy.too_late)
         if saved is not None:
             changes.append(saved)

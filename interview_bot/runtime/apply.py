@@ -179,6 +179,12 @@ class Applier:
             fu = e.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, cause=None,
                                     detail="")
             e.state.record_bot_mail(BotMail(fu.key, message_id, draft_id, thread_id, "draft"), e.clock.now())
+        # Another machine's bot may have made it in the same moment: one is kept (runtime/once.py).
+        kept = e.guard.settle(fu, iv, BotMail(fu.key, message_id, draft_id, thread_id, "draft"))
+        if kept.message_id != message_id:
+            fu = e.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=kept.draft_id, thread_id=kept.thread_id,
+                                    cause=None, detail="")
+            draft_id = kept.draft_id
         log.info("drafted %s (draft %s)", about(e, fu), draft_id)
         report.drafted.append((fu, mail.subject, mail.body_text))
         return fu

@@ -42,6 +42,8 @@ class CalendarReader:
         self.apply = apply
         self._synced_at: dict[str, datetime] = {}  # calendar id -> time of its last sync, kept in memory
         self._problems: dict[str, tuple[str, datetime]] = {}  # calendar id -> (problem, when last logged)
+        # The adapter's stop check (Stopping once SIGTERM came), for the loop over a large listing.
+        self._stop_point: Callable[[], None] = getattr(calendar, "stop_point", lambda: None)
 
     def sync(self, now: datetime, report: RunReport) -> None:
         for calendar_id in self.calendars:
@@ -64,6 +66,7 @@ class CalendarReader:
         report.events_seen += len(result.events)
         with self.state.transaction():
             for event in result.events:
+                self._stop_point()  # a stop rolls this back: the listing is read again at the next start
                 self._apply_one(event, now, changed_after, report)
             for event in gone:
                 # Deleted while the sync token was stale: after the last sync that still saw it.

@@ -10,8 +10,10 @@ Jobs run one at a time in the main thread (DebugExecutor): SQLite and the Google
 not shared across threads, and a signal handler can then know whether work is in progress.
 
 Stopping (SIGTERM, Ctrl-C) never interrupts a write: the handler only raises a flag. The
-scheduler's idle wait looks at it every HEARTBEAT_SECONDS; a retry's backoff sleep within 0.1 s
-and unwinds (Stopping); a step in progress (one HTTP call, one transaction) finishes first. Whatever was in
+scheduler's idle wait looks at it every HEARTBEAT_SECONDS; a retry's backoff sleep within 0.1 s;
+the retrier before every request (each page, each message), and the readers between the events
+and messages they apply; each then unwinds (Stopping). A step in progress (one HTTP call, one
+transaction) finishes first, or, for a reader's transaction, rolls back whole. Whatever was in
 flight is recorded in the state file (a follow-up marked "drafting" is looked for in Gmail
 before it is made again), so the next start carries on without doubles.
 
@@ -34,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from interview_bot.clock import Clock, SystemClock
 from interview_bot.errors import AuthError, BotError, StateError
-from interview_bot.google.retry import Retrier
+from interview_bot.google.retry import Retrier, Stopping
 from interview_bot.model import FollowUp, FollowUpStatus
 from interview_bot.runtime.engine import about
 from interview_bot.runtime.lock import InstanceRunning
@@ -53,14 +55,6 @@ log = logging.getLogger(__name__)
 PENDING = (FollowUpStatus.SCHEDULED, FollowUpStatus.DRAFTING)
 HEARTBEAT_SECONDS = 0.5  # how soon an idle daemon notices a stop request
 SLEEP_SLICE = 0.1  # how soon a retry's backoff notices one
-
-
-class Stopping(BaseException):
-    """A stop was asked for during a retry's backoff; unwinds the job without touching state.
-
-    A BaseException, like KeyboardInterrupt, so no `except Exception` in the engine swallows it;
-    State.transaction() rolls back on it.
-    """
 
 
 EngineFactory = Callable[[Retrier], "Engine"]
@@ -113,6 +107,7 @@ class Daemon:
         self.poll_every = poll_every
         self.heartbeat = heartbeat
         self.retrier = retrier or Retrier(sleep=self.sleep)
+        self.retrier.should_stop = lambda: self.stop_requested  # no request starts after SIGTERM
         self.stop_requested = False
         self._signal = ""
         self._auth_problem = ""  # the last sign-in error logged, so repeats are not shouted each poll
@@ -158,6 +153,10 @@ class Daemon:
         # the interrupted code holds.
         self._signal = signal.Signals(signum).name
         self.stop()
+        if self.retrier.reading:
+            # Waiting on Google for a read, which changes nothing: unwind now rather than after a
+            # slow answer (a large search can take many seconds). Writes are never cut short.
+            raise Stopping
 
     def sleep(self, seconds: float) -> None:
         """The retrier's sleep: in slices, so a stop request cuts a long backoff short."""
@@ -179,7 +178,7 @@ class Daemon:
         try:
             job(*args)
         except Stopping:
-            log.info("%s interrupted between retries by the stop; it carries on at the next start", what)
+            log.info("%s interrupted by the stop before its next request; it carries on at the next start", what)
         except AuthError as e:
             self._auth_failed(e)
         except (InstanceRunning, StateGone, CorruptState) as e:
@@ -280,6 +279,27 @@ class Daemon:
             self.telling.digest(self.state, engine.clock.now(), engine.gmail.draft_exists)
 
 
+def log_downtime(state: State, calendars: tuple[str, ...] | list[str], now: datetime, poll_every: timedelta) -> None:
+    """Say how long the bot was stopped: since the last calendar sync the state file recorded."""
+    times = [t for t in (state.positions.calendar_synced_at(c) for c in calendars) if t is not None]
+    if not times:
+        log.info("starting on a new state file: reading the calendars and Gmail from the start")
+        return
+    last = max(times)
+    if now - last > poll_every:
+        log.info("starting: the bot was stopped for %s (last sync %s)", _duration(now - last),
+                 last.isoformat(timespec="minutes"))
+
+
+def _duration(delta: timedelta) -> str:
+    """20 days 3 hours, 5 hours 12 minutes, 4 minutes: the two largest units."""
+    minutes = int(delta.total_seconds() // 60)
+    days, hours, mins = minutes // 1440, minutes // 60 % 24, minutes % 60
+    parts = [(days, "day"), (hours, "hour"), (mins, "minute")]
+    shown = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n][:2]
+    return " ".join(shown) or "less than a minute"
+
+
 def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
     """Run until SIGTERM or Ctrl-C; exit 0. A second instance on the same state file refuses (StateError)."""
     from interview_bot.runtime.notify import telling_from_config
@@ -292,6 +312,7 @@ def run_daemon(cfg: Config, retrier: Retrier | None = None) -> int:
         if profile:  # the account is known: refuse now if another bot runs for it (else at the first sync)
             state.lock_account(profile, cfg.google.endpoint or "")
         clock = SystemClock()
+        log_downtime(state, list(cfg.calendars), clock.now(), cfg.poll_every.delta)
         daemon = Daemon(state, lambda r: build_engine(cfg, clock, state, retrier=r), cfg.poll_every.delta,
                         retrier=retrier, telling=telling_from_config(cfg), tz=cfg.tz, clock=clock)
         with daemon.signals_handled():

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from interview_bot.config.model import APP_NAME
 from interview_bot.errors import StateError
+from interview_bot.runtime.ownfile import refuse, what_is
 
 LOCK_DIR_ENV = "INTERVIEW_BOT_LOCK_DIR"  # tests and unusual setups: where account locks go
 STOP_HINT = ("stop the other one first (systemctl --user stop interview-bot, or Ctrl-C where it runs); two bots "
@@ -41,7 +42,7 @@ class FileLock:
         self._inode = 0
 
     def acquire(self) -> FileLock:
-        fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o600)
+        fd = self._open()
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as e:
@@ -54,6 +55,28 @@ class FileLock:
         os.pwrite(fd, self.what.encode(), 0)
         self._file, self._inode = fd, os.fstat(fd).st_ino
         return self
+
+    def _open(self) -> int:
+        """The lock file, opened only if it is the bot's: absent (made 0600), or a plain file holding a pid."""
+        if what_is(self.path):  # a symlink, a fifo, a device: never opened, never followed
+            raise refuse(self.path, what_is(self.path), "lock file")
+        try:
+            # O_NOFOLLOW, O_NONBLOCK: swapped for a symlink or a fifo since the look, it is still not opened.
+            fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+        except OSError as e:
+            if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                where = "it is on a read-only file system" if e.errno == errno.EROFS else "its folder is read-only"
+                raise StateError(f"cannot write the lock file {self.path}: {where}",
+                                 hint=f"make {self.path.parent} writable, or set `state:` in config.yaml (and "
+                                 f"{LOCK_DIR_ENV} for the account lock) to a writable place") from e
+            if e.errno == errno.ELOOP:
+                raise refuse(self.path, "a symbolic link", "lock file") from e
+            raise StateError(f"cannot make the lock file {self.path}: {e.strerror}", hint="check that folder") from e
+        held = _read(fd)
+        if not stat.S_ISREG(os.fstat(fd).st_mode) or (held and not held.startswith("pid ")):
+            os.close(fd)
+            raise refuse(self.path, "a file the bot did not write (it holds no pid)", "lock file")
+        return fd
 
     def verify(self) -> None:
         """Still ours under its name? If the file was deleted (its folder removed), make it and lock it again."""
@@ -110,11 +133,18 @@ def lock_dir() -> Path:
     else:  # no runtime folder (a container, cron without a session): never /tmp, private to a service
         folder = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "locks"
     try:
+        if os.path.islink(folder) or (folder.exists() and not folder.is_dir()):
+            raise StateError(f"the lock folder {folder} is {what_is(folder) or 'a file'}, not a folder the bot "
+                             "made; it was left untouched", hint=f"set {LOCK_DIR_ENV} to a folder only you can write")
         if not folder.is_dir():
             folder.mkdir(parents=True, mode=0o700)
             os.chmod(folder, 0o700)
         info = folder.stat()
     except OSError as e:
+        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise StateError(f"cannot make the lock folder {folder}: it is on a read-only file system"
+                             if e.errno == errno.EROFS else f"cannot make the lock folder {folder}: {e.strerror}",
+                             hint=f"set {LOCK_DIR_ENV} to a writable folder only you can write") from e
         raise StateError(f"cannot make the lock folder {folder}: {e.strerror}",
                          hint=f"set {LOCK_DIR_ENV} to a folder only you can write") from e
     if info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o022:

@@ -55,6 +55,8 @@ class MailReader:
         self.vanished = 0
         self.own_added: list[str] = []
         self.restarted = False
+        # The adapter's stop check (Stopping once SIGTERM came), before each message read.
+        self._stop_point: Callable[[], None] = getattr(gmail, "stop_point", lambda: None)
 
     def sync(self) -> int:
         """Read what is new; returns how many company messages were recorded."""
@@ -78,6 +80,7 @@ class MailReader:
             history = self.gmail.history_id()
         count = 0
         for key, ivs in processes.items():
+            self._stop_point()
             if not self.state.positions.mail_scanned(key):
                 try:
                     count += self._scan(key, ivs, processes)
@@ -86,6 +89,7 @@ class MailReader:
         retry = list(self.state.positions.retry_messages)
         failed: list[str] = []
         for message_id in dict.fromkeys(retry + added):
+            self._stop_point()
             if not self.state.has_mail(message_id):
                 count += self._read_one(message_id, processes, failed)
         count += self._read_again(processes)
@@ -123,6 +127,7 @@ class MailReader:
         count = 0
         if query:
             for msg, parts in self.gmail.search_read(query, limit=50):
+                self._stop_point()
                 if not self.state.has_mail(msg.id):
                     count += self._ingest(msg, processes, parts)
         with self.state.transaction():

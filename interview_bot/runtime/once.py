@@ -1,35 +1,36 @@
-"""Exactly once: no follow-up is drafted twice, whatever happened to the state file.
+"""Exactly once: no follow-up is drafted twice, whatever happened to the state file, on one machine or two.
 
 Each draft the bot makes is recorded in the state's bot-key index (the follow-up key, its
 X-Interview-Bot-Key, with the draft's message id) in the transaction that marks it drafted.
-Before making a draft, the bot must be sure Gmail holds no draft or sent message with that key.
-It is sure without asking Gmail when this state has read Gmail's history continuously since
-the follow-up fell due and saw no draft or sent message there that it did not make itself: any
-other copy of the bot (a lost, replaced or second state file) could only have drafted it after
-it fell due, and that draft would have shown in the history. Otherwise it looks, with one
-search of drafts and sent mail to any of the recipients:
+Gmail is the only thing two machines share, so Gmail is the judge:
 
-- the follow-up is DRAFTING: a crash or a failed request may have left a draft;
-- the state's Gmail history began (a new or rebuilt state, or Gmail forgot the old position)
-  after the follow-up fell due;
-- history showed a draft or sent message the bot did not make, around or after the due time;
-- Gmail has not been read successfully since this process started.
+- just before creating a draft the bot looks in Gmail (drafts and sent mail, by the draft's
+  deterministic Message-ID or to a few of its recipients, each hit's key header read) for a
+  copy made by a crash, a lost or older state file, or a bot on another machine (`existing`);
+- just after creating it, it looks again (`settle`): when two drafts carry one key (two bots
+  created in the same moment), every bot keeps the same one (a sent copy first, then the lowest
+  message id, google.gmail.keeper_order) and deletes the others that are still drafts.
 
-SKEW allows for clocks that disagree between machines. What is found is recorded in the index,
-so it is looked for once.
+A look costs one search (plus one header read per copy found that the bot did not just make),
+so a follow-up costs two requests more, and an idle sync none. What is found is recorded in
+the index, so it is looked for once. `why_look` says, for the log, what this state file
+cannot rule out by itself.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from interview_bot.clock import Clock
+from interview_bot.errors import GoogleApiError
+from interview_bot.google.gmail import keeper_order
 from interview_bot.model import BotMail, FollowUp, FollowUpStatus, Interview
 from interview_bot.reading.extract import domain_in
 from interview_bot.runtime.state import State
-from interview_bot.writing.compose import bot_key_header
+from interview_bot.writing.compose import bot_key_header, message_id_for
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,12 @@ SKEW = timedelta(minutes=5)
 
 class BotMailPort(Protocol):
     def find_bot_mail(self, bot_key: str, recipients: list[str], after: datetime | None) -> BotMail | None: ...
+
+
+class CopiesPort(Protocol):
+    def find_bot_copies(self, bot_key: str, recipients: list[str], after: datetime | None, message_id: str = "",
+                        known: Mapping[str, BotMail] | None = None) -> list[BotMail]: ...
+    def delete_draft(self, draft_id: str) -> bool: ...
 
 
 class DraftGuard:
@@ -50,6 +57,7 @@ class DraftGuard:
         self.clock = clock
         self.mail_read = False  # Gmail's history read successfully since this process started
         self.looked = 0  # searches made, for the report and the benchmark
+        self.doubles_removed = 0  # drafts deleted because another copy of the bot made the same one
 
     def mail_synced(self, own_added: list[str], restarted: bool) -> None:
         """After a successful mail sync: note a new history position, and drafts the bot did not make."""
@@ -81,31 +89,77 @@ class DraftGuard:
         return ""
 
     def existing(self, fu: FollowUp, iv: Interview) -> BotMail | None:
-        """The draft or sent message Gmail already has for this follow-up, if any (known, or looked for)."""
+        """The draft or sent message Gmail already has for this follow-up, if any (known, or looked for).
+
+        Always looked for when the state has no record of it: another machine may have made it
+        a moment ago, and nothing but Gmail can say so."""
         known = self.state.bot_mail(fu.key)
         if known is not None:
             return known
         why = self.why_look(fu)
-        if not why:
+        log.debug("%s: looking in Gmail for a copy made elsewhere (%s)", fu.key, why or "another machine may have it")
+        try:
+            return self.look_up(fu, iv)
+        except GoogleApiError as e:
+            if why:  # this state cannot rule out a copy by itself: wait until Gmail answers
+                raise
+            # This state saw every draft since it fell due: only another machine's bot, in this
+            # very moment, could have one. When unsure, draft (the check after creating still runs).
+            log.warning("%s: could not look in Gmail for a copy made elsewhere (%s); drafting it", fu.key, e.message)
             return None
-        log.debug("%s: looking in Gmail for a draft made before (%s)", fu.key, why)
-        return self.look_up(fu, iv)
 
     def look_up(self, fu: FollowUp, iv: Interview | None) -> BotMail | None:
         """Search Gmail's drafts and sent mail for this follow-up's key; what is found is recorded."""
+        copies = self._copies(fu, iv, {})
+        if copies:
+            self.record(copies[0])
+            return copies[0]
+        return None
+
+    def settle(self, fu: FollowUp, iv: Interview | None, made: BotMail) -> BotMail:
+        """Just after creating `made`: the copy every bot keeps, the others deleted while still drafts; recorded.
+
+        Two bots that both looked before either created would each make one: both see both
+        here (whoever looks second), and both keep the same one, so one stays."""
+        try:
+            copies = self._copies(fu, iv, {made.message_id: made})
+        except GoogleApiError as e:  # the draft is made and recorded; a double, if any, is settled by the other bot
+            log.warning("%s: could not look in Gmail for a second copy after drafting it: %s", fu.key, e.message)
+            return made
+        if made.message_id not in {c.message_id for c in copies}:
+            copies.append(made)  # not searchable yet: Gmail indexes a new draft within moments
+        copies.sort(key=keeper_order)
+        keep = copies[0]
+        for other in copies[1:]:
+            if other.place == "draft" and other.draft_id:
+                log.info("%s: two drafts carry its key (another copy of the bot made one at the same moment); "
+                         "keeping message %s, deleting the draft %s", fu.key, keep.message_id, other.draft_id)
+                self.gmail_copies.delete_draft(other.draft_id)
+                self.doubles_removed += 1
+        self.record(keep)
+        return keep
+
+    def _copies(self, fu: FollowUp, iv: Interview | None, known: dict[str, BotMail]) -> list[BotMail]:
         self.looked += 1
         # Nobody drafts a follow-up before its interview: that bounds the search. To anyone at the
         # company: another copy of the bot may have chosen other people there (it read other mail).
         domains = [d for d in iv.company_domains if not domain_in(d, self.personal_domains)] if iv else []
         after = min(iv.start, fu.due) - timedelta(days=1) if iv else None
-        found = self.gmail.find_bot_mail(bot_key_header(fu.key), [p.email for p in fu.recipients] + domains, after)
-        if found is not None:
-            self.record(found)
-        return found
+        recipients = domains + [p.email for p in fu.recipients]
+        finder = getattr(self.gmail, "find_bot_copies", None)
+        if finder is None:  # a port that only finds one (the dry run's): no doubles to settle there
+            found = self.gmail.find_bot_mail(bot_key_header(fu.key), recipients, after)
+            return [found] if found else []
+        copies: list[BotMail] = finder(bot_key_header(fu.key), recipients, after, message_id_for(fu.key), known)
+        return sorted(copies, key=keeper_order)
+
+    @property
+    def gmail_copies(self) -> CopiesPort:
+        return self.gmail  # type: ignore[return-value]  # settle is only reached with the real adapter
 
     def record(self, mail: BotMail) -> None:
         with self.state.transaction():
             self.state.record_bot_mail(mail, self.clock.now())
 
 
-__all__ = ["SKEW", "BotMailPort", "DraftGuard"]
+__all__ = ["SKEW", "BotMailPort", "CopiesPort", "DraftGuard"]

@@ -145,17 +145,24 @@ class State:
     def in_memory_copy(cls, path: Path) -> State:
         """A throwaway copy of the state file, for `plan`: the same code runs, nothing is written."""
         from interview_bot.runtime import statefile
+        from interview_bot.runtime.ownfile import ownership
 
         mem = sqlite3.connect(":memory:", isolation_level=None)
         path = Path(path).expanduser()
-        migrations.refuse_newer(path)
+        ownership(path)  # refuses, untouched, whatever is not the bot's (a fifo would hang the read)
         try:
+            migrations.refuse_newer(path)  # inside: a damaged file's error is translated like the rest
             if path.exists():
                 src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
                 try:
                     src.backup(mem)
                 finally:
                     src.close()
+                # A backup copies pages as they are: a file damaged past its header reads fine until a query
+                # reaches the bad page, so the copy is checked whole before anything reads it.
+                verdict = mem.execute("PRAGMA quick_check").fetchone()
+                if verdict is None or verdict[0] != "ok":
+                    raise sqlite3.DatabaseError("database disk image is malformed")
             return cls(mem)
         except sqlite3.Error as e:
             error = statefile.translate(path, e)

@@ -11,9 +11,11 @@ next start rebuilds it from Google), a folder that is gone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -21,9 +23,14 @@ from typing import Any
 
 from interview_bot.config.model import default_state_folder
 from interview_bot.errors import StateError
+from interview_bot.runtime.ownfile import Ownership, ownership
+from interview_bot.runtime.schema import APPLICATION_ID
 
 REBUILD_HINT = ("run the same command again: the bot starts a new state file and rebuilds it from your calendar "
                 "and Gmail (drafts already in Gmail are not made again)")
+
+READ_ONLY_HINT = ("make it writable (files left by a run as root: sudo chown -R \"$USER\" {folder}), or set `state:` "
+                  "in config.yaml to a writable path")
 
 
 class CorruptState(StateError):
@@ -34,8 +41,13 @@ class StateGone(StateError):
     """The state file (or its folder) was deleted or replaced while the bot had it open."""
 
 
-def prepare(path: Path) -> None:
-    """Make the state file's folder (0700) and the file itself (0600) if missing; tighten the bot's own."""
+def prepare(path: Path) -> Ownership:
+    """Check that `path` is the bot's own (ownfile), then make it if absent, private; how it was found.
+
+    Nothing is done to a path that is not the bot's (ForeignFile, before any lock or journal
+    appears beside it). The folder is made 0700 if missing, and the file 0600 if the bot makes it
+    now or knows it as its own. A read-only file system is said now, before the lock is taken.
+    """
     folder = path.parent
     try:
         if not folder.exists():
@@ -45,14 +57,54 @@ def prepare(path: Path) -> None:
                 os.chmod(made, 0o700)  # mkdir's mode is masked by the umask
         elif folder.resolve() == default_state_folder().resolve():
             _private(folder, 0o700)
-        if not path.exists():
-            os.close(os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        found = ownership(path)
+        if _read_only_fs(folder):
+            raise StateError(f"cannot write the state file {path}: it is on a read-only file system",
+                             hint=READ_ONLY_HINT.format(folder=folder))
+        if found in (Ownership.ABSENT, Ownership.EMPTY):
+            _create(path, replace_empty=found is Ownership.EMPTY)
         for name in (path, _side(path, "-wal"), _side(path, "-shm")):
             _private(name, 0o600)
-    except FileExistsError:
-        pass  # made by another process a moment ago
+    except StateError:
+        raise
     except OSError as e:
         raise translate(path, e) from e
+    return found
+
+
+def _create(path: Path, replace_empty: bool) -> None:
+    """Make the state file whole, stamped as the bot's: written aside, then linked into place.
+
+    The file appears with its application id already in its header, so a kill at any moment
+    never leaves a file at `path` the bot would not know as its own.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.new-", dir=path.parent)
+    os.close(fd)
+    try:
+        os.chmod(tmp, 0o600)
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # rollback journal: written to the file now
+        finally:
+            conn.close()
+        if replace_empty:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if another process made it a moment ago: theirs is kept
+            except FileExistsError:
+                pass
+    finally:
+        for leftover in (tmp, tmp + "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
+
+
+def _read_only_fs(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _side(path: Path, suffix: str) -> Path:
@@ -62,10 +114,11 @@ def _side(path: Path, suffix: str) -> Path:
 def _private(path: Path, mode: int) -> None:
     """chmod to `mode` a file or folder this user owns whose mode is looser."""
     try:
-        info = path.stat()
+        info = os.lstat(path)
     except FileNotFoundError:
         return
-    if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+    plain = stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)
+    if plain and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
         os.chmod(path, mode)
 
 
@@ -80,6 +133,8 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
+        if not conn.execute("PRAGMA application_id").fetchone()[0]:  # an earlier release's file: now marked ours
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
         if problems != ["ok"]:
             raise sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(map(str, problems[:3])))
@@ -131,8 +186,7 @@ def translate(path: Path, e: BaseException) -> StateError:
     if read_only and (name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR")) or err in (1, 13, 30)
                       or "readonly" in text):  # EPERM, EACCES, EROFS
         return StateError(f"cannot write the state file {path}: {read_only}",
-                          hint="make it writable (files left by a run as root: sudo chown -R \"$USER\" "
-                          f"{path.parent}), or set `state:` in config.yaml to a writable path")
+                          hint=READ_ONLY_HINT.format(folder=path.parent))
     if name == "SQLITE_FULL" or err == 28 or "disk is full" in text or (name.startswith("SQLITE_IOERR")
                                                                         and _disk_full(path)):  # ENOSPC
         return StateError(f"the disk holding the state file {path} is full; nothing was half-written",

@@ -169,7 +169,10 @@ def test_a_damaged_state_file_is_named_kept_aside_and_rebuilt(world: Any, capsys
     world.invite("Interview: Data Analyst - Initech", 0)
     assert run_once(world, 4, capsys)[0] == 0
     state = Path(world.cfg.state)
-    state.write_bytes(b"this is not a database, it was overwritten by something else" * 100)
+    # Its header (the bot's application id) survives; every page after it is overwritten. Only a
+    # file the bot knows as its own is set aside: a file that is not (a text file) is refused untouched.
+    whole = state.read_bytes()
+    state.write_bytes(whole[:100] + b"overwritten by something else" * (len(whole) // 29))
     assert main(["--config", str(world.config_path), "status"]) == 1  # read-only commands say so too
     assert "is damaged" in capsys.readouterr().err
     code, err = run_once(world, 5, capsys)
