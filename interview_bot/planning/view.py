@@ -70,6 +70,9 @@ class ProcessView:
     follow_ups: tuple[FollowUp, ...]
     decisions: dict[str, Decision] = field(default_factory=dict)  # by source: "you", "config", "invitation"
     watching_since: datetime | None = None  # the bot's first sync
+    # interview id -> when its status was seen to change (the calendar step's record); absent: not
+    # known, taken as after the interview ended (nothing is cancelled on a guess)
+    changed_at: dict[str, datetime] = field(default_factory=dict)
 
 
 def trusted_person(m: CompanyMail) -> bool:

@@ -34,9 +34,11 @@ from interview_bot.model import (
 )
 from interview_bot.planning.actions import Action, ActionType, decide
 from interview_bot.planning.mailthread import draft_thread
-from interview_bot.planning.plan import ThankYouPolicy, plan_thank_yous
-from interview_bot.planning.process import Policies, ProcessPlan, ProcessView, plan_process, process_key
+from interview_bot.planning.plan import ThankYouPolicy
+from interview_bot.planning.planner import plan_view
+from interview_bot.planning.process import Policies, ProcessPlan, ProcessView, process_key
 from interview_bot.reading.detect import classify, is_scheduler_sender
+from interview_bot.reading.detection_hash import detection_hash
 from interview_bot.reading.promises import find_promise
 from interview_bot.runtime.apply import MAIL_PATIENCE, Applier
 from interview_bot.runtime.calsync import CalendarPort, CalendarReader
@@ -112,6 +114,7 @@ class Engine:
         self.guard = DraftGuard(state, gmail, clock, settings.reading.personal_domains)
         self.voices = Voices(settings, state, gmail)  # the drafts' language, promise and signature
         self.applier = Applier(self)
+        self.detection_hash = detection_hash(settings.rules, settings.tz.key)
 
     # -- who the user is ------------------------------------------------------------------
 
@@ -156,6 +159,7 @@ class Engine:
         if watching_since(self.state) is None:
             with self.state.transaction():
                 self.state.positions.watching_since = now
+        self._reread_if_rules_changed()
         self.calendars.sync(now, report)
         self.read_mail(report)
         self.plan_processes(report)
@@ -178,7 +182,22 @@ class Engine:
         report.mail_read += count
         return count
 
+    def _reread_if_rules_changed(self) -> None:
+        """Detection rules other than the calendars were last read with: read them again in full, so
+        every event is classified anew (a full listing costs one sync, only after a rule change)."""
+        positions = self.state.positions
+        if positions.detection_rules == self.detection_hash:
+            return
+        with self.state.transaction():
+            if positions.detection_rules is not None:
+                log.info("the interview rules changed: reading the calendars again")
+            for calendar_id in self.settings.calendars:
+                positions.set_calendar_token(calendar_id, None)
+            positions.detection_rules = self.detection_hash
+
     def _apply_event(self, event: CalendarEvent, now: datetime, changed_after: datetime, report: RunReport) -> None:
+        """Record what the calendar says: the interview, its invitation's promise, and when its status
+        changed. Planning is not done here: plan_processes plans thank-yous with everything else."""
         known = self.state.interview(event.key)
         verdict = classify(event, self.my_emails(), self.settings.rules, self.settings.tz.key)
         iv = verdict.interview
@@ -197,17 +216,15 @@ class Engine:
         if iv != known:
             self.state.save_interview(iv)
             report.interviews_changed.append(iv)
+        if known is None or known.status is not iv.status:
+            self.state.set_changed_at(iv.id, observed)
         if verdict.interview is not None:
-            self.state.set_detection(iv.id, verdict.reason)
+            self.state.set_detection(iv.id, verdict.reason, self.detection_hash)
         if event.description and event.start:
             promise = find_promise(event.description, event.start, self.settings.tz,
                                    self.settings.policies.country, source="description")
             self.state.set_decision(iv.id, Decision(promise.by, "invitation", promise.phrase) if promise else None,
                                     "invitation")
-        existing = self.state.follow_ups(interview_id=iv.id)
-        for fu in plan_thank_yous(iv, existing, self.settings.thank_you, self.settings.tz, observed,
-                                  watching_since(self.state)):
-            self.state.save_follow_up(fu)
 
     # -- after the interview: status checks, feedback requests -------------------------------
 
@@ -317,9 +334,10 @@ def about(state: State, fu: FollowUp) -> str:
 
 
 def plan_for(view: ProcessView, settings: Settings, now: datetime, my_emails: frozenset[str]) -> ProcessPlan:
-    """A process's plan as the engine makes it: its settings' policies, robots and the user's addresses."""
-    return plan_process(view, now, settings.policies, lambda email: is_scheduler_sender(email, settings.rules),
-                        my_emails)
+    """A process's plan as the engine makes it (thank-yous included): its settings' policies, robots
+    and the user's addresses."""
+    return plan_view(view, now, settings.policies, settings.thank_you, settings.tz,
+                     lambda email: is_scheduler_sender(email, settings.rules), my_emails)
 
 
 def planned(state: State, settings: Settings, now: datetime) -> list[tuple[ProcessView, ProcessPlan]]:
@@ -334,6 +352,7 @@ def process_views(state: State, settings: Settings) -> list[ProcessView]:
     for iv in state.interviews():
         groups.setdefault(process_key(iv), []).append(iv)
     views = []
+    changed_at = state.changed_at()
     for key, ivs in groups.items():
         latest = max((iv for iv in ivs if iv.status is InterviewStatus.ACTIVE), key=lambda iv: iv.start, default=None)
         decisions = state.decisions(latest.id) if latest else {}
@@ -341,7 +360,8 @@ def process_views(state: State, settings: Settings) -> list[ProcessView]:
         if configured:
             decisions["config"] = Decision(configured, "config")
         fus = tuple(f for iv in ivs for f in state.follow_ups(interview_id=iv.id))
-        views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions, watching_since(state)))
+        views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions, watching_since(state),
+                                 {iv.id: changed_at[iv.id] for iv in ivs if iv.id in changed_at}))
     return views
 
 

@@ -176,6 +176,12 @@ def _type_follow_ups(conn: sqlite3.Connection) -> None:
     upgrade_follow_ups(conn)
 
 
+def _observed_changes(conn: sqlite3.Connection) -> None:
+    """3 -> 4: when each interview's status was last seen to change (the calendar step records it,
+    the thank-you planner reads it). '' means not known: the previous release had planned on it then."""
+    _add_column(conn, "interviews", "changed_at", "TEXT NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
@@ -183,6 +189,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _adopt_previous_release,
     _typed_readings,
     _type_follow_ups,
+    _observed_changes,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

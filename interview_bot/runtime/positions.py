@@ -23,6 +23,7 @@ _PROFILE = "profile_email"
 _WATCHING = "watching_since"
 _SIGN_IN = "sign_in_refused"  # JSON {"since", "message", "hint"}: said once per failure
 _DIGEST = "digest_sent"  # the local date of the last daily digest
+_DETECTION = "detection_rules"  # the hash of the detection rules the calendars were last read with
 
 
 def _when(value: str | None) -> datetime | None:
@@ -63,6 +64,15 @@ class Positions:
 
     def set_calendar_synced_at(self, calendar_id: str, when: datetime) -> None:
         self._set(_CALENDAR_SYNCED + calendar_id, when.isoformat())
+
+    @property
+    def detection_rules(self) -> str | None:
+        """The hash of the detection rules the calendars were last read with (None: not known)."""
+        return self._get(_DETECTION)
+
+    @detection_rules.setter
+    def detection_rules(self, digest: str) -> None:
+        self._set(_DETECTION, digest)
 
     # -- Gmail: the history position, messages to read again, processes searched once ------
 

@@ -223,10 +223,27 @@ class State:
             ),
         )
 
-    def set_detection(self, interview_id: str, reason: str) -> None:
-        """Why an event was taken for an interview (detection's reason), kept for `explain`."""
-        self._conn.execute("UPDATE interviews SET detected = ? WHERE id = ? AND detected != ?",
-                           (reason, interview_id, reason))
+    def set_detection(self, interview_id: str, reason: str, digest: str = "") -> None:
+        """Why an event was taken for an interview (detection's reason, kept for `explain`), and the
+        hash of the rules that took it (interview_bot.reading.detection_hash)."""
+        self._conn.execute("UPDATE interviews SET detected = ?, detected_rules = ? WHERE id = ? "
+                           "AND (detected != ? OR detected_rules != ?)",
+                           (reason, digest, interview_id, reason, digest))
+
+    def set_changed_at(self, interview_id: str, when: datetime) -> None:
+        """When the interview's status (active, cancelled, declined) was seen to change, as far as
+        the calendar tells: the thank-you planner cancels for a change before the interview ended."""
+        self._conn.execute("UPDATE interviews SET changed_at = ? WHERE id = ?", (when.isoformat(), interview_id))
+
+    def changed_at(self) -> dict[str, datetime]:
+        """Each interview's time of its last status change, where known (by interview id)."""
+        rows = self._conn.execute("SELECT id, changed_at FROM interviews WHERE changed_at != ''").fetchall()
+        return {str(r["id"]): datetime.fromisoformat(r["changed_at"]) for r in rows}
+
+    def detection_rules(self, interview_id: str) -> str:
+        """The hash of the detection rules that last read this interview ("" = not known)."""
+        row = self._conn.execute("SELECT detected_rules FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        return str(row["detected_rules"]) if row else ""
 
     def detection(self, interview_id: str) -> str:
         row = self._conn.execute("SELECT detected FROM interviews WHERE id = ?", (interview_id,)).fetchone()

@@ -82,7 +82,12 @@ def no_sleep_retrier() -> Retrier:
     return Retrier(attempts=5, sleep=lambda _: None)
 
 
-def run_until(daemon: Daemon, done: Callable[[], bool], deadline: float = 10.0) -> float:
+# A guard against a hang, never a target: how fast the daemon acts and stops is measured in benchmarks/
+# (run.py: the draft's latency after its due time; stop.py: seconds from SIGTERM to exit).
+HANG_GUARD = 60.0
+
+
+def run_until(daemon: Daemon, done: Callable[[], bool], deadline: float = HANG_GUARD) -> float:
     """Run the daemon in this thread until done() holds (checked from a watcher) or the deadline; seconds taken."""
     start = time.monotonic()
 
@@ -135,7 +140,7 @@ def test_a_draft_appears_when_due_not_at_the_next_poll(setup: Any) -> None:
             appeared.append(time.time())
         return bool(appeared)
 
-    run_until(make_daemon(cfg, state, poll=30), done, deadline=6)
+    run_until(make_daemon(cfg, state, poll=30), done, deadline=25)  # a guard below the next poll
     assert len(drafts(sb)) == 1  # how soon after its due time: benchmarks/run.py measures it
     lists = [r for r in sb.requests() if r["path"].endswith("/events")]
     assert len(lists) == 1  # no second poll happened: the date job did it
@@ -256,8 +261,9 @@ def test_stop_cuts_a_long_backoff_short(setup: Any) -> None:
     sb, cfg, state = setup(fail_rate=1.0)
     daemon = make_daemon(cfg, state, retrier=None)
     daemon.retrier = Retrier(attempts=5, base_delay=20, max_delay=20, sleep=daemon.sleep)
-    taken = run_until(daemon, lambda: len(sb.requests()) >= 1, deadline=5)
-    assert taken < 2.0
+    run_until(daemon, lambda: len(sb.requests()) >= 1)
+    # The stop came during the first 20 s pause: it ended the pause, and no attempt followed it.
+    assert len(sb.requests()) == 1
 
 
 def test_a_second_instance_refuses_to_start(setup: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -294,10 +300,20 @@ def statuses(state_path: Path) -> list[FollowUpStatus]:
 
 
 def stop_bot(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> tuple[int, float, str]:
+    """Signal the bot and wait for it to exit: (exit code, seconds taken, its stderr). The seconds are for
+    messages only: how soon it stops is measured in benchmarks/stop.py, never asserted here."""
     start = time.monotonic()
     proc.send_signal(sig)
-    _, err = proc.communicate(timeout=10)
+    _, err = proc.communicate(timeout=HANG_GUARD)
     return proc.returncode, time.monotonic() - start, err.decode()
+
+
+def stop_counting(proc: subprocess.Popen[bytes], sb: Sandbox, sig: int = signal.SIGTERM) -> tuple[int, str, int]:
+    """stop_bot, and how many requests the sandbox logged after the signal: (exit code, stderr, requests).
+    A request in flight when the signal came is logged when answered, so one may be from before."""
+    before = len(sb.requests())
+    code, _, err = stop_bot(proc, sig)
+    return code, err, len(sb.requests()) - before
 
 
 @pytest.mark.slow
@@ -324,11 +340,11 @@ def test_kill_9_between_creating_a_draft_and_recording_it_then_restart(
     sb.handle = holding  # type: ignore[method-assign]
     proc = start_bot(config)
     try:
-        if not created.wait(15):
+        if not created.wait(HANG_GUARD):
             proc.kill()
             raise AssertionError("the bot never made a draft: " + proc.communicate()[1].decode())
         proc.kill()  # kill -9
-        proc.wait(10)
+        proc.wait(HANG_GUARD)
     finally:
         release.set()
     assert len(drafts(sb)) == 1
@@ -336,10 +352,10 @@ def test_kill_9_between_creating_a_draft_and_recording_it_then_restart(
 
     proc = start_bot(config)
     try:
-        wait_for(lambda: set(statuses(state_path)) == {FollowUpStatus.DRAFTED}, 15, "every follow-up drafted")
+        wait_for(lambda: set(statuses(state_path)) == {FollowUpStatus.DRAFTED}, HANG_GUARD, "every follow-up drafted")
     finally:
-        code, took, err = stop_bot(proc)
-    assert code == 0 and took < 5, err
+        code, err, after = stop_counting(proc, sb)
+    assert code == 0 and "stopped (SIGTERM)" in err and after <= 1, err
     found = drafts(sb)
     assert len(found) == 4 and len({key for _, _, key in found}) == 4  # none lost, none doubled
     assert "Gmail already has its draft" in err
@@ -350,10 +366,10 @@ def test_sigterm_during_a_retry_backoff_exits_0_promptly(make_sandbox: Callable[
     sb = make_sandbox(email=ME, fail_rate=1.0)  # every call fails: the bot sits in backoff
     add_interview(sb, 1, datetime.now(UTC) - timedelta(hours=1))
     proc = start_bot(write_config(tmp_path, sb.url))
-    wait_for(lambda: len(sb.requests()) >= 1, 15, "the first request")
-    code, took, err = stop_bot(proc)
+    wait_for(lambda: len(sb.requests()) >= 1, HANG_GUARD, "the first request")
+    code, err, after = stop_counting(proc, sb)
     assert code == 0, err
-    assert took < 3, err
+    assert after <= 1, err  # the backoff is cut short: no attempt after the signal
     assert "stopped (SIGTERM)" in err and "Traceback" not in err
     assert statuses(tmp_path / "state.sqlite3") == []  # nothing half-written
 
@@ -362,6 +378,6 @@ def test_sigterm_during_a_retry_backoff_exits_0_promptly(make_sandbox: Callable[
 def test_ctrl_c_when_idle_exits_0(make_sandbox: Callable[..., Sandbox], tmp_path: Path) -> None:
     sb = make_sandbox(email=ME)
     proc = start_bot(write_config(tmp_path, sb.url))
-    wait_for(lambda: any(r["path"].endswith("/events") for r in sb.requests()), 15, "the first sync")
-    code, took, err = stop_bot(proc, signal.SIGINT)
-    assert code == 0 and took < 3, err
+    wait_for(lambda: any(r["path"].endswith("/events") for r in sb.requests()), HANG_GUARD, "the first sync")
+    code, err, after = stop_counting(proc, sb, signal.SIGINT)
+    assert code == 0 and "stopped (SIGINT)" in err and after <= 1, err
