@@ -70,6 +70,7 @@ class ProcessView:
     follow_ups: tuple[FollowUp, ...]
     decisions: dict[str, Decision] = field(default_factory=dict)  # by source: "you", "config", "invitation"
     watching_since: datetime | None = None  # the bot's first sync
+    drafted_at: dict[str, datetime] = field(default_factory=dict)  # by follow-up key: when its draft was really made
 
 
 def trusted_person(m: CompanyMail) -> bool:

@@ -341,7 +341,9 @@ def process_views(state: State, settings: Settings) -> list[ProcessView]:
         if configured:
             decisions["config"] = Decision(configured, "config")
         fus = tuple(f for iv in ivs for f in state.follow_ups(interview_id=iv.id))
-        views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions, watching_since(state)))
+        made = state.bot_mail_recorded([f.key for f in fus if f.kind is FollowUpKind.STATUS_CHECK])
+        views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions, watching_since(state),
+                                 drafted_at=made))
     return views
 
 

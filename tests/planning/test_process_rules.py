@@ -98,11 +98,12 @@ class Situation:
     now: datetime = datetime(2026, 12, 2, 12, tzinfo=LONDON)
     watching_since: datetime | None = datetime(2026, 12, 1, 8, tzinfo=LONDON)
     policy: dict[str, Any] = field(default_factory=dict)
+    drafted_at: dict[str, datetime] = field(default_factory=dict)
 
 
 def plan(s: Situation) -> ProcessPlan:
     view = ProcessView("initech.com", tuple(s.rounds), tuple(s.mail), tuple(s.follow_ups), dict(s.decisions),
-                       s.watching_since)
+                       s.watching_since, drafted_at=dict(s.drafted_at))
     return plan_process(view, s.now, policies(**s.policy), lambda e: e.startswith("no-reply@"), frozenset({ME}))
 
 
@@ -276,6 +277,25 @@ def test_repeats_up_to_the_maximum_spaced_in_business_days() -> None:
     assert second is not None and second.due == local(16)
     done = replace(check(FollowUpStatus.DRAFTED, n=2, draft_id="r2"), due=local(16))
     assert plan(Situation(follow_ups=[first, done], now=local(17, 12, 0))).changes == []  # max 2
+
+
+# (when check-in #1 was really drafted, the sync's now, #2's due): a repeat counts from the draft
+# the bot really made, not from #1's planned due (after an outage, #1 is drafted late at wake).
+REPEATS = [
+    ("drafted on time: 5 business days after its due", local(9), local(10, 12, 0), local(16)),
+    ("drafted at wake after 20 days stopped: 5 business days after that", local(29, 12, 0), local(29, 12, 5),
+     datetime(2027, 1, 6, 9, 30, tzinfo=LONDON)),  # Fri 1 Jan is a bank holiday in England
+    ("no record of when it was drafted (lost state): its planned due", None, local(10, 12, 0), local(16)),
+]
+
+
+@pytest.mark.parametrize(("case", "drafted", "now", "due"), REPEATS, ids=[r[0] for r in REPEATS])
+def test_a_repeat_comes_repeat_every_after_the_previous_check_in_was_really_drafted(
+        case: str, drafted: datetime | None, now: datetime, due: datetime) -> None:
+    first = check(FollowUpStatus.DRAFTED, draft_id="r1")
+    at = {first.key: drafted} if drafted else {}
+    second = wanted(plan(Situation(follow_ups=[first], now=now, drafted_at=at)), f"{IV.id}#status_check#2")
+    assert second is not None and second.status is FollowUpStatus.SCHEDULED and second.due == due
 
 
 def test_status_checks_turned_off_cancel_the_scheduled_one() -> None:

@@ -1,0 +1,38 @@
+"""After a long outage the bot catches up as a person would (issue 23), over the sandbox.
+
+The interview is Tue 1 Dec 09:00 UTC (T0); check-in #1 falls due Wed 9 Dec 09:30, #2 five business
+days later. The bot is stopped from T0+3h for 20 days: both fell due while it was stopped.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from interview_bot.model import FollowUpKind, FollowUpStatus
+
+CHECK = FollowUpKind.STATUS_CHECK
+DAY = 24.0
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=timezone.utc)
+
+
+def drafted_checks(report):  # type: ignore[no-untyped-def]
+    return [fu for fu, _, _ in report.drafted if fu.kind is CHECK]
+
+
+def test_a_20_day_outage_gives_one_check_in_at_wake_and_the_next_repeat_every_after_it(world) -> None:  # type: ignore[no-untyped-def]
+    world.invite("Interview: Data Analyst - Initech", 0)
+    world.run(hours=3)
+    for draft_id in world.drafts():  # the user sends the thank-you
+        world.services.gmail.users().drafts().send(userId="me", body={"id": draft_id}).execute()
+    woke = 20 * DAY + 3  # Mon 21 Dec 12:00: the clock jumps 20 days between two `run --once`
+    assert len(drafted_checks(world.run(hours=woke))) == 1  # one check-in at wake, not both
+    assert drafted_checks(world.run(hours=woke + 0.1)) == []  # not one sync later
+    second = max(world.follow_ups(CHECK), key=lambda f: f.key)
+    assert second.key.endswith("#2") and second.status is FollowUpStatus.SCHEDULED
+    # 5 business days after Mon 21 Dec (25 and 28 Dec are bank holidays): Wed 30 Dec, 09:30
+    assert second.due == utc(2026, 12, 30, 9, 30)
+    assert drafted_checks(world.run(hours=28 * DAY)) == []  # Tue 29 Dec
+    assert len(drafted_checks(world.run(hours=29 * DAY + 1))) == 1  # Wed 30 Dec 10:00
