@@ -192,6 +192,7 @@ class Cause(str, Enum):
     ALL_ROUNDS_CANCELLED = "all_rounds_cancelled"  # every round of the process was cancelled
     LATER_ROUND = "later_round"  # a later round's check-in stands instead
     TOO_LATE = "too_late"  # fell due long before the bot started watching
+    MISSED_WHILE_STOPPED = "missed_while_stopped"  # a thank-you that fell due days before the bot woke
     NOBODY_TO_WRITE_TO = "nobody_to_write_to"  # only rooms, lists, robots, bounced addresses or the user
     COMPANY_ANSWERED = "company_answered"  # a reply ended the wait (detail: who, when, what)
     REJECTED_FIRST = "rejected_first"  # a rejection came before the thank-you was drafted
@@ -215,6 +216,7 @@ _CAUSE_WORDS = {
     Cause.REJECTED_FIRST: "the company already answered (rejection)",
     Cause.INTERVIEW_UNKNOWN: "its interview is no longer known",
     Cause.DRAFT_DELETED: "its draft was deleted",
+    Cause.MISSED_WHILE_STOPPED: "missed while the bot was stopped (`interview-bot plan` shows how to make it anyway)",
     Cause.YOU_SAID: "you said the company answered (interview-bot decide)",
     Cause.ROLE_CLOSED: "the company put the role on hold or withdrew it (a date you set brings the check-in back)",
 }

@@ -15,6 +15,9 @@ from interview_bot.model import Cause, FollowUp, FollowUpKind, FollowUpStatus
 # A follow-up that fell due this long before the bot's first sync is recorded as skipped, not
 # drafted: at installation, an interview long over is old news, no reason to write.
 LATE_LIMIT = timedelta(days=3)
+# A thank-you whose time passed this long before the bot woke (it was stopped) is missed, not
+# drafted days late: a late thank-you reads worse than none. `interview-bot make KEY` makes it anyway.
+MISSED_LIMIT = timedelta(days=2)
 
 # What a planner's own cancellation gives way to when the reason for it goes away (the
 # interview is back, the interviewer back on the invitation, the kind turned on again).
@@ -35,6 +38,26 @@ def follow_up_key(interview_id: str, kind: FollowUpKind, suffix: str | int | Non
 def too_late(due: datetime, watching_since: datetime | None, limit: timedelta = LATE_LIMIT) -> bool:
     """Did it fall due long before the bot started watching (the 3-day rule)?"""
     return watching_since is not None and watching_since - due > limit
+
+
+def missed_while_stopped(fu: FollowUp, now: datetime, limit: timedelta = MISSED_LIMIT) -> FollowUp | None:
+    """A scheduled thank-you that fell due more than `limit` before now, skipped as missed; else None."""
+    if fu.kind is FollowUpKind.THANK_YOU and fu.status is FollowUpStatus.SCHEDULED and now - fu.due > limit:
+        return replace(fu, status=FollowUpStatus.SKIPPED, cause=Cause.MISSED_WHILE_STOPPED, detail="")
+    return None
+
+
+# What `interview-bot make KEY` may bring back: a follow-up the bot held back by its own rules of time.
+MAKEABLE = frozenset({Cause.MISSED_WHILE_STOPPED, Cause.TOO_LATE, Cause.DRAFT_DELETED})
+
+
+def makeable(fu: FollowUp) -> bool:
+    return fu.cause in MAKEABLE and fu.status is not FollowUpStatus.SENT
+
+
+def make_now(fu: FollowUp, now: datetime) -> FollowUp:
+    """`interview-bot make KEY`: the follow-up scheduled again, due now, whatever stopped it."""
+    return replace(fu, status=FollowUpStatus.SCHEDULED, due=now, cause=None, detail="", draft_id="")
 
 
 def revivable(fu: FollowUp, revives: frozenset[Cause]) -> bool:

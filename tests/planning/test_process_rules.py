@@ -374,3 +374,34 @@ def test_one_feedback_request_per_process_however_many_rejections() -> None:
                        mail=[mail(local(4, 16, 0), "rejection", confidence=0.9, n=1),
                              mail(local(15, 16, 0), "rejection", confidence=0.9, n=2)]))
     assert [f for f in p.changes if f.kind is FollowUpKind.FEEDBACK_REQUEST] == []
+
+
+# -- a thank-you the bot, stopped, let pass ------------------------------------------------------------
+
+def thank_you(due: datetime) -> FollowUp:
+    return FollowUp(f"{IV.id}#thank_you", IV.id, FollowUpKind.THANK_YOU, due, (JANE,))
+
+
+# (case, the thank-you's due, now (the bot wakes), skipped as missed?)
+MISSED = [
+    ("2 days late at wake: still drafted", local(1, 15, 0), local(3, 14, 59), False),
+    ("more than 2 days late at wake: missed while stopped", local(1, 15, 0), local(3, 15, 1), True),
+    ("20 days late at wake", local(1, 15), local(21, 12), True),
+    ("not due yet", local(1, 15), local(1, 12), False),
+]
+
+
+@pytest.mark.parametrize(("case", "due", "now", "missed"), MISSED, ids=[r[0] for r in MISSED])
+def test_a_thank_you_more_than_2_days_late_at_wake_is_missed_while_stopped(
+        case: str, due: datetime, now: datetime, missed: bool) -> None:
+    fu = wanted(plan(Situation(follow_ups=[thank_you(due)], now=now)), f"{IV.id}#thank_you")
+    if missed:
+        assert fu is not None and fu.status is FollowUpStatus.SKIPPED and fu.cause is Cause.MISSED_WHILE_STOPPED
+        assert "missed while the bot was stopped" in fu.reason
+    else:
+        assert fu is None
+
+
+def test_a_check_in_late_at_wake_is_not_missed_but_drafted_once() -> None:
+    late = check(due=local(9))
+    assert wanted(plan(Situation(follow_ups=[late], now=local(29, 12))), late.key) is None

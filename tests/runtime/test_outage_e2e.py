@@ -36,3 +36,25 @@ def test_a_20_day_outage_gives_one_check_in_at_wake_and_the_next_repeat_every_af
     assert second.due == utc(2026, 12, 30, 9, 30)
     assert drafted_checks(world.run(hours=28 * DAY)) == []  # Tue 29 Dec
     assert len(drafted_checks(world.run(hours=29 * DAY + 1))) == 1  # Wed 30 Dec 10:00
+
+
+def test_a_thank_you_missed_while_stopped_is_listed_offered_and_made_when_asked(world, capsys) -> None:  # type: ignore[no-untyped-def]
+    from interview_bot.cli.commands import main
+    from tests.world import at
+
+    world.invite("Interview: Data Analyst - Initech", 0)  # the bot saw it, then was stopped before it ended
+    world.run(hours=-24)
+    report = world.run(hours=20 * DAY)  # woke 20 days later: the thank-you is not drafted days late
+    assert [fu for fu, _, _ in report.drafted if fu.kind is FollowUpKind.THANK_YOU] == []
+    (ty,) = world.thank_yous()
+    assert ty.status is FollowUpStatus.SKIPPED and ty.reason.startswith("missed while the bot was stopped")
+    capsys.readouterr()
+    assert main(["--config", str(world.config_path), "status", "--json"]) == 0
+    assert f'"key": "{ty.key}"' in capsys.readouterr().out
+    assert main(["--config", str(world.config_path), "plan", "--at", at(20 * DAY).isoformat()]) == 0
+    assert f"interview-bot make '{ty.key}'" in capsys.readouterr().out
+    assert main(["--config", str(world.config_path), "make", ty.key, "--at", at(20 * DAY + 1).isoformat()]) == 0
+    report = world.run(hours=20 * DAY + 1)
+    assert [fu.key for fu, _, _ in report.drafted] == [ty.key]  # once (the check-in came at wake)
+    assert world.thank_yous()[0].status is FollowUpStatus.DRAFTED
+    assert main(["--config", str(world.config_path), "make", ty.key]) == 1  # drafted: nothing to make
