@@ -40,10 +40,24 @@ def too_late(due: datetime, watching_since: datetime | None, limit: timedelta = 
     return watching_since is not None and watching_since - due > limit
 
 
-def missed_while_stopped(fu: FollowUp, now: datetime, limit: timedelta = MISSED_LIMIT) -> FollowUp | None:
-    """A scheduled thank-you that fell due more than `limit` before now, skipped as missed; else None."""
-    if fu.kind is FollowUpKind.THANK_YOU and fu.status is FollowUpStatus.SCHEDULED and now - fu.due > limit:
-        return replace(fu, status=FollowUpStatus.SKIPPED, cause=Cause.MISSED_WHILE_STOPPED, detail="")
+def held_back(kind: FollowUpKind, due: datetime, now: datetime | None, watching_since: datetime | None,
+              limit: timedelta = LATE_LIMIT) -> Cause | None:
+    """The one rule of lateness, for every kind and every state file (new, lost, older copy, or the
+    one in use), judged by the due date alone since a deletion is recorded nowhere else:
+    TOO_LATE when it fell due more than `limit` before the state's first sync; MISSED_WHILE_STOPPED
+    for a thank-you more than MISSED_LIMIT past its due now. `interview-bot make KEY` overrides it."""
+    if too_late(due, watching_since, limit):
+        return Cause.TOO_LATE
+    if kind is FollowUpKind.THANK_YOU and now is not None and now - due > MISSED_LIMIT:
+        return Cause.MISSED_WHILE_STOPPED
+    return None
+
+
+def missed_while_stopped(fu: FollowUp, now: datetime) -> FollowUp | None:
+    """A scheduled follow-up the rule now holds back (a thank-you days late at wake), skipped; else None."""
+    cause = held_back(fu.kind, fu.due, now, None)
+    if fu.status is FollowUpStatus.SCHEDULED and cause is not None:
+        return replace(fu, status=FollowUpStatus.SKIPPED, cause=cause, detail="")
     return None
 
 
@@ -79,8 +93,9 @@ def settle(existing: FollowUp | None, fresh: FollowUp, watching_since: datetime 
     if existing is None:
         if not fresh.recipients:
             return replace(fresh, status=FollowUpStatus.SKIPPED, cause=Cause.NOBODY_TO_WRITE_TO, detail="")
-        if too_late(fresh.due, watching_since, limit):
-            return replace(fresh, status=FollowUpStatus.SKIPPED, cause=Cause.TOO_LATE, detail="")
+        late = held_back(fresh.kind, fresh.due, None, watching_since, limit)
+        if late is not None:
+            return replace(fresh, status=FollowUpStatus.SKIPPED, cause=late, detail="")
         return fresh
     if existing.status is FollowUpStatus.SCHEDULED or revivable(existing, revives):
         updated = replace(existing, status=FollowUpStatus.SCHEDULED, cause=None, detail="",

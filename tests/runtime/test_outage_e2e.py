@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from interview_bot.model import FollowUpKind, FollowUpStatus
 
 CHECK = FollowUpKind.STATUS_CHECK
@@ -58,3 +60,57 @@ def test_a_thank_you_missed_while_stopped_is_listed_offered_and_made_when_asked(
     assert [fu.key for fu, _, _ in report.drafted] == [ty.key]  # once (the check-in came at wake)
     assert world.thank_yous()[0].status is FollowUpStatus.DRAFTED
     assert main(["--config", str(world.config_path), "make", ty.key]) == 1  # drafted: nothing to make
+
+
+# -- a deleted draft and a lost or older state file: the one rule, by due date alone ------------------
+
+def _delete_thank_you_then(world, tmp_path, lose: str):  # type: ignore[no-untyped-def]
+    """The thank-you is drafted at T0+3h and the user deletes it; then the state is lost or an older copy restored."""
+    import shutil
+    from pathlib import Path
+
+    world.invite("Interview: Data Analyst - Initech", 0)
+    world.run(hours=-1)  # the interview is known, the thank-you scheduled
+    world.restart()
+    backup = tmp_path / "backup.sqlite3"
+    shutil.copy(world.cfg.state, backup)
+    (ty,) = [fu for fu, _, _ in world.run(hours=3).drafted]
+    for draft_id in world.drafts():
+        world.services.gmail.users().drafts().delete(userId="me", id=draft_id).execute()
+    world.restart()
+    state = Path(world.cfg.state)
+    for f in (state, Path(f"{state}-wal"), Path(f"{state}-shm")):
+        f.unlink(missing_ok=True)
+    if lose == "older copy":
+        shutil.copy(backup, state)
+    return ty
+
+
+def test_a_deleted_thank_you_is_not_made_again_after_a_lost_state_more_than_2_days_after_its_due(
+        world, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ty = _delete_thank_you_then(world, tmp_path, "lost")
+    assert world.run(hours=ty.due.timestamp() / 3600 - at0() + 2 * DAY + 0.1).drafted == []
+    assert world.drafts() == {}
+    (again,) = world.thank_yous()
+    assert again.status is FollowUpStatus.SKIPPED
+
+
+def test_a_deleted_thank_you_is_not_made_again_after_an_older_copy_more_than_2_days_after_its_due(
+        world, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ty = _delete_thank_you_then(world, tmp_path, "older copy")
+    assert world.run(hours=ty.due.timestamp() / 3600 - at0() + 2 * DAY + 0.1).drafted == []
+    assert world.drafts() == {}
+    (again,) = world.thank_yous()
+    assert again.status is FollowUpStatus.SKIPPED and again.cause is not None
+
+
+@pytest.mark.parametrize("lose", ["lost", "older copy"])
+def test_within_2_days_of_its_due_a_deleted_thank_you_comes_back_as_the_readme_says(world, tmp_path, lose) -> None:  # type: ignore[no-untyped-def]
+    ty = _delete_thank_you_then(world, tmp_path, lose)
+    (back,) = [fu for fu, _, _ in world.run(hours=ty.due.timestamp() / 3600 - at0() + 2 * DAY - 0.1).drafted]
+    assert back.key == ty.key  # the state was the only record of the deletion
+
+
+def at0() -> float:
+    from tests.world import at
+    return at(0).timestamp() / 3600
