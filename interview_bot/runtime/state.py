@@ -158,6 +158,11 @@ class State:
                     src.backup(mem)
                 finally:
                     src.close()
+                # A backup copies pages as they are: a file damaged past its header reads fine until a query
+                # reaches the bad page, so the copy is checked whole before anything reads it.
+                verdict = mem.execute("PRAGMA quick_check").fetchone()
+                if verdict is None or verdict[0] != "ok":
+                    raise sqlite3.DatabaseError("database disk image is malformed")
             return cls(mem)
         except sqlite3.Error as e:
             error = statefile.translate(path, e)
