@@ -192,6 +192,7 @@ class Cause(str, Enum):
     ALL_ROUNDS_CANCELLED = "all_rounds_cancelled"  # every round of the process was cancelled
     LATER_ROUND = "later_round"  # a later round's check-in stands instead
     TOO_LATE = "too_late"  # fell due long before the bot started watching
+    MISSED_WHILE_STOPPED = "missed_while_stopped"  # a thank-you that fell due days before the bot woke
     NOBODY_TO_WRITE_TO = "nobody_to_write_to"  # only rooms, lists, robots, bounced addresses or the user
     COMPANY_ANSWERED = "company_answered"  # a reply ended the wait (detail: who, when, what)
     REJECTED_FIRST = "rejected_first"  # a rejection came before the thank-you was drafted
@@ -203,6 +204,7 @@ class Cause(str, Enum):
     DRAFT_DELETED = "draft_deleted"  # the user deleted the bot's draft without sending it
     YOU_SAID = "you_said"  # the user said the company answered (interview-bot decide COMPANY OUTCOME)
     ROLE_CLOSED = "role_closed"  # the company put the role on hold or withdrew it
+    ASKED_BY_YOU = "asked_by_you"  # scheduled again by `interview-bot make KEY`: due when asked, never held back
 
 
 # What each cause says to a person; some depend on the follow-up's kind.
@@ -215,7 +217,9 @@ _CAUSE_WORDS = {
     Cause.REJECTED_FIRST: "the company already answered (rejection)",
     Cause.INTERVIEW_UNKNOWN: "its interview is no longer known",
     Cause.DRAFT_DELETED: "its draft was deleted",
+    Cause.MISSED_WHILE_STOPPED: "missed while the bot was stopped (`interview-bot plan` shows how to make it anyway)",
     Cause.YOU_SAID: "you said the company answered (interview-bot decide)",
+    Cause.ASKED_BY_YOU: "you asked for it (interview-bot make)",
     Cause.ROLE_CLOSED: "the company put the role on hold or withdrew it (a date you set brings the check-in back)",
 }
 

@@ -30,6 +30,7 @@ from interview_bot.errors import BotError, ConfigError
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "daily": ("run", "plan", "status", "explain"),
     "decide": ("decide",),
+    "make": ("make",),
     "read": ("read",),
     "starter": ("init",),
     "setup": ("check-config", "auth", "doctor"),

@@ -161,6 +161,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             print(json.dumps({"actions": [action_json(a, state) for a in actions]}, indent=2))
         else:
             print(fit(plan_text(actions, state, engine.clock.now(), cfg), hang=17))
+            _print_missed(state)
             _print_waiting(state, cfg)
     finally:
         state.close()
@@ -190,6 +191,19 @@ def action_json(a: Action, state: State) -> dict[str, Any]:
     return {"action": a.action.value, "kind": fu.kind.value, "company": iv.company if iv else None,
             "due": a.due.isoformat(), "thread": a.thread or None, "to": [p.email for p in fu.recipients],
             "key": fu.key}
+
+def _print_missed(state: State) -> None:
+    """The follow-ups missed while the bot was stopped, each with the command that makes it anyway."""
+    from interview_bot.model import Cause
+
+    missed = [f for f in state.follow_ups() if f.cause is Cause.MISSED_WHILE_STOPPED]
+    if missed:
+        print(f"\nMissed while the bot was stopped ({len(missed)}):")
+        for f in missed:
+            iv = state.interview(f.interview_id)
+            print(f"  the {f.kind.words} to {iv.company if iv and iv.company else '?'}: "
+                  f"interview-bot make '{f.key}'")
+
 
 def _print_waiting(state: State, cfg: Config) -> None:
     """The drafts the bot made that wait in Gmail's Drafts, each with its link."""

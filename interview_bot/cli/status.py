@@ -55,7 +55,7 @@ def status_json(state: State, settings: Settings, now: datetime) -> list[dict[st
                 if reply else None
             ),
             "follow_ups": [
-                {"kind": fu.kind.value, "status": fu.status.value, "due": fu.due.isoformat(),
+                {"key": fu.key, "kind": fu.kind.value, "status": fu.status.value, "due": fu.due.isoformat(),
                  "draft_id": fu.draft_id or None, "thread_id": fu.thread_id or None,
                  "draft_url": (draft_link(state, fu, account) or None) if fu.status is FollowUpStatus.DRAFTED else None,
                  "to": [p.email for p in fu.recipients], "reason": fu.reason or None}

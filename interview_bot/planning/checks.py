@@ -58,7 +58,8 @@ def plan_checks(view: ProcessView, latest: Interview, decision: Decision, answer
     c = pol.check
     due = morning(c.grace.after(at(decision.by, c.at, pol.tz), pol.tz, pol.country, pol.subdivision), c.at, pol.tz)
     if done:
-        last = max(f.due for f in done)
+        # From when the last one was really drafted (late, after an outage), not from its planned due.
+        last = max(max(f.due, view.drafted_at.get(f.key, f.due)) for f in done)
         due = max(due, morning(c.repeat_every.after(last, pol.tz, pol.country, pol.subdivision), c.at, pol.tz))
     thank_you = next((f for f in view.follow_ups if f.kind is FollowUpKind.THANK_YOU and f.interview_id == latest.id
                       and f.thread_id), None)

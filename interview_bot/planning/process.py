@@ -32,7 +32,7 @@ from interview_bot.model import (
 )
 from interview_bot.planning.checks import plan_checks
 from interview_bot.planning.outcome import OUTCOME_RULE, OUTCOME_SOURCE, Outcome, shell_word, user_outcome, with_outcome
-from interview_bot.planning.policy import cancel
+from interview_bot.planning.policy import cancel, missed_while_stopped
 from interview_bot.planning.rejection import plan_after_rejection
 from interview_bot.planning.view import (
     DECISIVE_KINDS,
@@ -151,10 +151,10 @@ def plan_process(view: ProcessView, now: datetime, pol: Policies, is_robot: Call
     """What to save for this process now: status checks, feedback request, keep-in-touch note."""
     rounds = sorted((iv for iv in view.interviews if iv.status is InterviewStatus.ACTIVE), key=lambda iv: iv.start)
     by_key = {f.key: f for f in view.follow_ups}
-    changes: list[FollowUp] = []
+    changes: list[FollowUp] = [m for f in view.follow_ups if (m := missed_while_stopped(f, now))]
     mail = sorted(view.mail, key=lambda m: m.date)
     if not rounds:  # every round cancelled: no check-in for it (it comes back if a round does)
-        changes = [cancel(f, Cause.ALL_ROUNDS_CANCELLED) for f in view.follow_ups
+        changes += [cancel(f, Cause.ALL_ROUNDS_CANCELLED) for f in view.follow_ups
                    if f.kind is FollowUpKind.STATUS_CHECK and f.status is FollowUpStatus.SCHEDULED]
         return ProcessPlan(changes, None, Stage.CANCELLED, None)
     latest = rounds[-1]

@@ -73,6 +73,7 @@ class ProcessView:
     # interview id -> when its status was seen to change (the calendar step's record); absent: not
     # known, taken as after the interview ended (nothing is cancelled on a guess)
     changed_at: dict[str, datetime] = field(default_factory=dict)
+    drafted_at: dict[str, datetime] = field(default_factory=dict)  # by follow-up key: when its draft was really made
 
 
 def trusted_person(m: CompanyMail) -> bool:

@@ -360,8 +360,9 @@ def process_views(state: State, settings: Settings) -> list[ProcessView]:
         if configured:
             decisions["config"] = Decision(configured, "config")
         fus = tuple(f for iv in ivs for f in state.follow_ups(interview_id=iv.id))
+        made = state.bot_mail_recorded([f.key for f in fus if f.kind is FollowUpKind.STATUS_CHECK])
         views.append(ProcessView(key, tuple(ivs), tuple(state.mail(key)), fus, decisions, watching_since(state),
-                                 {iv.id: changed_at[iv.id] for iv in ivs if iv.id in changed_at}))
+                                 {iv.id: changed_at[iv.id] for iv in ivs if iv.id in changed_at}, drafted_at=made))
     return views
 
 

@@ -376,6 +376,14 @@ class State:
             return None
         return BotMail(row["key"], row["message_id"], row["draft_id"], row["thread_id"], row["place"])
 
+    def bot_mail_recorded(self, keys: list[str]) -> dict[str, datetime]:
+        """When the bot made (or first found) the mail of each of these follow-up keys that has one."""
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        rows = self._conn.execute(f"SELECT key, recorded FROM bot_mail WHERE key IN ({marks})", keys)
+        return {str(r["key"]): datetime.fromisoformat(r["recorded"]) for r in rows}
+
     def known_bot_messages(self, message_ids: list[str]) -> set[str]:
         """Those of these Gmail message ids that are mail the bot made or found."""
         if not message_ids:

@@ -98,11 +98,12 @@ class Situation:
     now: datetime = datetime(2026, 12, 2, 12, tzinfo=LONDON)
     watching_since: datetime | None = datetime(2026, 12, 1, 8, tzinfo=LONDON)
     policy: dict[str, Any] = field(default_factory=dict)
+    drafted_at: dict[str, datetime] = field(default_factory=dict)
 
 
 def plan(s: Situation) -> ProcessPlan:
     view = ProcessView("initech.com", tuple(s.rounds), tuple(s.mail), tuple(s.follow_ups), dict(s.decisions),
-                       s.watching_since)
+                       s.watching_since, drafted_at=dict(s.drafted_at))
     return plan_process(view, s.now, policies(**s.policy), lambda e: e.startswith("no-reply@"), frozenset({ME}))
 
 
@@ -278,6 +279,25 @@ def test_repeats_up_to_the_maximum_spaced_in_business_days() -> None:
     assert plan(Situation(follow_ups=[first, done], now=local(17, 12, 0))).changes == []  # max 2
 
 
+# (when check-in #1 was really drafted, the sync's now, #2's due): a repeat counts from the draft
+# the bot really made, not from #1's planned due (after an outage, #1 is drafted late at wake).
+REPEATS = [
+    ("drafted on time: 5 business days after its due", local(9), local(10, 12, 0), local(16)),
+    ("drafted at wake after 20 days stopped: 5 business days after that", local(29, 12, 0), local(29, 12, 5),
+     datetime(2027, 1, 6, 9, 30, tzinfo=LONDON)),  # Fri 1 Jan is a bank holiday in England
+    ("no record of when it was drafted (lost state): its planned due", None, local(10, 12, 0), local(16)),
+]
+
+
+@pytest.mark.parametrize(("case", "drafted", "now", "due"), REPEATS, ids=[r[0] for r in REPEATS])
+def test_a_repeat_comes_repeat_every_after_the_previous_check_in_was_really_drafted(
+        case: str, drafted: datetime | None, now: datetime, due: datetime) -> None:
+    first = check(FollowUpStatus.DRAFTED, draft_id="r1")
+    at = {first.key: drafted} if drafted else {}
+    second = wanted(plan(Situation(follow_ups=[first], now=now, drafted_at=at)), f"{IV.id}#status_check#2")
+    assert second is not None and second.status is FollowUpStatus.SCHEDULED and second.due == due
+
+
 def test_status_checks_turned_off_cancel_the_scheduled_one() -> None:
     (fu,) = plan(Situation(follow_ups=[check()], policy={"enabled": False})).changes
     assert fu.status is FollowUpStatus.CANCELLED and fu.cause is Cause.TURNED_OFF
@@ -354,3 +374,34 @@ def test_one_feedback_request_per_process_however_many_rejections() -> None:
                        mail=[mail(local(4, 16, 0), "rejection", confidence=0.9, n=1),
                              mail(local(15, 16, 0), "rejection", confidence=0.9, n=2)]))
     assert [f for f in p.changes if f.kind is FollowUpKind.FEEDBACK_REQUEST] == []
+
+
+# -- a thank-you the bot, stopped, let pass ------------------------------------------------------------
+
+def thank_you(due: datetime) -> FollowUp:
+    return FollowUp(f"{IV.id}#thank_you", IV.id, FollowUpKind.THANK_YOU, due, (JANE,))
+
+
+# (case, the thank-you's due, now (the bot wakes), skipped as missed?)
+MISSED = [
+    ("2 days late at wake: still drafted", local(1, 15, 0), local(3, 14, 59), False),
+    ("more than 2 days late at wake: missed while stopped", local(1, 15, 0), local(3, 15, 1), True),
+    ("20 days late at wake", local(1, 15), local(21, 12), True),
+    ("not due yet", local(1, 15), local(1, 12), False),
+]
+
+
+@pytest.mark.parametrize(("case", "due", "now", "missed"), MISSED, ids=[r[0] for r in MISSED])
+def test_a_thank_you_more_than_2_days_late_at_wake_is_missed_while_stopped(
+        case: str, due: datetime, now: datetime, missed: bool) -> None:
+    fu = wanted(plan(Situation(follow_ups=[thank_you(due)], now=now)), f"{IV.id}#thank_you")
+    if missed:
+        assert fu is not None and fu.status is FollowUpStatus.SKIPPED and fu.cause is Cause.MISSED_WHILE_STOPPED
+        assert "missed while the bot was stopped" in fu.reason
+    else:
+        assert fu is None
+
+
+def test_a_check_in_late_at_wake_is_not_missed_but_drafted_once() -> None:
+    late = check(due=local(9))
+    assert wanted(plan(Situation(follow_ups=[late], now=local(29, 12))), late.key) is None

@@ -26,7 +26,8 @@ def three_companies(world: Any) -> None:
                  attendees=[{**HOOLI, "organizer": True, "responseStatus": "accepted"},
                             {"email": ME, "responseStatus": "accepted"}])
     world.run(hours=1)
-    world.run(hours=8 * 24 + 1)  # thank-yous, then Initech's and Globex's check-ins, drafted
+    world.run(hours=6)  # the thank-yous, drafted on time (days late they would be missed)
+    world.run(hours=8 * 24 + 1)  # Initech's and Globex's check-ins, drafted
     world.mail(PRIYA, "Re: Following up", hours=8 * 24 + 3,
                body="Thank you for your patience. We have decided to move forward with other candidates.")
     world.restart()
