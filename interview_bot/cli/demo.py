@@ -2,9 +2,9 @@
 
 The demo starts the sandbox in-process on a clock of its own, fills it through the real Google
 client with one realistic week (interviews, some over and one ahead, a recruiter's email, and
-events that are not interviews), runs the bot on Wednesday afternoon and again the next Monday,
-and prints each draft as Gmail holds it. `--keep DIR` leaves the drafts as .eml files and the
-account as a state file the sandbox can serve again.
+events that are not interviews), runs the bot on Wednesday afternoon, Thursday evening and the
+next Monday, and prints each draft as Gmail holds it. `--keep DIR` leaves the drafts as .eml
+files and the account as a state file the sandbox can serve again.
 """
 
 from __future__ import annotations
@@ -171,7 +171,9 @@ def run_demo(keep: str | None = None) -> int:
         seen: set[str] = set()
         try:
             engine = build_engine(cfg, clock, state, services=(calendar, gmail))
-            for label, at in (("Wednesday afternoon", sample["now"]), ("The next Monday", sample["later"])):
+            steps = (("Wednesday afternoon", sample["now"]), ("Thursday evening", sample["evening"]),
+                     ("The next Monday", sample["later"]))
+            for label, at in steps:
                 clock.set(_when(at, tz))
                 report = engine.run_once()
                 print(f"== {label} ({when(clock.now(), tz)}): {plural(len(report.drafted), 'new draft')}")
@@ -220,8 +222,8 @@ def _keep(folder: Path, sample: dict[str, Any], sb: Any, drafts: list[bytes], st
     "demo", group=TRYING, summary="run the bot on a built-in sandbox with sample data; no Google account needed",
     description="Starts a private sandbox (a stand-in for Google Calendar and Gmail) with one made-up week: "
     "interviews with four companies, a recruiter's email, a dentist appointment and a mock interview. The bot "
-    "runs on Wednesday afternoon and again the next Monday (after one company has said no), and each draft it "
-    "makes is printed. Nothing leaves this computer. With --keep DIR the drafts are saved as .eml files, and "
+    "runs on Wednesday afternoon, Thursday evening and the next Monday (after one company has said no), and "
+    "each draft it makes is printed. Nothing leaves this computer. With --keep DIR the drafts are saved as .eml files, and "
     "the account as a file `interview-bot sandbox --state` can serve again.",
     examples=["interview-bot demo", "interview-bot demo --keep demo-drafts"],
     arguments=[arg("--keep", metavar="DIR", help="save the drafts (.eml), the sandbox's account and the bot's state "

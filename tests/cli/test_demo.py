@@ -30,7 +30,8 @@ def test_demo_runs_the_same_week_whenever_it_runs(capsys: pytest.CaptureFixture[
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "== Wednesday afternoon (Wed 11 Mar 16:00): 2 new drafts" in out
-    assert "== The next Monday (Mon 16 Mar 10:00): 4 new drafts" in out
+    assert "== Thursday evening (Thu 12 Mar 19:00): 2 new drafts" in out  # the thank-yous on their day
+    assert "== The next Monday (Mon 16 Mar 10:00): 2 new drafts" in out
     assert "6 drafts are waiting in the sandbox's Gmail; nothing was" in out
     hooli = out.split("Hooli:", 1)[1].split("\nTue", 1)[0]
     assert "stage: rejected" in hooli and "decision expected by" not in hooli
