@@ -59,9 +59,10 @@ def _kind(mode: int) -> str:
 
 def refuse(path: Path, what: str, role: str = "state file") -> ForeignFile:
     """The error for a path that is not the bot's: it names the path and what it is."""
-    return ForeignFile(f"the {role} path {path} is {what}, not interview-bot's; it was left untouched",
-                       hint=f"set `state:` in config.yaml to a new path (the bot makes the file), or move {path} "
-                       "away if you are sure it is an old interview-bot state file")
+    hint = "set `state:` in config.yaml to a new path (the bot makes the file)"
+    if path.is_file() and not path.is_symlink():  # never advice to move a device, a folder or a link's target
+        hint += f", or move {path} away if you are sure it is an old interview-bot state file"
+    return ForeignFile(f"the {role} path {path} is {what}, not interview-bot's; it was left untouched", hint=hint)
 
 
 def what_is(path: Path) -> str:
