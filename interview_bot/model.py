@@ -280,6 +280,13 @@ class FollowUp:
         return cause_words(self.cause, self.kind, self.detail)
 
 
+class MailPlace(str, Enum):
+    """Where Gmail holds a message the bot made: still a draft, or sent by the user."""
+
+    DRAFT = "draft"
+    SENT = "sent"
+
+
 @dataclass(frozen=True)
 class BotMail:
     """A draft or sent message the bot made for one follow-up, found by its X-Interview-Bot-Key."""
@@ -288,7 +295,7 @@ class BotMail:
     message_id: str  # Gmail message id
     draft_id: str  # "" once sent
     thread_id: str
-    place: str  # "draft" or "sent"
+    place: MailPlace
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from interview_bot.errors import GoogleApiError
 from interview_bot.google.retry import Retrier
-from interview_bot.model import BotMail, MailMessage, MailPart, Person
+from interview_bot.model import BotMail, MailMessage, MailPart, MailPlace, Person
 
 log = logging.getLogger(__name__)
 
@@ -311,7 +311,7 @@ class GoogleGmail:
                 continue
             draft = "DRAFT" in msg.label_ids
             copies.append(BotMail(bot_key, msg.id, self._draft_id_for(msg.id, query) if draft else "", msg.thread_id,
-                                  "draft" if draft else "sent"))
+                                  MailPlace.DRAFT if draft else MailPlace.SENT))
         return sorted(copies, key=keeper_order)
 
     def _draft_id_for(self, message_id: str, query: str) -> str:
@@ -340,7 +340,7 @@ MAX_QUERY_CHARS = 900  # well inside what Gmail parses (40 attendees' worth of t
 
 def keeper_order(mail: BotMail) -> tuple[int, int, str]:
     """The order in which every copy of the bot picks the one draft to keep: sent first, then the lowest id."""
-    return (0 if mail.place == "sent" else 1, len(mail.message_id), mail.message_id)
+    return (0 if mail.place is MailPlace.SENT else 1, len(mail.message_id), mail.message_id)
 
 
 def bot_mail_query(recipients: Sequence[str], after: datetime | None, message_id: str = "") -> str:

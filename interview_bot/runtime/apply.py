@@ -15,7 +15,16 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from interview_bot.errors import ConfigError, GoogleApiError
-from interview_bot.model import BotMail, Cause, FollowUp, FollowUpStatus, Interview, InterviewStatus, ThreadRef
+from interview_bot.model import (
+    BotMail,
+    Cause,
+    FollowUp,
+    FollowUpStatus,
+    Interview,
+    InterviewStatus,
+    MailPlace,
+    ThreadRef,
+)
 from interview_bot.planning.actions import Action, ActionType
 from interview_bot.planning.mailthread import draft_thread, reply_point
 from interview_bot.planning.process import process_key
@@ -92,7 +101,7 @@ class Applier:
         """A drafted follow-up whose draft is gone: sent, or its draft deleted by the user."""
         e = self.engine
         found = e.guard.look_up(fu, e.state.interview(fu.interview_id))
-        if found is not None and found.place == "sent":
+        if found is not None and found.place is MailPlace.SENT:
             return replace(fu, status=FollowUpStatus.SENT, cause=None, detail="")
         return replace(fu, cause=Cause.DRAFT_DELETED, detail="")
 
@@ -140,8 +149,8 @@ class Applier:
         found = e.guard.existing(fu, iv)
         if found is not None:
             log.info("%s: Gmail already has its %s (made before an interruption, or by another copy of the "
-                     "state); not making another", about(e, fu), found.place)
-            done = e.state.set_status(fu, FollowUpStatus.DRAFTED if found.place == "draft" else FollowUpStatus.SENT,
+                     "state); not making another", about(e, fu), found.place.value)
+            done = e.state.set_status(fu, FollowUpStatus.DRAFTED if found.place is MailPlace.DRAFT else FollowUpStatus.SENT,
                                       draft_id=found.draft_id, thread_id=found.thread_id, cause=None, detail="")
             report.found.append(done)
             return done
@@ -178,9 +187,9 @@ class Applier:
         with e.state.transaction():  # marked drafted and indexed by its key together
             fu = e.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=draft_id, thread_id=thread_id, cause=None,
                                     detail="")
-            e.state.record_bot_mail(BotMail(fu.key, message_id, draft_id, thread_id, "draft"), e.clock.now())
+            e.state.record_bot_mail(BotMail(fu.key, message_id, draft_id, thread_id, MailPlace.DRAFT), e.clock.now())
         # Another machine's bot may have made it in the same moment: one is kept (runtime/once.py).
-        kept = e.guard.settle(fu, iv, BotMail(fu.key, message_id, draft_id, thread_id, "draft"))
+        kept = e.guard.settle(fu, iv, BotMail(fu.key, message_id, draft_id, thread_id, MailPlace.DRAFT))
         if kept.message_id != message_id:
             fu = e.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=kept.draft_id, thread_id=kept.thread_id,
                                     cause=None, detail="")

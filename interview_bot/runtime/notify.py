@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from interview_bot.config.notify import scheme
 from interview_bot.errors import BotError
-from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus
+from interview_bot.model import FollowUp, FollowUpKind, FollowUpStatus, MailPlace
 from interview_bot.runtime.state import State
 from interview_bot.writing import notices
 from interview_bot.writing.notices import DueToday, Notice, Waiting
@@ -150,7 +150,7 @@ def audience(state: State, tz: ZoneInfo, me_email: str | None) -> Audience:
 def draft_link(state: State, fu: FollowUp, account: str) -> str:
     """The Gmail link of a follow-up's draft ("" when the bot has no record of its message)."""
     made = state.bot_mail(fu.key)
-    return notices.draft_url(account, made.message_id) if made and made.place == "draft" else ""
+    return notices.draft_url(account, made.message_id) if made and made.place is MailPlace.DRAFT else ""
 
 
 def new_draft_notice(state: State, fu: FollowUp, who: Audience, now: datetime,
@@ -170,7 +170,7 @@ def waiting(state: State, who: Audience, exists: Callable[[str], bool] | None = 
     out = []
     for fu in state.follow_ups(status=FollowUpStatus.DRAFTED):
         made = state.bot_mail(fu.key)
-        if not fu.draft_id or made is None or made.place != "draft":
+        if not fu.draft_id or made is None or made.place is not MailPlace.DRAFT:
             continue
         if exists is not None and not _still_there(exists, fu.draft_id):
             continue

@@ -27,7 +27,7 @@ from typing import Protocol
 from interview_bot.clock import Clock
 from interview_bot.errors import GoogleApiError
 from interview_bot.google.gmail import keeper_order
-from interview_bot.model import BotMail, FollowUp, FollowUpStatus, Interview
+from interview_bot.model import BotMail, FollowUp, FollowUpStatus, Interview, MailPlace
 from interview_bot.reading.extract import domain_in
 from interview_bot.runtime.state import State
 from interview_bot.writing.compose import bot_key_header, message_id_for
@@ -131,7 +131,7 @@ class DraftGuard:
         copies.sort(key=keeper_order)
         keep = copies[0]
         for other in copies[1:]:
-            if other.place == "draft" and other.draft_id:
+            if other.place is MailPlace.DRAFT and other.draft_id:
                 log.info("%s: two drafts carry its key (another copy of the bot made one at the same moment); "
                          "keeping message %s, deleting the draft %s", fu.key, keep.message_id, other.draft_id)
                 self.gmail_copies.delete_draft(other.draft_id)

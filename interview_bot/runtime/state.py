@@ -29,6 +29,7 @@ from interview_bot.model import (
     FollowUpStatus,
     Interview,
     InterviewStatus,
+    MailPlace,
     Person,
     ReplyKind,
 )
@@ -367,14 +368,14 @@ class State:
         self._conn.execute(
             "INSERT OR REPLACE INTO bot_mail(key, message_id, draft_id, thread_id, place, recorded) "
             "VALUES(?,?,?,?,?,?)",
-            (mail.key, mail.message_id, mail.draft_id, mail.thread_id, mail.place, when.isoformat()),
+            (mail.key, mail.message_id, mail.draft_id, mail.thread_id, mail.place.value, when.isoformat()),
         )
 
     def bot_mail(self, key: str) -> BotMail | None:
         row = self._conn.execute("SELECT * FROM bot_mail WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        return BotMail(row["key"], row["message_id"], row["draft_id"], row["thread_id"], row["place"])
+        return BotMail(row["key"], row["message_id"], row["draft_id"], row["thread_id"], MailPlace(row["place"]))
 
     def bot_mail_recorded(self, keys: list[str]) -> dict[str, datetime]:
         """When the bot made (or first found) the mail of each of these follow-up keys that has one."""
