@@ -9,12 +9,11 @@ even if the clocks changed in between.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
-from typing import Any
 from zoneinfo import ZoneInfo
+
+from interview_bot.config.public_holidays import holiday_countries, holiday_dates
 
 __all__ = ["DURATION_EXAMPLES", "DURATION_PATTERN", "Duration", "business_days_after", "holiday_countries",
            "is_business_day", "parse_duration"]
@@ -144,7 +143,7 @@ def is_business_day(day: date, country: str | None = None, subdivision: str | No
     """True unless `day` is a Saturday, a Sunday or a public holiday of `country`."""
     if day.weekday() >= 5:
         return False
-    return not country or day not in _holidays(country.upper(), subdivision)
+    return not country or day not in holiday_dates(country.upper(), subdivision, day.year)
 
 
 def business_days_after(
@@ -176,33 +175,6 @@ def _at_wall_time(day: date, wall: time, tz: ZoneInfo) -> datetime:
     """`wall` on `day` in `tz`, normalised: a time skipped by a spring-forward lands just after it."""
     naive = datetime.combine(day, wall.replace(tzinfo=None, fold=0))
     return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
-
-
-@lru_cache(maxsize=1)
-def holiday_countries() -> frozenset[str]:
-    """The country codes the holidays package knows, aliases included ("UK"), read from its registry:
-    holidays.list_supported_countries() imports all 300 country modules to list their subdivisions
-    (8 MB resident, kept by a daemon that validated `country:` at start)."""
-    import holidays
-
-    try:
-        from holidays.registry import EntityLoader
-
-        return frozenset(EntityLoader.get_country_codes(include_aliases=True))
-    except (ImportError, AttributeError):  # an older holidays without the registry's list
-        return frozenset(holidays.list_supported_countries())
-
-
-@lru_cache(maxsize=32)
-def _holidays(country: str, subdivision: str | None) -> Container[Any]:
-    # holidays computes years lazily as they are looked up, so one object per country serves all dates.
-    # Imported here, not with the module: without `country:` the daemon never pays its 4 MB.
-    import holidays
-
-    try:
-        return holidays.country_holidays(country, subdiv=subdivision)
-    except NotImplementedError as exc:  # how holidays says "no such country/subdivision"
-        raise ValueError(f"no public holidays known for {country!r} {subdivision or ''}: {exc}") from exc
 
 
 def _require_aware(start: datetime) -> None:

@@ -36,8 +36,18 @@ from pydantic_core import PydanticCustomError
 from interview_bot.config import fields as f20  # issue 20's keys: locale, languages
 from interview_bot.config.cases import ConfigTests
 from interview_bot.config.durations import Duration, holiday_countries, parse_duration
-from interview_bot.config.fields import ConfigPath, Domain, DomainPattern, DurationField, Regex, TemplateName, Text, yaml_kind
+from interview_bot.config.fields import (
+    ConfigPath,
+    Domain,
+    DomainPattern,
+    DurationField,
+    Regex,
+    TemplateName,
+    Text,
+    yaml_kind,
+)
 from interview_bot.config.notify import NotifySettings
+from interview_bot.config.public_holidays import unknown_subdivision
 from interview_bot.model import DetectionRules
 
 __all__ = [
@@ -377,18 +387,14 @@ class Config(_Section):
         country = info.data["country"]
         if country is None:
             raise PydanticCustomError("subdivision", "needs `country:` as well (the subdivision is within a country)")
-        import holidays
-
-        try:
-            holidays.country_holidays(country, subdiv=value)
-        except NotImplementedError:
-            known = holidays.list_supported_countries().get(country, [])
+        known = unknown_subdivision(country, value)
+        if known is not None:
             listed = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
             raise PydanticCustomError(
                 "subdivision",
                 '"{value}" is not a subdivision of {country} ({known})',
                 {"value": value, "country": country, "known": f"one of: {listed}" if known else "it has none"},
-            ) from None
+            )
         return value
 
     @field_validator("calendars")
