@@ -402,6 +402,7 @@ class CompanyMail:
     is_answer: bool = False  # a sure answer whatever the date (the reader's Reading.is_answer, no date standing)
     bounced: tuple[str, ...] = ()  # for a bounce: the addresses it could not reach (lower-case)
     rules_hash: str = ""  # the hash of the reading rules that made this reading ("" = not known)
+    company_written: str = ""  # how it writes the company's name guessed from a domain ("" = it does not)
 
     @property
     def shown_phrase(self) -> str:

@@ -22,19 +22,20 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from interview_bot.model import CompanyMail, Interview, MailMessage, MailPart, Person
+from interview_bot.reading.company_names import written_name
 from interview_bot.reading.incoming import ReplyKind
 from interview_bot.reading.lang import LANGUAGES
 from interview_bot.reading.machine import failed_recipients, machine_reason
 from interview_bot.reading.mailbody import read_body
 from interview_bot.reading.read import Reading, as_robot_notice, read_message
-from interview_bot.reading.replies import Incoming, ReplyContext, is_company_reply
+from interview_bot.reading.replies import Incoming, ReplyContext, is_company_reply, new_text
 from interview_bot.reading.senders import Attribution, Envelope, Rule, SenderRules, attribute, bounced_to, side_of
 
 __all__ = ["MailMeaning", "OpenProcess", "ReadingRules", "Skip", "Skipped", "read_mail", "rules_hash"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Bump when the reader's code reads the same message differently: stored readings are made again.
-READER_VERSION = 1
+READER_VERSION = 2  # 2: the company's name as its mail writes it
 
 
 @dataclass(frozen=True)
@@ -160,12 +161,23 @@ def read_mail(msg: MailMessage, parts: tuple[MailPart, ...] | None, processes: S
                            machine=machine)
     if found.rule in (Rule.HIRING_SYSTEM, Rule.CONFIGURED):
         reading = as_robot_notice(reading)  # its "we received your application" answers nothing
-    return MailMeaning(_company_mail(msg, key, ivs, found, reading, machine is not None, rules_digest),
+    written = "" if junk or machine is not None else _written_company(msg, ivs, incoming)
+    return MailMeaning(_company_mail(msg, key, ivs, found, reading, machine is not None, rules_digest, written),
                        reading, found.why, candidates)
 
 
+def _written_company(msg: MailMessage, ivs: Sequence[Interview], incoming: Incoming) -> str:
+    """How the message writes the company's name (its display name, then its own text), when the name was
+    only made from a domain; "" when it does not write it. Quoted text is not its own: a reply quoting
+    a draft would give back the bot's own guess."""
+    guess = next((iv.company for iv in ivs if iv.company and iv.company_domains), "")
+    if not guess or msg.sender is None:
+        return ""
+    return written_name(guess, (msg.sender.name, new_text(incoming.subject, incoming.body))) or ""
+
+
 def _company_mail(msg: MailMessage, key: str, ivs: Sequence[Interview], found: Attribution, reading: Reading,
-                  machine: bool, digest: str) -> CompanyMail:
+                  machine: bool, digest: str, written: str = "") -> CompanyMail:
     assert msg.sender is not None and msg.date is not None
     is_reply = msg.date >= min(iv.start for iv in ivs)
     # Mail from before the interview (a recruiter's confirmation) says nothing about the outcome.
@@ -180,5 +192,5 @@ def _company_mail(msg: MailMessage, key: str, ivs: Sequence[Interview], found: A
         confidence=reading.confidence, rule=reading.rule, trust=reading.trust, silence=bool(reading.silence),
         is_answer=reading.is_answer and kind is not None,
         bounced=tuple(a.lower() for a in reading.failed) if kind is ReplyKind.BOUNCE else (),
-        rules_hash=digest,
+        rules_hash=digest, company_written=written,
     )

@@ -29,6 +29,7 @@ from interview_bot.planning.actions import Action, ActionType
 from interview_bot.planning.mailthread import draft_thread, reply_point
 from interview_bot.planning.process import process_key
 from interview_bot.runtime.report import RunReport
+from interview_bot.writing.company import company_name
 from interview_bot.writing.compose import compose
 
 if TYPE_CHECKING:
@@ -169,8 +170,10 @@ class Applier:
         if thread is None:
             thread = draft_thread(fu, iv, e.state.mail(process_key(iv)), e.settings.rules)
         point = self.reply_point(thread)
+        # The company as its own mail writes it, where the calendar gave only a guess from its domain.
+        named = replace(iv, company=company_name(iv, e.state.mail(process_key(iv)), e.settings.rules.companies))
         try:
-            mail = compose(fu, iv, e.me(), point, e.templates, e.settings.tz, e.clock.now(),
+            mail = compose(fu, named, e.me(), point, e.templates, e.settings.tz, e.clock.now(),
                            template_name=e.settings.templates.get(fu.kind.value, fu.kind.value),
                            voice=e.voices.for_draft(fu, iv, e.me().email, e.clock.now()))
         except ConfigError as err:

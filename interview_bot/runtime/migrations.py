@@ -182,6 +182,12 @@ def _observed_changes(conn: sqlite3.Connection) -> None:
     _add_column(conn, "interviews", "changed_at", "TEXT NOT NULL DEFAULT ''")
 
 
+def _written_company(conn: sqlite3.Connection) -> None:
+    """4 -> 5: how each message writes the company's name (issue 20). '' means it does not, or it was
+    read before this version: the reader's version changed with it, so stored mail is read again."""
+    _add_column(conn, "company_mail", "company_written", "TEXT NOT NULL DEFAULT ''")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n] takes a file from user_version n to n + 1. Append only.
@@ -190,6 +196,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _typed_readings,
     _type_follow_ups,
     _observed_changes,
+    _written_company,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

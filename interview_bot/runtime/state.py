@@ -302,13 +302,13 @@ class State:
         self._conn.execute(
             """INSERT OR REPLACE INTO company_mail(id, thread_id, message_id, "references", subject, sender, date,
                    process, is_reply, kind, phrase, promise_by, promise_phrase, via, agency, confidence, rule, trust,
-                   silence, is_answer, bounced, rules_hash)
-               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   silence, is_answer, bounced, rules_hash, company_written)
+               VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (m.id, m.thread_id, m.message_id, m.references, m.subject,
              json.dumps({"email": m.sender.email, "name": m.sender.name}), m.date.isoformat(), m.process,
              int(m.is_reply), m.kind.value if m.kind else "", m.phrase, m.promise_by.isoformat() if m.promise_by else None,
              m.promise_phrase, m.via, m.agency, m.confidence, m.rule, m.trust, int(m.silence), int(m.is_answer),
-             json.dumps(list(m.bounced)), m.rules_hash),
+             json.dumps(list(m.bounced)), m.rules_hash, m.company_written),
         )
         self._conn.execute("DELETE FROM unattributed_mail WHERE id = ?", (m.id,))
 
@@ -341,6 +341,7 @@ class State:
                 promise_phrase=r["promise_phrase"], via=r["via"], agency=r["agency"],
                 confidence=float(r["confidence"]), rule=r["rule"], trust=r["trust"], silence=bool(r["silence"]),
                 is_answer=bool(r["is_answer"]), bounced=tuple(json.loads(r["bounced"])), rules_hash=r["rules_hash"],
+                company_written=r["company_written"],
             ))
         return out
 

@@ -118,11 +118,13 @@ def _earlier_check(fu: FollowUp, follow_ups: list[FollowUp], tz: object) -> date
 
 def voice_json(state: State, settings: Settings, iv: Interview) -> dict[str, object]:
     """For `status --json`: the process's draft language and why, and a company name only guessed."""
-    from interview_bot.writing.company import guessed_from_domain
+    from interview_bot.writing.company import company_name, guessed_from_domain
 
-    language, why, detected = process_language(iv, state.mail(process_key(iv)), settings.voice.languages)
+    mail = state.mail(process_key(iv))
+    language, why, detected = process_language(iv, mail, settings.voice.languages)
     return {"language": {"code": language, "why": why.value, "detected": detected},
-            "company_guessed_from": guessed_from_domain(iv, settings.rules.companies)}
+            "company_in_drafts": company_name(iv, mail, settings.rules.companies),
+            "company_guessed_from": guessed_from_domain(iv, settings.rules.companies, mail)}
 
 
 def voice_lines(entry: dict[str, object]) -> list[str]:
@@ -132,6 +134,9 @@ def voice_lines(entry: dict[str, object]) -> list[str]:
     if isinstance(lang, dict):
         why = LanguageWhy(lang["why"])
         lines.append(f"    drafts in {why.words(str(lang['code']), lang.get('detected'))}")
+    named = entry.get("company_in_drafts")
+    if named and named != entry.get("company"):
+        lines.append(f'    drafts name the company "{named}", as its own mail writes it')
     guessed = entry.get("company_guessed_from")
     if guessed:
         lines.append(f'    company name "{entry.get("company")}" is a guess from {guessed}: if it is wrong, set '

@@ -152,3 +152,29 @@ def test_company_named_as_the_title_writes_it_and_a_guess_is_shown(world: Any) -
     guessed = {e["company"]: e["company_guessed_from"] for e in entries}
     assert guessed == {"Corvid Analytics": None, "Vandelayind": "vandelayind.com"}
     assert '`companies: {vandelayind.com: "<the name>"}`' in status_text(entries, settings.tz)
+
+
+def test_company_named_as_its_mail_writes_it(world: Any) -> None:
+    """The calendar gives only fiverings.com ("Fiverings"); the recruiter's display name and signature write
+    "Five Rings": the status check says so, and `status` no longer asks the user to confirm the guess."""
+    from interview_bot.cli.status import status_json, status_text
+    from interview_bot.runtime.wiring import settings_from_config
+
+    world.invite("Data Analyst interview", 0, organizer={"email": "dale@fiverings.com"},
+                 attendees=[person("dale@fiverings.com", "Dale Simon", organizer=True), person(ME)])
+    world.run(hours=3)
+    settings = settings_from_config(world.cfg)
+    (entry,) = status_json(world.state, settings, world.clock.now())
+    assert (entry["company"], entry["company_guessed_from"]) == ("Fiverings", "fiverings.com")
+    send_all(world)
+    world.mail("Sam Recruiter | Five Rings <sam@fiverings.com>", "Data Analyst", hours=6,
+               body="Thanks for your time today. We'll be in touch next week.\n\nSam Recruiter\nFive Rings\n"
+                    "www.fiverings.com")
+    world.run(hours=7)
+    (entry,) = status_json(world.state, settings, world.clock.now())
+    assert (entry["company_in_drafts"], entry["company_guessed_from"]) == ("Five Rings", None)
+    assert 'drafts name the company "Five Rings", as its own mail writes it' in status_text([entry], settings.tz)
+    (check,) = world.follow_ups(CHECK)
+    (fu,) = drafted(world.run(hours=(check.due - world.clock.now()).total_seconds() / 3600 + 7 + 3), CHECK)
+    text = body(world, fu.draft_id)
+    assert "Five Rings" in text and "Fiverings" not in text
