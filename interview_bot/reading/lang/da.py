@@ -14,6 +14,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:stillingen|jobbet)\s+(?:er|blev)\s+(?:nu\s+)?besat",
         r"\bintern\s+(?:kandidat|ansøger)",
         r"\bikke\s+(?:gik|går)\s+videre\b",
+        r"\b(?:lukker|lukket)\s+(?:\w+\s+){0,2}?din\s+ansøgning\b",
+        r"\bikke\s+(?:\w+\s+){0,2}?imødekomme\s+(?:din|deres|jeres)\s+ansøgning",
+        r"\bikke\s+(?:\w+\s+)?plads\s+til\s+(?:dig|flere|udvidelse\w*|nye\s+medarbejdere)\b",
     ),
     "offer": (
         r"\b(?:glæde|fornøjelse)\s+(?:\w+\s+){0,3}?(?:tilbyde|tilbud)",
@@ -22,7 +25,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bansættelseskontrakt\w*\b.{0,40}\b(?:vedhæftet|til\s+underskrift)",
     ),
     "next_steps": (
-        r"\b(?:invitere|indkalde)\s+(?:dig\s+)?til\s+(?:en\s+)?(?:\w+\s+)?(?:samtale|jobsamtale|interview|møde)",
+        r"\b(?:invitere|indkalde)\s+(?:dig\s+)?til\s+(?:en\s+)?(?:\w+\s+)?(?:samtale|jobsamtale|interview|møde|snak)",
         r"\b(?:anden|næste|sidste|afsluttende)\s+(?:samtale|runde)\b",
         r"\bindkaldelse\s+til\s+(?:\w+\s+)?samtale",
         r"\ber\s+(?:rykket|gået)\s+videre\b",
@@ -35,8 +38,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\btak\s+for\s+din\s+tålmodighed",
     ),
     "acknowledgement": (
-        r"\b(?:modtaget|fået)\s+din\s+(?:ansøgning|mail|e-?mail|henvendelse)",
-        r"\btak\s+for\s+din\s+ansøgning\b",
+        r"\b(?:modtaget|fået)\s+(?:din|deres)\s+(?:ansøgning|mail|e-?mail|henvendelse)",
+        r"\bmodtagelse(?:n)?\s+af\s+(?:din|deres|jeres)\s+(?:ansøgning|mail|e-?mail|henvendelse)",
+        r"\b(?:tak|takker)\s+for\s+din\s+ansøgning\b",
     ),
 }
 AUTO_SUBJECT: tuple[str, ...] = (r"autosvar", r"automatisk\s+svar", r"fravær", r"ikke\s+på\s+kontoret", r"ferie\b")
@@ -55,11 +59,11 @@ HEADER_FROM: tuple[str, ...] = ("Fra",)
 HEADER_FIELDS: tuple[str, ...] = ("Sendt", "Til", "Cc", "Emne", "Dato", "Kopi", "Vedhæftet")
 ORIGINAL_MESSAGE: tuple[str, ...] = (r"oprindelig\s+meddelelse", r"original\s+besked", r"videresendt\s+(?:meddelelse|besked)")
 BOUNCE_SUBJECT: tuple[str, ...] = (r"kunne\s+ikke\s+leveres", r"ikke\s+leveret", r"returneret\s+post")
-PROMISE_CUE: tuple[str, ...] = (r"\b(?:vender\s+tilbage|hører\s+fra\s+os|giver\s+(?:dig\s+)?besked)",
+PROMISE_CUE: tuple[str, ...] = (r"\b(?:vender\s+tilbage|hør(?:er|e)\s+fra\s+os|giver\s+(?:dig\s+)?besked)",
                                 r"\b(?:besked|beslutning|svar)\w*")
 PROMISE_DATES: tuple[tuple[str, str], ...] = (
     (r"\b(?:venligst|bedes)\s+(?:\w+\s+){0,2}?(?:svar|bekræft|meld)", "candidate"),
-    (r"\binden\s+for\s+{n}\s+arbejdsdage\b", "business_days"),
+    (r"\binden\s+for\s+(?:\d{1,2}\s*[-–]\s*)?{n}\s+(?:arbejdsdage|hverdage)\b", "business_days"),
     (r"\b(?:inden\s+for|om|i\s+løbet\s+af)\s+(?:de\s+næste\s+)?{n}\s+dage\b", "days"),
     (r"\b(?:inden\s+for|om|i\s+løbet\s+af)\s+(?:de\s+næste\s+)?(?:{n}\s+)?uge[rn]?\b", "weeks"),
     (r"\bi\s+morgen\b", "tomorrow"),

@@ -14,6 +14,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:stillingen|jobben)\s+(?:er|ble)\s+(?:nå\s+)?besatt",
         r"\bintern\s+(?:kandidat|søker)",
         r"\bikke\s+(?:gikk|går)\s+videre\b",
+        r"\bpasser\s+dessverre\s+ikke\b|\b(?:profil|bakgrunn|erfaring|kompetanse)\w*\s+(?:passer|samsvarer)\s+(?:dessverre\s+)?ikke\b",
     ),
     "offer": (
         r"\b(?:glede|fornøyelse)\s+(?:\w+\s+){0,3}?(?:tilby|tilbud)",
@@ -25,6 +26,7 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:invitere|innkalle)\s+(?:deg\s+)?til\s+(?:et\s+|en\s+)?(?:\w+\s+)?(?:intervju|samtale|møte)",
         r"\b(?:andre|neste|siste|avsluttende)\s+(?:intervju|runde|samtale)\b",
         r"\binnkalling\s+til\s+(?:\w+\s+)?(?:intervju|samtale)",
+        r"\b(?:ønsker|vil\s+gjerne)\s+(?:å\s+)?(?:komme\s+i\s+kontakt\s+med|snakke\s+(?:mer\s+)?med|møte|treffe)\s+deg\b",
     ),
     "holding": (
         r"\b(?:kommer\s+tilbake|gir\s+(?:deg\s+)?(?:tilbakemelding|beskjed)|hører\s+fra\s+oss)\b",
@@ -56,7 +58,7 @@ PROMISE_CUE: tuple[str, ...] = (r"\b(?:kommer\s+tilbake|gir\s+(?:deg\s+)?(?:tilb
                                 r"\b(?:tilbakemelding|beslutning|svar)\w*")
 PROMISE_DATES: tuple[tuple[str, str], ...] = (
     (r"\b(?:vennligst|vær\s+så\s+snill)\s+(?:\w+\s+){0,2}?(?:svar|bekreft|gi)", "candidate"),
-    (r"\binnen\s+{n}\s+arbeidsdager\b", "business_days"),
+    (r"\binnen\s+(?:\d{1,2}\s*[-–]\s*)?{n}\s+(?:arbeidsdager|virkedager)\b", "business_days"),
     (r"\b(?:innen|i\s+løpet\s+av|om)\s+(?:de\s+neste\s+)?{n}\s+dager\b", "days"),
     (r"\b(?:innen|i\s+løpet\s+av|om)\s+(?:de\s+neste\s+)?(?:{n}\s+)?uk(?:e|er|a)\b", "weeks"),
     (r"\bi\s+morgen\b", "tomorrow"),

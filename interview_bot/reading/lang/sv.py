@@ -25,10 +25,11 @@ RULES: dict[str, tuple[str, ...]] = {
     "next_steps": (
         r"\bbjuda\s+in\s+(?:dig\s+)?till\s+(?:en\s+|ett\s+)?(?:\w+\s+)?(?:intervju|samtal|möte|träff|case)",
         r"\b(?:inbjudan|kallelse)\s+till\s+(?:\w+\s+)?(?:intervju|samtal)",
-        r"\b(?:andra|nästa|sista|slutlig)\w*\s+(?:intervju|intervjun|omgång\w*|steg\w*)\b(?!\s*\?)",
+        r"\b(?:andra|nästa|sista|slutlig)\w*\s+(?:intervju|intervjun|omgång\w*|steg\w*)\b(?!\s*[?:])",
         r"\b(?:boka|föreslå|hitta)\s+(?:en\s+)?(?:\w+\s+)?tid\b",
         r"\bvidare\s+(?:till|i)\s+(?:nästa\s+steg|processen)",
         r"\bhar\s+gått\s+vidare\s+(?:i|till)\b",
+        r"\b(?:vill|vilja)\s+(?:gärna\s+)?träffa\s+dig\b",
     ),
     "holding": (
         r"\b(?:återkommer|hör\s+av\s+oss|meddelar\s+(?:dig|besked))\b",
@@ -59,11 +60,12 @@ ORIGINAL_MESSAGE: tuple[str, ...] = (r"ursprungligt\s+meddelande", r"originalmed
                                      r"vidarebefordrat\s+meddelande")
 BOUNCE_SUBJECT: tuple[str, ...] = (r"kan\s+inte\s+levereras", r"olevererbar", r"leveransfel",
                                    r"returnerat\s+meddelande")
-PROMISE_CUE: tuple[str, ...] = (r"\b(?:återkommer|hör\s+av\s+oss|meddelar)\b", r"\b(?:besked|beslut|svar)\w*")
+PROMISE_CUE: tuple[str, ...] = (r"\b(?:återkommer|hör\s+av\s+oss|meddelar)\b", r"\b(?:besked|beslut|svar)\w*",
+                                r"\bhör\w*\s+(?:du\s+|ni\s+)?från\s+oss\b")
 PROMISE_DATES: tuple[tuple[str, str], ...] = (
     (r"\b(?:vänligen|snälla)\s+(?:svara|bekräfta|meddela)", "candidate"),
-    (r"\binom\s+{n}\s+arbetsdagar\b", "business_days"),
-    (r"\binom\s+{n}\s+dagar\b", "days"),
+    (r"\binom\s+(?:\d{1,2}\s*[-–]\s*)?{n}\s+arbetsdagar\b", "business_days"),
+    (r"\binom\s+(?:\d{1,2}\s*[-–]\s*)?{n}\s+dagar\b", "days"),
     (r"\binom\s+(?:{n}\s+)?veck(?:a|or)\b", "weeks"),
     (r"\bi\s*morgon\b", "tomorrow"),
     (r"\bi\s+början\s+av\s+nästa\s+vecka\b", "early_next_week"),
