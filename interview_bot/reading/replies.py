@@ -267,7 +267,9 @@ def classify_reply(subject: str, body: str, extra_rules: dict[str, list[str]] | 
     # A fresh subject reads as the first sentence ("Offer letter"); a "Re:" subject is usually
     # our own thank-you's ("Re: Thank you - Final round") and says nothing about the answer.
     own = "" if _RE_PREFIX.match(subject) else subject.strip().rstrip(".!?") + ".\n\n"
-    code = detect_language(text[:_DETECT] if text.strip() else own)
+    # The fresh subject is the company's words too: with a one-line body ("Tak for din ansøgning.")
+    # it is often what tells two close languages apart (Danish from Norwegian).
+    code = detect_language((own + text)[:_DETECT] if own else text[:_DETECT])
     # Every table at once costs a pass per language: text of no clear language is read for its
     # first lines only (a decision is there), so the cost stays bounded whatever the text.
     sentences = _sentences(own + text[:_MAX_READ if code else _MAX_READ_UNSURE])
