@@ -35,7 +35,12 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "acknowledgement": (
         r"\b(?:megkaptuk|beérkezett|fogadtuk)\s+(?:\w+\s+){0,2}?(?:jelentkezés|pályázat|önéletrajz|üzenet)\w*",
-        r"\bköszönjük\s+(?:a\s+)?(?:jelentkezés|pályázat)\w*",
+        r"\bköszönjük\s+(?:\w+\s+){0,2}?(?:jelentkezés|pályázat)\w*",
+        r"\bköszönjük,?\s+hogy\s+(?:\w+\s+){0,6}?(?:jelentkez|pályáz)\w*",
+        # the noun first, as Hungarian often has it: "Jelentkezését sikeresen fogadtuk",
+        # "önéletrajza sikeresen megérkezett", "pályázati anyagát rendszerünk sikeresen rögzítette"
+        r"\b(?:jelentkezés|pályázat|önéletrajz)\w*\s+(?:\w+\s+){0,4}?"
+        r"(?:megérkezett|beérkezett|megkaptuk|fogadtuk|rögzítettük|rögzítette|rögzítésre\s+került)\b",
     ),
 }
 AUTO_SUBJECT: tuple[str, ...] = (r"automatikus\s+v[áa]lasz", r"irod[áa]n\s+k[íi]v[üu]l", r"h[áa]zon\s+k[íi]v[üu]l",
