@@ -11,7 +11,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:más|másik)\s+(?:jelölt|pályázó)\w*\s+(?:\w+\s+){0,3}?(?:választottunk|mellett\s+döntöttünk|döntöttünk)",
         r"\b(?:választottunk|döntöttünk)\s+(?:\w+\s+){0,3}?(?:más|másik)\s+(?:jelölt|pályázó)",
         r"\bsajnálattal\s+(?:értesítjük|tájékoztatjuk|közöljük),?\s+hogy\b",
-        r"\bnem\s+(?:tudjuk|áll\s+módunkban)\s+(?:\w+\s+){0,3}?(?:ajánlani|felajánlani|folytatni|továbbengedni)",
+        r"\bnem\s+(?:tudjuk|tudunk|áll\s+módunkban)\s+(?:\w+\s+){0,3}?"
+        r"(?:ajánlani|felajánlani|folytatni|továbbengedni|behívni|interjúra\s+hívni|ajánlatot\s+tenni)",
+        # "Ezúttal más jelölttel haladnak tovább", "egy másik pályázóval folytatjuk"
+        r"\b(?:más|másik)\s+(?:jelölt|pályázó)\w*\s+(?:\w+\s+){0,2}?(?:halad\w*\s+tovább|megy\w*\s+tovább|folytat\w*)",
         r"\b(?:pozíció|állás)\s+(?:már\s+)?betöltésre\s+került",
         r"\bbelső\s+(?:jelölt|pályázó)",
         r"\bnem\s+(?:jutott|került)\s+(?:\w+\s+){0,2}?(?:tovább|következő\s+körbe)",
@@ -21,11 +24,22 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\börömmel\s+(?:\w+\s+){0,3}?(?:értesítjük|tájékoztatjuk|ajánljuk|felajánljuk)\s+(?:\w+\s+){0,4}?(?:állás|pozíció|munkaszerződés|ajánlat|kiválasztottuk)",
         r"\bállásajánlat\w*",
         r"\bmunkaszerződés\w*\b.{0,40}\b(?:mellékel|csatol|aláírás)",
+        # "ajánlatot tesz neked", "szeretnénk ajánlatot tenni", "Ajánlatot kaptál"
+        r"\bajánlatot\s+(?:(?!nem\b)\w+\s+)?(?:tesz|teszünk|tennénk|tenni|kaptál|kapott)\b",
     ),
     "next_steps": (
         r"\b(?:meghív\w*|hívjuk)\s+(?:\w+\s+){0,3}?(?:interjú|állásinterjú|személyes\s+beszélgetés|találkozó|második\s+kör|következő\s+kör)\w*",
         r"\b(?:második|következő|utolsó|záró)\s+(?:kör|forduló|interjú)\w*",
         r"\bidőpont\w*\s+egyeztet\w*|\begyeztet\w*\s+(?:egy\s+)?időpont\w*",
+        # the invitation named first: "próbanapra hív", "interjúra szeretnénk meghívni"
+        r"\b(?:interjúra|állásinterjúra|próbanapra|próbamunkára|beszélgetésre|találkozóra|meghallgatásra)\s+"
+        r"(?:\w+\s+){0,2}?(?:hív|meghív|behív|invitál)\w*",
+        r"\bvárjuk\s+(?:\w+\s+){0,2}?(?:interjúra|állásinterjúra|próbanapra|próbamunkára|meghallgatásra)",
+        # a confirmed appointment: "megerősíteni a személyes találkozó időpontját", "Várjuk a megbeszélt időpontban"
+        r"\b(?:megerősít|visszaigazol)\w*\s+(?:\w+\s+){0,3}?(?:interjú|találkozó|beszélgetés|meghallgatás)\w*\s+időpont\w*",
+        r"\bvárjuk\s+(?:Önt\s+|önt\s+|a\s+|az\s+){0,2}(?:megbeszélt|egyeztetett|fenti)\s+időpont",
+        # "a(z) … állásra adott jelentkezésed továbbjutott"
+        r"\b(?:jelentkezés|pályázat)\w*\s+(?:\w+\s+){0,2}?továbbjutott",
     ),
     "holding": (
         r"\b(?:jelentkezünk|visszajelzünk|keressük)\b",
@@ -35,7 +49,12 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "acknowledgement": (
         r"\b(?:megkaptuk|beérkezett|fogadtuk)\s+(?:\w+\s+){0,2}?(?:jelentkezés|pályázat|önéletrajz|üzenet)\w*",
-        r"\bköszönjük\s+(?:a\s+)?(?:jelentkezés|pályázat)\w*",
+        r"\bköszönjük\s+(?:\w+\s+){0,2}?(?:jelentkezés|pályázat)\w*",
+        r"\bköszönjük,?\s+hogy\s+(?:\w+\s+){0,6}?(?:jelentkez|pályáz)\w*",
+        # the noun first, as Hungarian often has it: "Jelentkezését sikeresen fogadtuk",
+        # "önéletrajza sikeresen megérkezett", "pályázati anyagát rendszerünk sikeresen rögzítette"
+        r"\b(?:jelentkezés|pályázat|önéletrajz)\w*\s+(?:\w+\s+){0,4}?"
+        r"(?:megérkezett|beérkezett|megkaptuk|fogadtuk|rögzítettük|rögzítette|rögzítésre\s+került)\b",
     ),
 }
 AUTO_SUBJECT: tuple[str, ...] = (r"automatikus\s+v[áa]lasz", r"irod[áa]n\s+k[íi]v[üu]l", r"h[áa]zon\s+k[íi]v[üu]l",
@@ -56,8 +75,9 @@ HEADER_FROM: tuple[str, ...] = ("Feladó",)
 HEADER_FIELDS: tuple[str, ...] = ("Elküldve", "Címzett", "Másolat", "Tárgy", "Dátum")
 ORIGINAL_MESSAGE: tuple[str, ...] = (r"eredeti\s+[üu]zenet", r"tov[áa]bb[íi]tott\s+[üu]zenet")
 BOUNCE_SUBJECT: tuple[str, ...] = (r"kézbesíthetetlen", r"nem\s+kézbesíthető", r"kézbesítési\s+hiba")
+# "válasz" and its verbs cue a promise, not the past "nem válaszolt" ("5 napon belül nem válaszolt")
 PROMISE_CUE: tuple[str, ...] = (r"\b(?:jelentkezünk|visszajelzünk|értesítjük|tájékoztatjuk)\b",
-                                r"\b(?:döntés|visszajelzés|válasz)\w*")
+                                r"\b(?:döntés|visszajelzés|válasz(?!olt))\w*")
 PROMISE_DATES: tuple[tuple[str, str], ...] = (
     (r"\bkérjük,?\s+(?:\w+\s+){0,2}?(?:jelezze|erősítse|válaszoljon|küldje)", "candidate"),
     (r"\b{n}\s+munkanapon\s+belül\b", "business_days"),
