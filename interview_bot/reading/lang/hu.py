@@ -47,6 +47,11 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bmég\s+nem\s+(?:született|hoztunk)\s+döntés",
         r"\bköszönjük\s+(?:a\s+)?türelm",
     ),
+    "closed": (  # the application or the post closed with no verdict: a job board closing what the employer left unanswered
+        r"\blezárult\s+a\s+(?:jelentkezésed|jelentkezése|pályázatod|pályázata)\b",
+        r"\b(?:az?\s+)?(?:állás|pozíció|álláshirdetés)\w*\s+(?:\w+\s+){0,2}?(?:felfüggesztésre\s+került|visszavonásra\s+került|"
+        r"felfüggesztettük|visszavontuk|megszűnt)",
+    ),
     "acknowledgement": (
         r"\b(?:megkaptuk|beérkezett|fogadtuk)\s+(?:\w+\s+){0,2}?(?:jelentkezés|pályázat|önéletrajz|üzenet)\w*",
         r"\bköszönjük\s+(?:\w+\s+){0,2}?(?:jelentkezés|pályázat)\w*",
