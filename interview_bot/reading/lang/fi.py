@@ -8,6 +8,10 @@ K-9/Thunderbird for Android's Finnish strings.
 CODE = "fi"
 
 RULES: dict[str, tuple[str, ...]] = {
+    "closed": (  # the post is left unfilled or withdrawn: no verdict on the candidate
+        r"\b(?:päättänyt|päätetty|päätti)\s+(?:\w+\s+){0,2}?jättää\s+(?:\w+\s+){0,2}?täyttämättä",
+        r"\b(?:tehtävä|virka|paikka|rekrytointi)\w*\s+(?:\w+\s+){0,2}?(?:jätetään|jätettiin)\s+täyttämättä",
+    ),
     "rejection": (
         r"\bvalinta(?:mme)?\s+ei\s+(?:\w+\s+){0,3}?(?:kohdistunut|osunut|kohdistu)",
         r"\bei\s+(?:tällä\s+kertaa\s+)?tärpännyt\b",

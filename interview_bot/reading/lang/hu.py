@@ -48,7 +48,9 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bköszönjük\s+(?:a\s+)?türelm",
     ),
     "closed": (  # the application or the post closed with no verdict: a job board closing what the employer left unanswered
-        r"\blezárult\s+a\s+(?:jelentkezésed|jelentkezése|pályázatod|pályázata)\b",
+        # not "Lezárult a jelentkezésed" alone: a job board may say that of a no too, and a no read as
+        # closed loses the feedback request; closed unanswered is what the words say here
+        r"\bnem\s+válaszolt\b[^.!?]{0,120}?\blezártuk\b",
         r"\b(?:az?\s+)?(?:állás|pozíció|álláshirdetés)\w*\s+(?:\w+\s+){0,2}?(?:felfüggesztésre\s+került|visszavonásra\s+került|"
         r"felfüggesztettük|visszavontuk|megszűnt)",
     ),
