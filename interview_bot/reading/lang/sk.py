@@ -57,6 +57,7 @@ PROMISE_CUE: tuple[str, ...] = (
     r"\b(?:ozveme|oznámime|budeme\s+(?:vás\s+)?informovať|dáme\s+(?:vám\s+)?vedieť)",
     r"\b(?:rozhodnuti|výsled|odpove)\w*",
     r"\b(?:budeme\s+vás|vás\s+budeme)\s+kontaktovať\b",
+    r"\bodpovie(?:me)?\b",  # the company's future "odpovie Vám / odpovieme Vám" (not the noun "odpoveď")
 )
 PROMISE_DATES: tuple[tuple[str, str], ...] = (
     (r"\bpros(?:íme|ím)\s+(?:vás\s+)?(?:o\s+(?:odpoveď|potvrdenie|zaslanie)|zašlite|pošlite|odošlite|odpovedzte|potvrďte"
