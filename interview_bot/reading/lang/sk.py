@@ -9,7 +9,9 @@ CODE = "sk"
 RULES: dict[str, tuple[str, ...]] = {
     "rejection": (
         r"\b(?:sme\s+sa\s+rozhodli|rozhodli\s+sme\s+sa)\s+(?:\w+\s+){0,3}?in(?:ú|ého|ým|ou|é|ých)\b",
-        r"\bin(?:ého|ú|ých|ým)\s+(?:kandidát|uchádzač)\w*",
+        r"\bin(?:ého|ému|ú|ých|ým)\s+(?:kandidát|uchádzač)\w*",
+        r"\b(?:bola\s+daná|dali\s+sme|sme\s+dali)\s+prednosť\b",
+        r"\bs\s+poľutovaním\s+(?:\w+\s+){0,4}?(?:oznamujeme|oznámiť|informujeme|informovať)\b",
         r"\bžiaľ\s+(?:\w+\s+){0,4}?(?:nemôžeme|nebudeme|ste\s+neboli|nepostupujete)",
         r"\b(?:pozícia|miesto)\s+(?:už\s+|je\s+už\s+|je\s+)?(?:bol[ao]?\s+)?obsaden[áéa]",
         r"\binter(?:ný|ného|nú)\s+(?:kandidát|uchádzač)\w*",
@@ -54,9 +56,12 @@ BOUNCE_SUBJECT: tuple[str, ...] = (r"nedoručiteľn", r"nedá\s+sa\s+doručiť",
 PROMISE_CUE: tuple[str, ...] = (
     r"\b(?:ozveme|oznámime|budeme\s+(?:vás\s+)?informovať|dáme\s+(?:vám\s+)?vedieť)",
     r"\b(?:rozhodnuti|výsled|odpove)\w*",
+    r"\b(?:budeme\s+vás|vás\s+budeme)\s+kontaktovať\b",
+    r"\bodpovie(?:me)?\b",  # the company's future "odpovie Vám / odpovieme Vám" (not the noun "odpoveď")
 )
 PROMISE_DATES: tuple[tuple[str, str], ...] = (
-    (r"\bprosíme\s+o\s+(?:odpoveď|potvrdenie|zaslanie)", "candidate"),
+    (r"\bpros(?:íme|ím)\s+(?:vás\s+)?(?:o\s+(?:odpoveď|potvrdenie|zaslanie)|zašlite|pošlite|odošlite|odpovedzte|potvrďte"
+     r"|dajte\s+vedieť)", "candidate"),
     (r"\bdo\s+{n}\s+pracovných\s+dní\b", "business_days"),
     (r"\b(?:do|počas|v\s+priebehu)\s+{n}\s+dní\b", "days"),
     (r"\b(?:do|počas)\s+(?:{n}\s+)?týžd(?:ňa|ňov)\b", "weeks"),
