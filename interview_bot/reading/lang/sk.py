@@ -8,8 +8,8 @@ CODE = "sk"
 
 RULES: dict[str, tuple[str, ...]] = {
     "rejection": (
-        r"\b(?:sme\s+sa\s+rozhodli|rozhodli\s+sme\s+sa)\s+(?:\w+\s+){0,3}?in(?:ú|ého|ým|ou|é|ých)\b",
-        r"\bin(?:ého|ému|ú|ých|ým)\s+(?:kandidát|uchádzač)\w*",
+        r"\b(?:sme\s+sa\s+rozhodli|rozhodli\s+sme\s+sa)\s+(?:\w+\s+){0,3}?in(?:ú|ého|ým|ými|ou|é|ých)\b",
+        r"\bin(?:ého|ému|ú|ých|ým|ými)\s+(?:kandidát|uchádzač)\w*",
         r"\b(?:bola\s+daná|dali\s+sme|sme\s+dali)\s+prednosť\b",
         r"\bs\s+poľutovaním\s+(?:\w+\s+){0,4}?(?:oznamujeme|oznámiť|informujeme|informovať)\b",
         r"\bžiaľ\s+(?:\w+\s+){0,4}?(?:nemôžeme|nebudeme|ste\s+neboli|nepostupujete)",
@@ -26,6 +26,10 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bpozv(?:ať|ánk|anie|eme|ali)\w*\s+(?:\w+\s+){0,3}?na\s+(?:\w+\s+){0,2}?(?:pohovor|stretnuti|kolo)\w*",
         r"\b(?:druh|ďalš|finál)\w*\s+kol[ao]\b",
         r"\bdohodnúť\s+(?:si\s+)?(?:\w+\s+)?termín",
+        r"\b(?:radi|rád|rada)\s+(?:\w+\s+){0,4}?(?:absolvovali|uskutočnili|stretli|porozprávali)\s+(?:\w+\s+){0,3}?"
+        r"(?:pohovor|stretnutie|rozhovor)\w*",
+        # "we are glad to tell you that your application ... was accepted": not the receipt's "bola prijatá" alone
+        r"\bs\s+radosťou\s+(?:vás\s+)?informujeme,?\s+že\s+(?:\w+\s+){0,8}?(?:bola\s+prijatá|postupujete|ste\s+boli\s+vybran\w*)",
     ),
     "holding": (
         r"\bozveme\s+sa\b|\bbudeme\s+vás\s+informovať\b|\bdáme\s+vám\s+vedieť\b|\boznámime\b",
