@@ -160,7 +160,7 @@ def test_east_real_rows_per_language() -> None:
 
     Asserted as found, so that a row lost is noticed; the shortfall is the hand-back report's."""
     real = {code: sum(1 for m in EAST_TABLES[code]["messages"] if not m.get("constructed")) for code in EAST}
-    assert real == {"tr": 13, "el": 1, "ru": 10, "uk": 7, "ja": 11, "zh": 10, "ko": 11}
+    assert real == {"tr": 13, "el": 1, "ru": 10, "uk": 15, "ja": 11, "zh": 10, "ko": 11}
 
 
 @pytest.mark.parametrize(("text", "code"), [
