@@ -15,8 +15,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bpozi[țt]ia\s+a\s+fost\s+(?:deja\s+)?ocupat[ăa]",
         r"\bcandidat\s+intern\b",
         r"\bnu\s+vom\s+(?:continua|merge\s+mai\s+departe)\b",
-        # "nu întruniți criteriile de eligibilitate", "nu îndepliniți cerințele postului"
-        r"\bnu\s+(?:[îi]ntrun|[îi]ndeplin)\w*\s+(?:\w+\s+){0,2}?(?:criteri|cerin[țţt]|condi[țţt]i)\w*",
+        # "nu întruniți criteriile de eligibilitate", "nu îndepliniți cerințele postului" (not "dacă nu îndepliniți")
+        r"(?<!dac[ăa]\s)\bnu\s+(?:[îi]ntrun|[îi]ndeplin)\w*\s+(?:\w+\s+){0,2}?(?:criteri|cerin[țţt]|condi[țţt]i)\w*",
     ),
     "offer": (
         r"\b(?:avem\s+plăcerea|suntem\s+bucuroși|ne\s+bucurăm)\s+(?:\w+\s+){0,3}?(?:oferim|oferi|anunțăm|informăm)\s+(?:\w+\s+){0,4}?(?:postul|poziția|oferta|ofertă|angaja)",
