@@ -164,7 +164,15 @@ def test_east_real_rows_per_language() -> None:
 
     Asserted as found, so that a row lost is noticed; the shortfall is the hand-back report's."""
     real = {code: sum(1 for m in EAST_TABLES[code]["messages"] if not m.get("constructed")) for code in EAST}
-    assert real == {"tr": 13, "el": 15, "ru": 10, "uk": 7, "ja": 11, "zh": 10, "ko": 11}
+    assert real == {"tr": 13, "el": 15, "ru": 10, "uk": 15, "ja": 11, "zh": 10, "ko": 11}
+
+
+
+def test_every_new_language_has_ten_real_messages() -> None:
+    """Issue 21: at least 10 real (published, cited, not constructed) messages per new language."""
+    real = {code: sum(1 for m in _table(code)["messages"] if not m.get("constructed")) for code in (*EUROPE, *EAST)}
+    assert len(real) == 17
+    assert {code: n for code, n in real.items() if n < 10} == {}
 
 
 @pytest.mark.parametrize(("text", "code"), [

@@ -15,6 +15,8 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\bpozi[țt]ia\s+a\s+fost\s+(?:deja\s+)?ocupat[ăa]",
         r"\bcandidat\s+intern\b",
         r"\bnu\s+vom\s+(?:continua|merge\s+mai\s+departe)\b",
+        # "nu întruniți criteriile de eligibilitate", "nu îndepliniți cerințele postului" (not "dacă nu îndepliniți")
+        r"(?<!dac[ăa]\s)\bnu\s+(?:[îi]ntrun|[îi]ndeplin)\w*\s+(?:\w+\s+){0,2}?(?:criteri|cerin[țţt]|condi[țţt]i)\w*",
     ),
     "offer": (
         r"\b(?:avem\s+plăcerea|suntem\s+bucuroși|ne\s+bucurăm)\s+(?:\w+\s+){0,3}?(?:oferim|oferi|anunțăm|informăm)\s+(?:\w+\s+){0,4}?(?:postul|poziția|oferta|ofertă|angaja)",
@@ -29,12 +31,21 @@ RULES: dict[str, tuple[str, ...]] = {
         r"\b(?:organizez|organizăm|planificăm|planifica)\s+(?:\w+\s+){0,2}?interviu\w*",
         r"\bselectat[ăa]?\s+pentru\s+(?:un\s+|o\s+)?(?:interviu|întâlnire|etap)\w*",
         r"\bparticipa[țţ]i\s+la\s+(?:\w+\s+){0,4}?interviu\w*",
+        # "Sunteți admis/ă la probele de evaluare", "ați fost admis în etapa a doua"
+        r"\b(?:sunte[țţt]i|e[șşs]ti|a[țţt]i\s+fost|ai\s+fost)\s+admis\w*(?:/[ăa])?\s+(?:la|în)\s+(?:\w+\s+){0,2}?(?:prob|etap|interviu|evaluar|test|concurs)\w*",
+        # "sunteți invitat/ă la evaluarea ...", "ești invitat la interviul ..."
+        r"\b(?:sunte[țţt]i|e[șşs]ti|a[țţt]i\s+fost|ai\s+fost)\s+invitat\w*(?:/[ăa])?\s+(?:la|să)\s+(?:\w+\s+){0,2}?(?:interviu|întâlnire|discuți|etap|evaluar|test|prob|concurs)\w*",
+        # "sunteți invitat/ă la evenimentul „…”, în rol de candidat"
+        r"\binvitat\w*(?:/[ăa])?\s+la\s+evenimentul\b.{0,80}?\bcandidat\b",
     ),
     "holding": (
         r"\bvă\s+vom\s+(?:contacta|comunica|informa|anunța|răspunde)\b|\b(?:revenim|vom\s+reveni)\b",
         r"\bprocesul\s+(?:de\s+(?:selecție|recrutare)\s+)?(?:este\s+)?(?:încă\s+)?în\s+desfășurare",
         r"\bîncă\s+nu\s+(?:am\s+luat|s-a\s+luat)\s+o\s+decizie",
         r"\bvă\s+mulțumim\s+pentru\s+răbdare",
+        # "sunteți poziționat/ă în statut de așteptare", "pe lista de așteptare"
+        r"\bîn\s+(?:statut(?:ul)?|stare(?:a)?)\s+de\s+a[șş]teptare\b|\bpe\s+lista\s+de\s+a[șş]teptare\b",
+        r"\bve[țţt]i\s+fi\s+(?:informat|contactat|anun[țţt]at|notificat)\w*",
     ),
     "acknowledgement": (
         r"\b(?:am\s+primit|am\s+recepționat)\s+(?:\w+\s+){0,2}?(?:aplica[țt]i|candidatur|cv|mesaj|e-?mail)\w*",
