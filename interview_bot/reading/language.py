@@ -110,6 +110,13 @@ def _ask(text: str, allowed: frozenset[str]) -> str | None:
     return top if score >= _SURE and score >= _MARGIN * second else None
 
 
+# Everyday words of one language only, written without і/ї/є/ґ (Ukrainian) or ы/э/ъ (Russian).
+_UK_WORDS = re.compile(r"(?<!\w)(?:дякую|щиро|шановн\w*|що|вже|буде|будь\s+ласка|наразі|нажаль|на\s+жаль)(?!\w)",
+                       re.IGNORECASE)
+_RU_WORDS = re.compile(r"(?<!\w)(?:спасибо|благодар\w*|что|уже|будет|пожалуйста|сейчас|к\s+сожалению)(?!\w)",
+                       re.IGNORECASE)
+
+
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language ("en", "de", "ja", "zh", ...), or None when
     the text is too short or the detector is unsure. Chinese is "zh" in either script,
@@ -140,6 +147,11 @@ def detect_language(text: str) -> str | None:
             return "uk"
         if re.search(r"[ыэъЫЭЪ]", text):
             return "ru"
+        # Short text may have neither language's own letters ("Дякую за вашу заявку."): their own
+        # everyday words then tell them apart before the model, which leans to Russian.
+        uk, ru = len(_UK_WORDS.findall(text)), len(_RU_WORDS.findall(text))
+        if uk != ru:
+            return "uk" if uk > ru else "ru"
         return _ask(text, frozenset(("ru", "uk")))
     if counts["latin"] < _MIN_LETTERS:
         return None

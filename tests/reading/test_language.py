@@ -21,6 +21,10 @@ from interview_bot.reading.language import LANGUAGES_DETECTED, detect_language
     ("На жаль, ми вирішили продовжити з іншим кандидатом.", "uk"),
     ("К сожалению, мы решили продолжить с другим кандидатом.", "ru"),
     ("Мы свяжемся с вами в течение недели.", "ru"),
+    # neither language's own letters: their everyday words decide (uk.yaml's Dolibarr receipt)
+    ("Дякую за вашу заявку.", "uk"),
+    ("Спасибо за вашу заявку.", "ru"),
+    ("Щиро вдячна, що ви подали заявку.", "uk"),
 ])
 def test_scripts(text: str, code: str) -> None:
     assert detect_language(text) == code
