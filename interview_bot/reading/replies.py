@@ -119,9 +119,15 @@ UNKNOWN_LANGUAGE = "language"
 # A phrase inside a condition is no decision: "if you don't hear from us by Friday, we have gone
 # with other candidates"; "if you have been unsuccessful, your recruiter will tell you".
 _SILENCE = re.compile("|".join(p for lang in LANGUAGES for p in lang.silence), re.IGNORECASE)
+# "if" before a phrase, in the languages read: "if we choose another candidate, we will tell you" is no
+# rejection. Only words that mean nothing else (not French/Spanish "si", Swedish "om", Estonian "kui").
 _CONDITION = re.compile(
-    r"\b(?:if|whether|should\s+you|in\s+case|unless|wenn|falls|sollten|caso|indien|qualora)\b[^.;!?]{0,80}$",
+    r"(?:\b(?:if|whether|should\s+you|in\s+case|unless|wenn|falls|sollten|caso|indien|qualora|au\s+cas\s+où|"
+    r"jeśli|jeżeli|gdyby|pokud|jestliže|kdyby|ak|pokiaľ|keby|hvis|dersom|jos|juhul|amennyiben|dacă|eğer|"
+    r"если|якщо|εάν|αν)\b|如果|假如|倘若|若是)[^.;!?。；！？]{0,80}$",
     re.IGNORECASE)
+# ... and after it, where Japanese and Korean put it: "他の候補者を採用する場合は" ("in case we hire another").
+_CONDITION_AFTER = re.compile(r"^[^.;!?。；！？]{0,12}?(?:場合|なら|경우|다면)")
 
 # (rule name, pattern, words one of which a match needs: None = always run; see reading.phrase_gate)
 _Rules = dict[ReplyKind, tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]]
@@ -222,7 +228,8 @@ def _find(sentences: list[str], rules: _Rules) -> list[_Found]:
                     continue
                 before = sentence[:m.start()]
                 if kind in (ReplyKind.REJECTION, ReplyKind.CLOSED) and (conditional or _NOT_REJECTION.search(sentence)
-                                                    or _CONDITION.search(before)):
+                                                    or _CONDITION.search(before)
+                                                    or _CONDITION_AFTER.search(sentence[m.end():])):
                     continue
                 if kind in (ReplyKind.OFFER, ReplyKind.NEXT_STEPS) and _UNDO.search(before):
                     continue
