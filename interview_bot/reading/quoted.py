@@ -40,10 +40,16 @@ _DATEISH = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\b\d{1,
 # ("> napisał(a):", "> het volgende geschreven:", ">:"); "write to jobs@acme.com by Friday:" is no attribution.
 _AFTER_ADDRESS = re.compile(r"^\s*[>)][\]\"']*(?:\s+[^\s:\uff1a]{1,20}){0,3}\s*[:\uff1a]\s*$")
 _NEAR_COLON = re.compile(r":\s*$")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# The subject's label in a header block, as the language tables give it: its value may say "Fwd:" ("VL:", "转发:").
+_SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp", "temat", "emne",
+                             "ämne", "тема", "předmět", "predmet", "aihe", "teema", "tárgy", "subiect", "konu", "θέμα",
+                             "件名", "主题", "主旨", "제목"})
 
 
 def _words(lines: list[str]) -> int:
-    return sum(len(line.split()) for line in lines)
+    """Words written: Japanese and Chinese, which need no spaces, count a word for each two characters."""
+    return sum(len(line.split()) + len(_CJK.findall(line)) // 2 for line in lines)
 
 
 def strip_quoted(body: str, forwarded: bool = False) -> str:
@@ -150,8 +156,10 @@ def _date_and_address(joined: str, lines: list[str], j: int) -> bool | None:
 
 
 def _header(line: str, labels: frozenset[str]) -> tuple[str, str] | None:
-    """(label, value) of a header-block line ("From: ...", "*Sent:* ...", "De : ..."), by a set lookup."""
-    colon = line.find(":", 0, 60)
+    """(label, value) of a header-block line ("From: ...", "*Sent:* ...", "De : ...", "件名：..."), by a set lookup."""
+    colon, wide = line.find(":", 0, 60), line.find("\uff1a", 0, 60)
+    if wide >= 0 and (colon < 0 or wide < colon):
+        colon = wide  # a full-width colon (HubSpot's Japanese "送信元：", Chinese clients' "发件人：")
     if colon < 0:
         return None
     label = line[:colon].strip().strip("*_").strip().lower()
@@ -178,8 +186,7 @@ def _header_block(lines: list[str], headers: list[tuple[str, str] | None], i: in
             if label in labels:
                 break  # a block names each field once: a repeated label ends it
             labels.append(label)
-            if label in ("subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp",
-                                             "temat", "emne", "ämne", "тема"):
+            if label in _SUBJECT_LABELS:
                 forward = forward or bool(f.forward_subject.match(value))
         elif lines[j].strip():
             if len(labels) >= 1 and seen - len(labels) > 2 + len(labels):

@@ -2,8 +2,10 @@
 
 Pure data and its compiled forms. Each language module of interview_bot.reading.lang may
 give ATTRIBUTION (regexes for a whole attribution line), HEADER_FROM and HEADER_FIELDS (the
-labels of a mail client's header block) and ORIGINAL_MESSAGE (the words of an "-----Original
-Message-----" separator); they are read from LANGUAGES, so a new module plugs in by data.
+labels of a mail client's header block), ORIGINAL_MESSAGE (the words of an "-----Original
+Message-----" separator), FORWARDED (the separators above a forwarded message: words between
+dashes, or a line ending with a colon, see forward_pattern) and FORWARD_SUBJECT (a forward's
+subject prefixes, "VL", "İLT", "转发"); they are read from LANGUAGES, so a new module plugs in by data.
 ATTRIBUTION regexes are matched case-insensitively against the whole attribution, its lines
 (up to five) joined by single spaces, which opens with a date, an address or dashes and ends with a
 colon (":" or "："), dashes, ">" or ")", a non-ASCII letter ("写道") or "wrote"; labels are plain words.
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 
 from interview_bot.reading.lang import LANGUAGES
 
-__all__ = ["QuoteForms", "forms"]
+__all__ = ["QuoteForms", "forms", "forward_pattern", "subject_pattern"]
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ SEED: dict[str, _Seed] = {
     "ru": _Seed((r".{4,300}?\bпишет\s*:", r".{4,300}?\bнаписал(?:а|\(а\))?\s*:"), ("От",),
                 ("Отправлено", "Дата", "Кому", "Копия", "Тема"), ("Исходное сообщение",)),
 }
-# Forwarded messages: the separators mail clients write above them (Gmail, Outlook, Apple Mail, Thunderbird).
+# Forwarded messages: the separators mail clients write above them (Gmail, Outlook, Apple Mail, Thunderbird);
+# each language module adds its own (FORWARDED, FORWARD_SUBJECT).
 FORWARDED = (
     (r"-{2,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transf[ée]r[ée]|mensaje\s+reenviado"
     r"|messaggio\s+inoltrato|mensagem\s+encaminhada|doorgestuurd\s+bericht|przekazana\s+wiadomo[śs][ćc]"
@@ -64,7 +67,7 @@ FORWARDED = (
     r"begin\s+forwarded\s+message\s*:", r"anfang\s+der\s+weitergeleiteten\s+nachricht\s*:",
     r"d[ée]but\s+du\s+message\s+r[ée]exp[ée]di[ée]\s*:", r"inicio\s+del\s+mensaje\s+reenviado\s*:",
 )
-_FWD_SUBJECT = r"(?:fwd?|fw|wg|tr|rv|enc|doorst|vs|vb|i|pd|fwd)\s*:"
+_FWD_SUBJECT = ("fwd?", "fw", "wg", "tr", "rv", "enc", "doorst", "vs", "vb", "i", "pd")
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,21 @@ def _union(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in dict.fromkeys(patterns))
 
 
+def forward_pattern(entry: str) -> str:
+    """A module's FORWARDED entry as the pattern of its whole line: words ending with a colon are a
+    line of their own (Apple Mail's "Začátek přeposílané zprávy:"), other words stand between dashes
+    ("-------- Přeposlaná zpráva --------", Thunderbird, Yahoo, HubSpot)."""
+    words = entry.strip()
+    if words.endswith(":"):
+        return _phrase(words[:-1].rstrip()) + r"\s*:"
+    return r"-{2,}\s*(?:" + _phrase(words) + r")\s*-{2,}"
+
+
+def subject_pattern(prefix: str) -> str:
+    """A module's FORWARD_SUBJECT prefix ("Redir.", "İLT") as a pattern, its colon left to the caller."""
+    return r"\s+".join(re.escape(w) for w in prefix.split())
+
+
 @functools.lru_cache(maxsize=1)
 def forms() -> QuoteForms:
     """The forms of every language read, compiled once."""
@@ -95,6 +113,8 @@ def forms() -> QuoteForms:
     froms: list[str] = []
     fields: list[str] = []
     original: list[str] = []
+    forwarded: list[str] = list(FORWARDED)
+    prefixes: list[str] = list(_FWD_SUBJECT)
     by_code = {lang.code: lang for lang in LANGUAGES}
     for code in (*by_code, *(c for c in SEED if c not in by_code)):
         lang, seed = by_code.get(code), SEED.get(code, _Seed())
@@ -102,6 +122,8 @@ def forms() -> QuoteForms:
         froms += (*(lang.header_from if lang else ()), *seed.header_from)
         fields += (*(lang.header_fields if lang else ()), *seed.header_fields)
         original += (*(lang.original_message if lang else ()), *seed.original_message)
+        forwarded += (forward_pattern(x) for x in (lang.forwarded if lang else ()))
+        prefixes += (subject_pattern(x) for x in (lang.forward_subject if lang else ()))
     labels = sorted({*froms, *fields}, key=len, reverse=True)
     return QuoteForms(
         attribution=re.compile(_union(attribution), re.IGNORECASE | re.DOTALL),
@@ -109,7 +131,8 @@ def forms() -> QuoteForms:
         from_labels=frozenset(x.lower() for x in froms),
         original=re.compile(r"^\s*-{2,}\s*(?:" + "|".join(_phrase(x) for x in dict.fromkeys(original)) + r")\s*-{2,}\s*$",
                             re.IGNORECASE),
-        forwarded=re.compile(r"^\s*(?:" + _union(list(FORWARDED)) + r")\s*$", re.IGNORECASE),
-        forward_subject=re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?" + _FWD_SUBJECT, re.IGNORECASE),
+        forwarded=re.compile(r"^\s*(?:" + _union(forwarded) + r")\s*$", re.IGNORECASE),
+        forward_subject=re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:" + _union(prefixes) + r")\s*[:\uff1a]",
+                                   re.IGNORECASE),
     )
 

@@ -26,6 +26,7 @@ from interview_bot.reading.machine import auto_reply_in, machine_reason
 from interview_bot.reading.mailbody import MAX_TEXT
 from interview_bot.reading.phrase_gate import fold, required_words
 from interview_bot.reading.quoted import strip_quoted
+from interview_bot.reading.quoteforms import forms
 
 __all__ = [
     "DEFAULT_RULES",
@@ -109,7 +110,8 @@ _AFTERCARE = re.compile(r"\b(?:feedback|on\s+file|future\s+(?:roles|openings|opp
 # Words that undo a positive phrase just before it: "unable to offer you the role", "before we make an offer".
 _UNDO = re.compile(r"(?:\b(?:not|unable|cannot|no\s+longer|before|prior\s+to|whether|if\s+we|thanks?|thank\s+you|completed|finished|concluded)\b|n't\b)[^.,;!?]{0,30}$", re.IGNORECASE)
 _NOT_REJECTION = re.compile(r"\b(?:not\s+a\s+rejection|(?:does\s+not|doesn'?t)\s+mean)\b", re.IGNORECASE)
-_FORWARD_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:re\s*:\s*)*(?:fwd?|fw|wg|tr|rv|enc|doorst|vs|vb|pd|转发|轉寄|전달)\s*:", re.IGNORECASE)
+# A forward's subject: "[tag] Re: " may stand before the prefix of any language read (quoteforms.forms().forward_subject).
+_BEFORE_FORWARD = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:re\s*:\s*)*", re.IGNORECASE)
 _RE_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv|tr|отв|ответ|ynt|απ|回复|答复|回覆|转发|轉寄|회신|답장|전달)\s*:\s*)+",
                         re.IGNORECASE)
 # The rule of a reading in a language no table reads ("language:xx"): unsure, so a check-in is still drafted.
@@ -317,7 +319,10 @@ def _decide(found: list[_Found], sentences: list[str]) -> Classification:
 
 def new_text(subject: str, body: str) -> str:
     """The text of a message its sender wrote (quoted mail left out; a forward's text kept when it is the news)."""
-    return strip_quoted((body or "")[:MAX_TEXT], forwarded=_FORWARD_PREFIX.match(subject or "") is not None)
+    subject = subject or ""
+    lead = _BEFORE_FORWARD.match(subject)
+    forwarded = forms().forward_subject.match(subject[lead.end() if lead else 0:]) is not None
+    return strip_quoted((body or "")[:MAX_TEXT], forwarded=forwarded)
 
 
 def says_silence_means_no(body: str) -> str:

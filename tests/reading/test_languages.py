@@ -3,8 +3,8 @@
 Each file holds `messages` (real recruiter mail with the page it was published on, run through
 the reader exactly as tests/reading/test_corpus.py runs messages.yaml: MIME bytes in the row's
 charset -> kind, answer, promised date), `titles` (calendar titles, through `classify`) and
-`quoting` (a mail client's attribution lines, header labels and separators, against the
-language module's tables). See tests/reading/data/lang/README.md. Labels were written before
+`quoting` (a mail client's attribution lines, header labels, separators and forward subject
+prefixes, against the language module's tables). See tests/reading/data/lang/README.md. Labels were written before
 the rules; a row the reader gets wrong says `xfail: <the gap>` and is a strict expected failure.
 Each helper that filled tables parametrises over its own languages in its own block below.
 """
@@ -22,6 +22,7 @@ import yaml
 from interview_bot.reading.detect import classify
 from interview_bot.reading.incoming import ReplyKind
 from interview_bot.reading.lang import LANGUAGES, Language
+from interview_bot.reading.quoteforms import forms, forward_pattern, subject_pattern
 from interview_bot.reading.read import read_message
 from interview_bot.reading.replies import UNKNOWN_LANGUAGE, classify_reply
 from tests.reading.test_corpus import TZ, _incoming, _mime
@@ -59,8 +60,23 @@ def check_quoting(code: str, row: dict[str, Any]) -> None:
     elif row["kind"] == "header":
         known = {label.casefold() for label in (*lang.header_from, *lang.header_fields)}
         assert {label.casefold() for label in row["labels"]} <= known
+    elif row["kind"] == "forwarded":  # the whole line, as forms() compiles the language's entries
+        assert forms().forwarded.match(row["line"]), row["line"]
+        if not _ENGLISH_FORWARD.match(row["line"]):  # Gmail's and Thunderbird (ja)'s English one is the seed's
+            assert any(re.fullmatch(rf"\s*{forward_pattern(p)}\s*", row["line"], re.IGNORECASE)
+                       for p in lang.forwarded), row["line"]
+    elif row["kind"] == "forward_subject":
+        assert forms().forward_subject.match(row["line"]), row["line"]
+        assert any(re.match(rf"{subject_pattern(p)}\s*[:\uff1a]", row["line"], re.IGNORECASE)
+                   for p in lang.forward_subject), row["line"]
     else:
-        assert any(re.search(p, row["line"], re.IGNORECASE) for p in lang.original_message), row["line"]
+        # Rows written before the forward tables filed forward separators here too (Thunderbird names its key
+        # mailnews.forward_header_originalmessage); they stand, read by either table.
+        assert any(re.search(p, row["line"], re.IGNORECASE) for p in (*lang.original_message, *lang.forwarded)), \
+            row["line"]
+
+
+_ENGLISH_FORWARD = re.compile(r"^-+\s*forwarded\s+message\s*-+$", re.IGNORECASE)
 
 
 def check_sources(table: dict[str, Any]) -> None:

@@ -55,6 +55,9 @@ class Language:
     header_from / header_fields: the labels of a mail client's header block above a quoted or
       forwarded message ("Od", and "Wysłano", "Do", "Temat", "Data");
     original_message: the words of a "----- Original Message -----" separator;
+    forwarded: the separators a mail client writes above a forwarded message, the words between its
+      dashes ("Přeposlaná zpráva") or a line of its own ending with a colon ("Začátek přeposílané zprávy:");
+    forward_subject: a forward's subject prefixes, without the colon ("VL", "İLT", "转发");
     bounce_subject: regexes for a delivery-failure notice's subject ("メールエラー通知");
     promise_cue / promise_dates / weekdays / months / numbers: the date phrases of a promise
       ("w ciągu dwóch tygodni"), read by the shared interpreter in interview_bot.reading.promises_intl.
@@ -70,6 +73,8 @@ class Language:
     header_from: tuple[str, ...] = ()
     header_fields: tuple[str, ...] = ()
     original_message: tuple[str, ...] = ()
+    forwarded: tuple[str, ...] = ()
+    forward_subject: tuple[str, ...] = ()
     bounce_subject: tuple[str, ...] = ()
     promise_cue: tuple[str, ...] = ()
     promise_dates: tuple[tuple[str, str], ...] = ()  # (regex with named groups, what it means)
@@ -78,8 +83,8 @@ class Language:
     numbers: dict[str, int] = field(default_factory=dict)  # number words -> value
 
 
-_OPTIONAL = ("interview_words", "attribution", "header_from", "header_fields", "original_message", "bounce_subject",
-             "promise_cue", "promise_dates", "weekdays", "months", "numbers")
+_OPTIONAL = ("interview_words", "attribution", "header_from", "header_fields", "original_message", "forwarded",
+             "forward_subject", "bounce_subject", "promise_cue", "promise_dates", "weekdays", "months", "numbers")
 
 
 def _language(module: ModuleType) -> Language:

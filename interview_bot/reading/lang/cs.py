@@ -60,7 +60,12 @@ INTERVIEW_WORDS: tuple[str, ...] = (
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+napsal(?:\(a\)|a)?\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Od", "Odesílatel")
 HEADER_FIELDS: tuple[str, ...] = ("Odesláno", "Komu", "Kopie", "Předmět", "Datum")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"p[ůu]vodn[íi]\s+zpr[áa]va", r"p[řr]eposlan[áa]\s+zpr[áa]va")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"p[ůu]vodn[íi]\s+zpr[áa]va",)
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); Outlook's subject prefix (rows in
+# tests/reading/data/lang/cs.yaml).
+FORWARDED: tuple[str, ...] = (r"p[řr]eposlan[áa]\s+zpr[áa]va", r"za[čc][áa]tek\s+p[řr]epos[íi]lan[ée]\s+zpr[áa]vy\s*:")
+FORWARD_SUBJECT: tuple[str, ...] = ("Fw",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"nedoručiteln", r"nelze\s+doručit", r"zpráva\s+nebyla\s+doručena")
 PROMISE_CUE: tuple[str, ...] = (
     r"\b(?:ozveme|sdělíme|oznámíme|budeme\s+(?:vás\s+)?informovat|dáme\s+(?:vám\s+)?vědět)",

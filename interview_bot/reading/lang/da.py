@@ -57,7 +57,11 @@ INTERVIEW_WORDS: tuple[str, ...] = (
 ATTRIBUTION: tuple[str, ...] = (r".{1,160}?\s+skrev(?:\s+.{1,80}?)?\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Fra",)
 HEADER_FIELDS: tuple[str, ...] = ("Sendt", "Til", "Cc", "Emne", "Dato", "Kopi", "Vedhæftet")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"oprindelig\s+meddelelse", r"original\s+besked", r"videresendt\s+(?:meddelelse|besked)")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"oprindelig\s+meddelelse", r"original\s+besked")
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); Outlook's VS: (rows in tests/reading/data/lang/da.yaml).
+FORWARDED: tuple[str, ...] = (r"videresendt\s+(?:meddelelse|besked)", r"start\s+p[åa]\s+videresendt\s+besked\s*:")
+FORWARD_SUBJECT: tuple[str, ...] = ("VS",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"kunne\s+ikke\s+leveres", r"ikke\s+leveret", r"returneret\s+post")
 PROMISE_CUE: tuple[str, ...] = (r"\b(?:vender\s+tilbage|hør(?:er|e)\s+fra\s+os|giver\s+(?:dig\s+)?besked)",
                                 r"\b(?:besked|beslutning|svar)\w*")

@@ -55,7 +55,11 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("Από", "Αποστολέας")
 HEADER_FIELDS: tuple[str, ...] = ("Στάλθηκε", "Ημερομηνία", "Προς", "Παραλήπτης", "Θέμα", "Κοιν", "Κοινοποίηση")
-ORIGINAL_MESSAGE: tuple[str, ...] = ("Αρχικό μήνυμα", "Προωθημένο μήνυμα")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("Αρχικό μήνυμα",)
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage; FairEmail's title_subject_forward_alt (rows in
+# tests/reading/data/lang/el.yaml).
+FORWARDED: tuple[str, ...] = ("Προωθημένο μήνυμα",)
+FORWARD_SUBJECT: tuple[str, ...] = ("Πρθ",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"αδυναμία\s+παράδοσης", r"δεν\s+(?:ήταν\s+δυνατή\s+η\s+)?παράδοση", r"μη\s+παραδοτέο")
 
 PROMISE_CUE: tuple[str, ...] = (  # "θα επικοινωνήσουμε", and the team's "θα επικοινωνήσει μαζί σας"

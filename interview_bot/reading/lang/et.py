@@ -61,7 +61,11 @@ INTERVIEW_WORDS: tuple[str, ...] = (
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+kirjutas\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Kellelt", "Saatja")
 HEADER_FIELDS: tuple[str, ...] = ("Saadetud", "Kellele", "Adressaat", "Koopia", "Teema", "Kuupäev")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"algne\s+kiri", r"algs[õo]num", r"edastatud\s+kiri")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"algne\s+kiri", r"algs[õo]num")
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage; FairEmail's title_subject_forward (Ed:) (rows in
+# tests/reading/data/lang/et.yaml).
+FORWARDED: tuple[str, ...] = (r"edastatud\s+kiri",)
+FORWARD_SUBJECT: tuple[str, ...] = ("Ed",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"kohaletoimetamata", r"ei\s+saanud\s+kohale\s+toimetada", r"kätte\s+toimetamata")
 PROMISE_CUE: tuple[str, ...] = (
     r"\b(?:anname|teavitame|saadame|võtame\s+(?:teiega\s+|sinuga\s+)?ühendust)\b",

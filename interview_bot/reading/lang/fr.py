@@ -49,3 +49,6 @@ SILENCE: tuple[str, ...] = (
     r"\bsans\s+(?:réponse|nouvelles?|retour)\s+de\s+notre\s+part\b",
     r"\bsi\s+vous\s+n'avez\s+pas\s+(?:de\s+(?:réponse|nouvelles)|reçu)",
 )
+# Forwards beyond quoteforms.FORWARDED's seed: Apple Mail's, Yahoo's and Thunderbird's separators as
+# crisp-oss/email-forward-parser lib/parser.js lists them (commit 0ae68013fc893f66c38adc848a21c1f9598843c9).
+FORWARDED: tuple[str, ...] = ("Début du message transféré:", "Message transmis")

@@ -80,7 +80,11 @@ INTERVIEW_WORDS: tuple[str, ...] = (
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+(?:ezt\s+)?írta\s*(?:\(.{0,80}?\))?\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Feladó",)
 HEADER_FIELDS: tuple[str, ...] = ("Elküldve", "Címzett", "Másolat", "Tárgy", "Dátum")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"eredeti\s+[üu]zenet", r"tov[áa]bb[íi]tott\s+[üu]zenet")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"eredeti\s+[üu]zenet",)
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); Outlook's prefix (rows in tests/reading/data/lang/hu.yaml).
+FORWARDED: tuple[str, ...] = (r"tov[áa]bb[íi]tott\s+[üu]zenet", r"tov[áa]bb[íi]tott\s+lev[ée]l\s+kezdete\s*:")
+FORWARD_SUBJECT: tuple[str, ...] = ("Fw",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"kézbesíthetetlen", r"nem\s+kézbesíthető", r"kézbesítési\s+hiba")
 # "válasz" and its verbs cue a promise, not the past "nem válaszolt" ("5 napon belül nem válaszolt")
 PROMISE_CUE: tuple[str, ...] = (r"\b(?:jelentkezünk|visszajelzünk|értesítjük|tájékoztatjuk)\b",

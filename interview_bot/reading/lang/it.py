@@ -44,3 +44,6 @@ SILENCE: tuple[str, ...] = (
     r"\bse\s+non\s+(?:riceverà|riceverai|ricevesse|dovesse\s+ricevere|avrà|avrai)\s+(?:notizie|risposta|riscontro)",
     r"\bin\s+assenza\s+di\s+(?:nostre\s+notizie|nostro\s+riscontro|risposta)",
 )
+# Forwards beyond quoteforms.FORWARDED's seed: Apple Mail's, Yahoo's and Thunderbird's separators as
+# crisp-oss/email-forward-parser lib/parser.js lists them (commit 0ae68013fc893f66c38adc848a21c1f9598843c9).
+FORWARDED: tuple[str, ...] = ("Inizio messaggio inoltrato:",)

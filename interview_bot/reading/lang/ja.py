@@ -63,7 +63,11 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("差出人", "送信元", "発信者", "送信者")
 HEADER_FIELDS: tuple[str, ...] = ("送信日時", "日付", "宛先", "送信先", "件名", "CC", "返信先")
-ORIGINAL_MESSAGE: tuple[str, ...] = ("元のメッセージ", "メッセージを転送", "転送メッセージ")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("元のメッセージ",)
+# Forwards: HubSpot (crisp-oss/email-forward-parser's client fixtures); Thunderbird (ja) writes the English
+# separator; FairEmail's title_subject_forward_alt (rows in tests/reading/data/lang/ja.yaml).
+FORWARDED: tuple[str, ...] = ("メッセージを転送", "転送メッセージ")
+FORWARD_SUBJECT: tuple[str, ...] = ("FW",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"メールエラー通知", r"配信(?:エラー|失敗|不能)", r"(?:送信|配送)(?:エラー|失敗)")
 
 PROMISE_CUE: tuple[str, ...] = (_CONTACT, r"ご連絡(?:いたします|致します|します|させて)", r"お返事|ご返答|結果を")

@@ -46,7 +46,11 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("보낸 사람", "보낸사람", "발신자")
 HEADER_FIELDS: tuple[str, ...] = ("보낸 날짜", "날짜", "받는 사람", "받는사람", "제목", "참조", "회신 주소")
-ORIGINAL_MESSAGE: tuple[str, ...] = ("원본 메시지", "전달된 메시지", "전달 메시지")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("원본 메시지",)
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage; FairEmail's title_subject_forward (rows in
+# tests/reading/data/lang/ko.yaml).
+FORWARDED: tuple[str, ...] = ("전달된 메시지", "전달 메시지")
+FORWARD_SUBJECT: tuple[str, ...] = ("전달",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"(?:메일\s*)?(?:전송|배달|발송)\s*실패", r"반송")
 
 PROMISE_CUE: tuple[str, ...] = (_TELL, r"결과")

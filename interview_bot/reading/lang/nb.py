@@ -52,7 +52,12 @@ INTERVIEW_WORDS: tuple[str, ...] = (r"intervju", r"\b(?:første|andre|tredje|avs
 ATTRIBUTION: tuple[str, ...] = (r".{1,160}?\s+skrev(?:\s+.{1,80}?)?\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Fra",)
 HEADER_FIELDS: tuple[str, ...] = ("Sendt", "Til", "Kopi", "Emne", "Dato")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"opprinnelig\s+melding", r"original\s+melding", r"videresendt\s+melding")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"opprinnelig\s+melding", r"original\s+melding")
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); Outlook's Vs: and Videresend: (rows in
+# tests/reading/data/lang/nb.yaml).
+FORWARDED: tuple[str, ...] = (r"videresendt\s+melding", r"videresendt\s+melding\s*:")
+FORWARD_SUBJECT: tuple[str, ...] = ("Vs", "Videresend")
 BOUNCE_SUBJECT: tuple[str, ...] = (r"kunne\s+ikke\s+leveres", r"ikke\s+levert", r"leveringsfeil")
 PROMISE_CUE: tuple[str, ...] = (r"\b(?:kommer\s+tilbake|gir\s+(?:deg\s+)?(?:tilbakemelding|beskjed)|hører\s+fra\s+oss)",
                                 r"\b(?:tilbakemelding|beslutning|svar)\w*")

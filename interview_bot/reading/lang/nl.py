@@ -43,3 +43,6 @@ SILENCE: tuple[str, ...] = (
     r"\bals\s+(?:u|je)\s+(?:\w+\s+){0,4}?niets\s+(?:van\s+ons\s+)?(?:hoort|gehoord)",
     r"\b(?:zonder|geen)\s+(?:bericht|reactie)\s+van\s+ons\b",
 )
+# Forwards beyond quoteforms.FORWARDED's seed: Apple Mail's, Yahoo's and Thunderbird's separators as
+# crisp-oss/email-forward-parser lib/parser.js lists them (commit 0ae68013fc893f66c38adc848a21c1f9598843c9).
+FORWARDED: tuple[str, ...] = ("Begin doorgestuurd bericht:",)

@@ -76,8 +76,13 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("Od",)
 HEADER_FIELDS: tuple[str, ...] = ("Wysłano", "Wysłane", "Do", "DW", "Temat", "Data")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"wiadomo[śs][ćc]\s+oryginalna", r"oryginalna\s+wiadomo[śs][ćc]",
-                                     r"wiadomo[śs][ćc]\s+przekazana\s+dalej")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"wiadomo[śs][ćc]\s+oryginalna", r"oryginalna\s+wiadomo[śs][ćc]")
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, HubSpot and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); Outlook's PD: (rows in tests/reading/data/lang/pl.yaml).
+FORWARDED: tuple[str, ...] = (r"przekazana\s+wiadomo[śs][ćc]", r"wiadomo[śs][ćc]\s+(?:przekazana|przes[łl]ana)\s+dalej",
+                              r"tre[śs][ćc]\s+przekazanej\s+wiadomo[śs]ci",
+                              r"pocz[ąa]tek\s+przekazywanej\s+wiadomo[śs]ci\s*:")
+FORWARD_SUBJECT: tuple[str, ...] = ("PD",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"niedostarczon\w*\s+wiadomo", r"nie\s+można\s+dostarczyć",
                                    r"wiadomo[śs][ćc]\s+nie\s+została\s+dostarczona")
 PROMISE_CUE: tuple[str, ...] = (

@@ -42,3 +42,6 @@ AUTO_BODY: tuple[str, ...] = (
 SILENCE: tuple[str, ...] = (
     r"\b(?:caso|se)\s+não\s+(?:receba|recebas|tenha|tiver|receber)\s+(?:\w+\s+){0,2}?(?:notícias|resposta|retorno|contato)",
 )
+# Forwards beyond quoteforms.FORWARDED's seed: Apple Mail's, Yahoo's and Thunderbird's separators as
+# crisp-oss/email-forward-parser lib/parser.js lists them (commit 0ae68013fc893f66c38adc848a21c1f9598843c9).
+FORWARDED: tuple[str, ...] = (r"mensagem\s+reencaminhada", r"in[íi]cio\s+da\s+mensagem\s+(?:re)?encaminhada\s*:")

@@ -64,7 +64,12 @@ INTERVIEW_WORDS: tuple[str, ...] = (r"\binterviu\w*", r"\bdiscuți[ae]\s+(?:tehn
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+a\s+scris\s*:",)
 HEADER_FROM: tuple[str, ...] = ("De la",)
 HEADER_FIELDS: tuple[str, ...] = ("Trimis", "Către", "La", "Cc", "Subiect", "Data")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"mesaj\s+original", r"mesaj\s+redirec[țt]ionat")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"mesaj\s+original",)
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); Outlook's Redir.: and FairEmail's title_subject_forward (rows
+# in tests/reading/data/lang/ro.yaml).
+FORWARDED: tuple[str, ...] = (r"mesaj\s+redirec[țţt]ionat", r"[îi]ncepe\s+mesajul\s+redirec[țţt]ionat\s*:")
+FORWARD_SUBJECT: tuple[str, ...] = ("Redir.", "Redir")
 BOUNCE_SUBJECT: tuple[str, ...] = (r"nu\s+a\s+putut\s+fi\s+livrat", r"nelivrat", r"eșec\s+la\s+livrare")
 PROMISE_CUE: tuple[str, ...] = (r"\bvă\s+vom\s+(?:contacta|comunica|informa|anunța|răspunde)|\b(?:revenim|vom\s+reveni)\b",
                                 r"\b(?:decizi|răspuns|rezultat)\w*")

@@ -57,8 +57,12 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("От", "Отправитель", "От кого")
 HEADER_FIELDS: tuple[str, ...] = ("Отправлено", "Дата", "Кому", "Тема", "Копия", "Ответ-Кому")
-ORIGINAL_MESSAGE: tuple[str, ...] = ("Исходное сообщение", "Перенаправленное сообщение", "Пересылаемое сообщение",
-                                     "Пересланное сообщение")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("Исходное сообщение",)
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); New Outlook's FW: (rows in tests/reading/data/lang/ru.yaml).
+FORWARDED: tuple[str, ...] = ("Перенаправленное сообщение", "Пересылаемое сообщение", "Пересланное сообщение",
+                              "Начало переадресованного сообщения:")
+FORWARD_SUBJECT: tuple[str, ...] = ("FW",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"не\s+доставлено", r"недоставленное\s+сообщение", r"ошибка\s+доставки",
                                    r"сообщение\s+не\s+(?:может\s+быть\s+)?доставлено")
 

@@ -55,7 +55,12 @@ INTERVIEW_WORDS: tuple[str, ...] = (r"\bpohovor\w*",)
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+napísal(?:\(a\)|a)?\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Od",)
 HEADER_FIELDS: tuple[str, ...] = ("Odoslané", "Komu", "Kópia", "Predmet", "Dátum")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"p[ôo]vodn[áa]\s+spr[áa]va", r"preposlan[áa]\s+spr[áa]va")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"p[ôo]vodn[áa]\s+spr[áa]va",)
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage (with its English words), Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); Outlook's prefix (rows in tests/reading/data/lang/sk.yaml).
+FORWARDED: tuple[str, ...] = (r"preposlan[áa]\s+spr[áa]va(?:\s*-+\s*forwarded\s+message)?",
+                              r"za[čc]iatok\s+preposlanej\s+spr[áa]vy\s*:")
+FORWARD_SUBJECT: tuple[str, ...] = ("Fw",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"nedoručiteľn", r"nedá\s+sa\s+doručiť", r"správa\s+nebola\s+doručená")
 PROMISE_CUE: tuple[str, ...] = (
     r"\b(?:ozveme|oznámime|budeme\s+(?:vás\s+)?informovať|dáme\s+(?:vám\s+)?vedieť)",

@@ -56,8 +56,11 @@ INTERVIEW_WORDS: tuple[str, ...] = (r"intervju", r"\brekryteringssamtal", r"\bka
 ATTRIBUTION: tuple[str, ...] = (r".{1,160}?\s+skrev(?:\s+.{1,80}?)?\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Från",)
 HEADER_FIELDS: tuple[str, ...] = ("Skickat", "Till", "Kopia", "Ämne", "Datum")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"ursprungligt\s+meddelande", r"originalmeddelande",
-                                     r"vidarebefordrat\s+meddelande")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"ursprungligt\s+meddelande", r"originalmeddelande")
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo, HubSpot and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); Outlook's VB: (rows in tests/reading/data/lang/sv.yaml).
+FORWARDED: tuple[str, ...] = (r"vidarebefordrat\s+meddelande", r"vidarebefordrat\s+mejl\s*:")
+FORWARD_SUBJECT: tuple[str, ...] = ("VB",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"kan\s+inte\s+levereras", r"olevererbar", r"leveransfel",
                                    r"returnerat\s+meddelande")
 PROMISE_CUE: tuple[str, ...] = (r"\b(?:återkommer|hör\s+av\s+oss|meddelar)\b", r"\b(?:besked|beslut|svar)\w*",

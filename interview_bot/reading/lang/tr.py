@@ -47,7 +47,12 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("Kimden", "Gönderen", "Gönderici")
 HEADER_FIELDS: tuple[str, ...] = ("Gönderilen", "Tarih", "Kime", "Alıcı", "Konu", "Bilgi", "Kopya", "Yanıt Adresi")
-ORIGINAL_MESSAGE: tuple[str, ...] = ("Özgün İleti", "İletilen İleti", "İletilmiş Mesaj", "Orijinal Mesaj")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("Özgün İleti", "Orijinal Mesaj")
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); New Outlook's İLT: and FairEmail's title_subject_forward (rows
+# in tests/reading/data/lang/tr.yaml).
+FORWARDED: tuple[str, ...] = ("İletilen İleti", "İletilmiş Mesaj", "İleti başlangıcı:")
+FORWARD_SUBJECT: tuple[str, ...] = ("İLT", "İlet")
 BOUNCE_SUBJECT: tuple[str, ...] = (r"teslim\s+edilemedi", r"iletilemedi", r"teslimat\s+(?:hatası|başarısız)")
 
 PROMISE_CUE: tuple[str, ...] = (r"\bdönüş", r"\b(?:bilgi|haber)\s+ver", r"\bbildir", r"\bilet(?:eceğiz|işime)")

@@ -61,8 +61,13 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("Від", "Від кого", "Відправник")
 HEADER_FIELDS: tuple[str, ...] = ("Відправлено", "Дата", "Кому", "Тема", "Копія", "Кому відповісти")
-ORIGINAL_MESSAGE: tuple[str, ...] = ("Початкове повідомлення", "Переслане повідомлення", "Перенаправлене повідомлення",
-                                     "Оригінальне повідомлення")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("Початкове повідомлення", "Оригінальне повідомлення")
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
+# (crisp-oss/email-forward-parser's client fixtures); FairEmail's title_subject_forward_alt (rows in
+# tests/reading/data/lang/uk.yaml).
+FORWARDED: tuple[str, ...] = ("Переслане повідомлення", "Перенаправлене повідомлення",
+                              "Початок листа, що пересилається:")
+FORWARD_SUBJECT: tuple[str, ...] = ("Fw",)
 BOUNCE_SUBJECT: tuple[str, ...] = (r"не\s+доставлено", r"помилка\s+доставки", r"повідомлення\s+не\s+доставлено")
 
 PROMISE_CUE: tuple[str, ...] = (r"\b(?:зв'яжемося|повідомимо|відповімо|напишемо|надамо\s+відповідь)\b", r"\bрішенн\w*")

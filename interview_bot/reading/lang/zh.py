@@ -57,7 +57,11 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("发件人", "寄件者", "寄件人", "發件人")
 HEADER_FIELDS: tuple[str, ...] = ("发送时间", "寄件日期", "日期", "时间", "收件人", "收件者", "主题", "主旨", "抄送", "副本")
-ORIGINAL_MESSAGE: tuple[str, ...] = ("原始邮件", "原始消息", "原始信息", "原始郵件", "转发的消息", "轉寄郵件")
+ORIGINAL_MESSAGE: tuple[str, ...] = ("原始邮件", "原始消息", "原始信息", "原始郵件")
+# Forwards: Thunderbird's mailnews.forward_header_originalmessage (zh-CN, zh-TW), a webmail's Gmail-style forward
+# (tests/reading/data/lang/zh.yaml); FairEmail's title_subject_forward (rows in tests/reading/data/lang/zh.yaml).
+FORWARDED: tuple[str, ...] = ("转发的消息", "轉寄郵件", "转发的邮件")
+FORWARD_SUBJECT: tuple[str, ...] = ("转发", "轉寄")
 BOUNCE_SUBJECT: tuple[str, ...] = (r"退信", r"(?:邮件|郵件)?(?:投递失败|投遞失敗|无法投递|無法投遞|发送失败|傳送失敗)")
 
 PROMISE_CUE: tuple[str, ...] = (_TELL, r"结果|結果|答复|答覆")
