@@ -67,7 +67,11 @@ FORWARDED = (
     r"begin\s+forwarded\s+message\s*:", r"anfang\s+der\s+weitergeleiteten\s+nachricht\s*:",
     r"d[ée]but\s+du\s+message\s+r[ée]exp[ée]di[ée]\s*:", r"inicio\s+del\s+mensaje\s+reenviado\s*:",
 )
-_FWD_SUBJECT = ("fwd?", "fw", "wg", "tr", "rv", "enc", "doorst", "vs", "vb", "i", "pd")
+_FWD_SUBJECT = ("fwd?", "fw", "wg", "tr", "rv", "enc", "doorst", "vb", "i", "pd")
+# Prefixes that mean a forward in one language and a reply in another are no sign of a forward: "VS:"
+# is Outlook's Danish/Norwegian forward and the Finnish reply (vastaus; Thunderbird fi, FairEmail fi).
+# A reply taken for a forward would have its quoted text (the user's own mail) read as the company's.
+_AMBIGUOUS_SUBJECT = frozenset({"vs"})
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,8 @@ def forms() -> QuoteForms:
         fields += (*(lang.header_fields if lang else ()), *seed.header_fields)
         original += (*(lang.original_message if lang else ()), *seed.original_message)
         forwarded += (forward_pattern(x) for x in (lang.forwarded if lang else ()))
-        prefixes += (subject_pattern(x) for x in (lang.forward_subject if lang else ()))
+        prefixes += (subject_pattern(x) for x in (lang.forward_subject if lang else ())
+                     if x.casefold() not in _AMBIGUOUS_SUBJECT)
     labels = sorted({*froms, *fields}, key=len, reverse=True)
     return QuoteForms(
         attribution=re.compile(_union(attribution), re.IGNORECASE | re.DOTALL),

@@ -97,3 +97,16 @@ def test_forward_subjects_of_every_language_read(subject: str, forwarded: bool) 
     body = ("Hi,\n\nFrom: Jordan Lee <jordan@acme.example>\nSent: Wednesday, December 2, 2026 10:02 AM\n"
             "To: Sam\nSubject: Interview\n\nUnfortunately we have decided to move forward with other candidates.\n")
     assert ("other candidates" in new_text(subject, body)) is forwarded
+
+
+def test_a_finnish_vs_reply_keeps_only_its_own_words() -> None:
+    """'VS:' is Outlook's Danish/Norwegian forward and the Finnish reply: a Finnish "Kiitos!" above the user's
+    own quoted thank-you must not hand the thank-you over as the company's words (constructed wrapper; the
+    labels are fi.py's sourced header block). 'VL:', the Finnish forward, still does."""
+    from interview_bot.reading.replies import new_text
+
+    body = ("Kiitos!\n\nLähettäjä: Alex Morgan <alex.morgan@gmail.com>\nLähetetty: 2. joulukuuta 2026 10.15\n"
+            "Vastaanottaja: Jane Smith <jane@initech.fi>\nAihe: Haastattelu\n\n"
+            "Thank you for taking the time to speak with me today. I look forward to hearing about the next steps.\n")
+    assert new_text("VS: Haastattelu", body) == "Kiitos!"
+    assert "next steps" in new_text("VL: Haastattelu", body)
