@@ -74,6 +74,8 @@ def check_quoting(code: str, row: dict[str, Any]) -> None:
         # mailnews.forward_header_originalmessage); they stand, read by either table.
         assert any(re.search(p, row["line"], re.IGNORECASE) for p in (*lang.original_message, *lang.forwarded)), \
             row["line"]
+        # ... and the whole line is a separator as strip_quoted reads it, not just a phrase inside it
+        assert forms().original.match(row["line"]) or forms().forwarded.match(row["line"]), row["line"]
 
 
 _ENGLISH_FORWARD = re.compile(r"^-+\s*forwarded\s+message\s*-+$", re.IGNORECASE)

@@ -61,7 +61,7 @@ INTERVIEW_WORDS: tuple[str, ...] = (
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+kirjutas\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Kellelt", "Saatja")
 HEADER_FIELDS: tuple[str, ...] = ("Saadetud", "Kellele", "Adressaat", "Koopia", "Teema", "Kuupäev")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"algne\s+kiri", r"algs[õo]num")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"(?:esi)?algne\s+kiri", r"algs[õo]num")
 # Forwards: Thunderbird's mailnews.forward_header_originalmessage; FairEmail's title_subject_forward (Ed:) (rows in
 # tests/reading/data/lang/et.yaml).
 FORWARDED: tuple[str, ...] = (r"edastatud\s+kiri",)

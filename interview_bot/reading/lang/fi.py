@@ -58,7 +58,7 @@ INTERVIEW_WORDS: tuple[str, ...] = (r"haastattelu",)
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+kirjoitti\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Lähettäjä",)
 HEADER_FIELDS: tuple[str, ...] = ("Lähetetty", "Vastaanottaja", "Kopio", "Aihe", "Päivämäärä")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"alkuper[äa]inen\s+viesti",)
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"alkuper[äa]inen\s+viesti(?:\s*/\s*orig\.?\s*msg\.?)?",)
 # Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo, HubSpot and Apple Mail
 # (crisp-oss/email-forward-parser's client fixtures); New Outlook's VL: (rows in tests/reading/data/lang/fi.yaml).
 FORWARDED: tuple[str, ...] = (r"v[äa]litetty\s+viesti(?:\s*/\s*fwd\.?\s*msg\.?)?", r"edelleenl[äa]hetetty\s+viesti",

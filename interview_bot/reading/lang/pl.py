@@ -76,7 +76,8 @@ ATTRIBUTION: tuple[str, ...] = (
 )
 HEADER_FROM: tuple[str, ...] = ("Od",)
 HEADER_FIELDS: tuple[str, ...] = ("Wysłano", "Wysłane", "Do", "DW", "Temat", "Data")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"wiadomo[śs][ćc]\s+oryginalna", r"oryginalna\s+wiadomo[śs][ćc]")
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"wiadomo[śs][ćc]\s+oryginalna", r"oryginalna\s+wiadomo[śs][ćc]",
+                                      r"tre[śs][ćc]\s+oryginalnej\s+wiadomo[śs]ci")
 # Forwards: Thunderbird's mailnews.forward_header_originalmessage, HubSpot and Apple Mail
 # (crisp-oss/email-forward-parser's client fixtures); Outlook's PD: (rows in tests/reading/data/lang/pl.yaml).
 FORWARDED: tuple[str, ...] = (r"przekazana\s+wiadomo[śs][ćc]", r"wiadomo[śs][ćc]\s+(?:przekazana|przes[łl]ana)\s+dalej",

@@ -64,7 +64,7 @@ INTERVIEW_WORDS: tuple[str, ...] = (r"\binterviu\w*", r"\bdiscuți[ae]\s+(?:tehn
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+a\s+scris\s*:",)
 HEADER_FROM: tuple[str, ...] = ("De la",)
 HEADER_FIELDS: tuple[str, ...] = ("Trimis", "Către", "La", "Cc", "Subiect", "Data")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"mesaj\s+original",)
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"mesaj(?:ul)?\s+original",)
 # Forwards: Thunderbird's mailnews.forward_header_originalmessage, Yahoo and Apple Mail
 # (crisp-oss/email-forward-parser's client fixtures); Outlook's Redir.: and FairEmail's title_subject_forward (rows
 # in tests/reading/data/lang/ro.yaml).

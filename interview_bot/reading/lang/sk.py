@@ -55,7 +55,7 @@ INTERVIEW_WORDS: tuple[str, ...] = (r"\bpohovor\w*",)
 ATTRIBUTION: tuple[str, ...] = (r".{1,120}?\s+napísal(?:\(a\)|a)?\s*:",)
 HEADER_FROM: tuple[str, ...] = ("Od",)
 HEADER_FIELDS: tuple[str, ...] = ("Odoslané", "Komu", "Kópia", "Predmet", "Dátum")
-ORIGINAL_MESSAGE: tuple[str, ...] = (r"p[ôo]vodn[áa]\s+spr[áa]va",)
+ORIGINAL_MESSAGE: tuple[str, ...] = (r"p[ôo]vodn[áa]\s+spr[áa]va(?:\s*-{1,3}\s*original\s+message)?",)
 # Forwards: Thunderbird's mailnews.forward_header_originalmessage (with its English words), Yahoo and Apple Mail
 # (crisp-oss/email-forward-parser's client fixtures); Outlook's prefix (rows in tests/reading/data/lang/sk.yaml).
 FORWARDED: tuple[str, ...] = (r"preposlan[áa]\s+spr[áa]va(?:\s*-+\s*forwarded\s+message)?",
