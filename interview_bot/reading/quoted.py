@@ -22,6 +22,7 @@ forwards the answer. Its own quoted history is still cut.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from interview_bot.reading.quoteforms import forms
@@ -57,6 +58,13 @@ def strip_quoted(body: str, forwarded: bool = False) -> str:
     or a header block. `forwarded`: the message's subject says it is a forward ("Fwd: ...")."""
     if not isinstance(body, str):
         return ""
+    return _strip_quoted(body, forwarded)
+
+
+# One message's text is asked for by its reading, its promise, its "silence means no" clause, its
+# sender's attribution and its company name: kept for the message being read, worked out once.
+@functools.lru_cache(maxsize=2)
+def _strip_quoted(body: str, forwarded: bool) -> str:
     text = _INVISIBLE.sub("", body[:_MAX_BODY]).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return ""
