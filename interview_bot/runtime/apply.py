@@ -167,15 +167,16 @@ class Applier:
                                          "thread to answer in", hint="temporary: tried again shortly")
                 log.warning("%s: the company's mail could not be searched for %s; drafting it in a new thread",
                             about(e, fu), MAIL_PATIENCE)
+        mails = e.state.mail(process_key(iv))
         if thread is None:
-            thread = draft_thread(fu, iv, e.state.mail(process_key(iv)), e.settings.rules)
+            thread = draft_thread(fu, iv, mails, e.settings.rules)
         point = self.reply_point(thread)
         # The company as its own mail writes it, where the calendar gave only a guess from its domain.
-        named = replace(iv, company=company_name(iv, e.state.mail(process_key(iv)), e.settings.rules.companies))
+        named = replace(iv, company=company_name(iv, mails, e.settings.rules.companies))
         try:
             mail = compose(fu, named, e.me(), point, e.templates, e.settings.tz, e.clock.now(),
                            template_name=e.settings.templates.get(fu.kind.value, fu.kind.value),
-                           voice=e.voices.for_draft(fu, iv, e.me().email, e.clock.now()))
+                           voice=e.voices.for_draft(fu, iv, mails, e.me().email, e.clock.now()))
         except ConfigError as err:
             # A template broken after check-config: this follow-up fails, the others go on.
             failed = e.state.set_status(fu, FollowUpStatus.FAILED, cause=Cause.TEMPLATE_ERROR, detail=str(err))

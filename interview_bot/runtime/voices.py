@@ -73,10 +73,9 @@ class Voices:
         self.state = state
         self.signatures = SignatureSource(settings.voice, gmail)
 
-    def for_draft(self, fu: FollowUp, iv: Interview, email: str, now: datetime) -> Voice:
-        """The voice of `fu`'s draft as of `now`."""
+    def for_draft(self, fu: FollowUp, iv: Interview, mail: list[CompanyMail], email: str, now: datetime) -> Voice:
+        """The voice of `fu`'s draft as of `now`; `mail` is its process's company mail, as the state holds it."""
         vs = self.settings.voice
-        mail = self.state.mail(process_key(iv))
         language, _why, _detected = process_language(iv, mail, vs.languages)
         promise, earlier = None, None
         if fu.kind is FollowUpKind.STATUS_CHECK:
@@ -118,13 +117,13 @@ def _earlier_check(fu: FollowUp, follow_ups: list[FollowUp], tz: object) -> date
 
 def voice_json(state: State, settings: Settings, iv: Interview) -> dict[str, object]:
     """For `status --json`: the process's draft language and why, and a company name only guessed."""
-    from interview_bot.writing.company import company_name, guessed_from_domain
+    from interview_bot.writing.company import company_naming
 
     mail = state.mail(process_key(iv))
     language, why, detected = process_language(iv, mail, settings.voice.languages)
+    named, guessed = company_naming(iv, mail, settings.rules.companies)
     return {"language": {"code": language, "why": why.value, "detected": detected},
-            "company_in_drafts": company_name(iv, mail, settings.rules.companies),
-            "company_guessed_from": guessed_from_domain(iv, settings.rules.companies, mail)}
+            "company_in_drafts": named, "company_guessed_from": guessed}
 
 
 def voice_lines(entry: dict[str, object]) -> list[str]:

@@ -16,21 +16,21 @@ from collections.abc import Iterable, Mapping
 from interview_bot.model import CompanyMail, Interview
 from interview_bot.reading.names import aliases, compact, names
 
-__all__ = ["company_name", "guessed_from_domain"]
+__all__ = ["company_name", "company_naming"]
+
+
+def company_naming(iv: Interview, mails: Iterable[CompanyMail], companies: Mapping[str, str]) -> tuple[str, str | None]:
+    """The name drafts give the company (its own, else its mail's spelling of the guess, else the guess),
+    and the domain it was only guessed from (None when the company writes it somewhere)."""
+    if _own_name(iv, companies):
+        return iv.company, None
+    written = _written_in_mail(iv, mails)
+    return (written, None) if written else (iv.company, iv.company_domains[0])
 
 
 def company_name(iv: Interview, mails: Iterable[CompanyMail], companies: Mapping[str, str]) -> str:
-    """The name drafts give the company: its own, else its mail's spelling of the guess, else the guess."""
-    if _own_name(iv, companies):
-        return iv.company
-    return _written_in_mail(iv, mails) or iv.company
-
-
-def guessed_from_domain(iv: Interview, companies: Mapping[str, str], mails: Iterable[CompanyMail] = ()) -> str | None:
-    """The domain the company's name was only guessed from, or None when the company writes it somewhere."""
-    if not iv.company or not iv.company_domains or _own_name(iv, companies) or _written_in_mail(iv, mails):
-        return None
-    return iv.company_domains[0]
+    """The name drafts give the company."""
+    return company_naming(iv, mails, companies)[0]
 
 
 def _own_name(iv: Interview, companies: Mapping[str, str]) -> bool:
