@@ -30,6 +30,14 @@ GREETINGS = [
     ("Mx. Alex Kim", "alex@kramerica.com", "Alex", "Alex Kim"),
     ("李小龍", "li@kramerica.cn", "[[NAME: 李小龍]]", "李小龍"),
     ("jane@kramerica.com", "jane@kramerica.com", "[[NAME]]", "[[NAME]]"),
+    # A person and their company in one display name, as Teamtailor writes it: From lines published in
+    # mitselek/cv_system (snapshot 78bcb7a, applications/*/communications/*.md).
+    ("Laura Willberg – WeCon Oy", "laura.willberg@weconoy.teamtailor-mail.com", "Laura", "Laura Willberg"),
+    ("Emmi Vahvelainen – IONA", "emmi.vahvelainen@iona.teamtailor-mail.com", "Emmi", "Emmi Vahvelainen"),
+    ("Anastasia Sakovskaia – Entain NCE", "anastasia.sakovskaia@enlabs.teamtailor-mail.com", "Anastasia",
+     "Anastasia Sakovskaia"),
+    ("Joonas Raatikainen – Siili Solutions", "joonas.raatikainen@siili.teamtailor-mail.com", "Joonas",
+     "Joonas Raatikainen"),
 ]
 
 
