@@ -72,6 +72,11 @@ class Addressee:
         return f"{self.title} {self.full}" if keep_title and self.title else self.full
 
 
+# What stands between a person's name and their company or role in a display name: a spaced dash or
+# bar ("Laura Willberg – WeCon Oy"); never a hyphen inside a name ("Jean-Luc", "Smith-Jones").
+_BESIDE_NAME = re.compile(r"\s+[-–—|/]\s+|\s*\|\s*")
+
+
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -98,6 +103,8 @@ def _is_initial(word: str) -> bool:
 def addressee(person: Person) -> Addressee:
     """How `person` is greeted; a name made only of initials, or none at all, is not sure."""
     raw = one_line(person.name, _NAME_LIMIT).strip().strip('"').strip("'").strip()
+    # "Laura Willberg – WeCon Oy", "Jane Smith | Initech": the person is the part before the separator
+    raw = _BESIDE_NAME.split(raw, 1)[0].strip()
     if not raw or "@" in raw:
         return Addressee("", "", "", False)  # an address alone never gives a name: a local part is no guess
     if _CJK.search(raw):
