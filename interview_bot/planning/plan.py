@@ -8,7 +8,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from interview_bot.model import Cause, FollowUp, FollowUpKind, FollowUpStatus, Interview, InterviewStatus, Person
-from interview_bot.planning.policy import DUE_AND_RECIPIENTS, THANK_YOU_REVIVES, cancel, follow_up_key, settle
+from interview_bot.planning.policy import THANK_YOU_FIELDS, THANK_YOU_REVIVES, cancel, follow_up_key, settle
 from interview_bot.planning.recipients import capped
 
 
@@ -70,10 +70,11 @@ def plan_thank_yous(
 
     due = policy.after.after(iv.end, tz, policy.country, policy.subdivision)
     desired = _desired(iv, policy)
+    note = capped(iv, iv.interviewers)[1]  # who was left out, for the draft's NOTE line
     changes: list[FollowUp] = []
     for key, recipients in desired.items():
-        fresh = FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, note=capped(iv, iv.interviewers)[1])
-        saved = settle(mine.get(key), fresh, watching_since, THANK_YOU_REVIVES, DUE_AND_RECIPIENTS, policy.too_late)
+        fresh = FollowUp(key, iv.id, FollowUpKind.THANK_YOU, due, recipients, note=note)
+        saved = settle(mine.get(key), fresh, watching_since, THANK_YOU_REVIVES, THANK_YOU_FIELDS, policy.too_late)
         if saved is not None:
             changes.append(saved)
     changes += [cancel(fu, Cause.NOT_AN_INTERVIEWER) for fu in scheduled if fu.key not in desired]

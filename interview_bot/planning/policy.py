@@ -27,7 +27,7 @@ PROCESS_REVIVES = frozenset({Cause.LATER_ROUND, Cause.ALL_ROUNDS_CANCELLED, Caus
 
 # What a fresh plan may change on a follow-up that is still scheduled (or revived).
 ALL_FIELDS = ("due", "recipients", "thread_id", "note")
-DUE_AND_RECIPIENTS = ("due", "recipients")
+THANK_YOU_FIELDS = ("due", "recipients", "note")  # its thread is chosen when it is drafted
 
 
 def follow_up_key(interview_id: str, kind: FollowUpKind, suffix: str | int | None = None) -> str:

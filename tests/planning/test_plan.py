@@ -119,3 +119,16 @@ def test_turned_off_cancels_what_is_scheduled() -> None:
     assert plan(interview(), [], policy(enabled=False)) == []
     (off,) = plan(interview(), [fu], policy(enabled=False))
     assert off.status is FollowUpStatus.CANCELLED
+
+
+def test_the_note_on_who_was_left_out_follows_the_invitation() -> None:
+    """Past 15 people only the organizer is written to, with a NOTE saying so; when the invitation shrinks the
+    scheduled thank-you goes to everyone again and the NOTE goes with the change (and comes back if it grows)."""
+    crowd = tuple(Person(f"p{i}@initech.com", f"Person {i}") for i in range(20))
+    big = interview(interviewers=crowd, organizer=crowd[0])
+    (fu,) = plan(big, [])
+    assert fu.recipients == (crowd[0],) and "20" in fu.note
+    (smaller,) = plan(interview(interviewers=crowd[:3], organizer=crowd[0]), [fu])
+    assert smaller.recipients == crowd[:3] and smaller.note == ""
+    (again,) = plan(big, [smaller])
+    assert again.recipients == (crowd[0],) and "20" in again.note
