@@ -205,6 +205,7 @@ class Cause(str, Enum):
     YOU_SAID = "you_said"  # the user said the company answered (interview-bot decide COMPANY OUTCOME)
     ROLE_CLOSED = "role_closed"  # the company put the role on hold or withdrew it
     ASKED_BY_YOU = "asked_by_you"  # scheduled again by `interview-bot make KEY`: due when asked, never held back
+    NOT_REJECTED = "not_rejected"  # the rejection it answered is read so no longer (`decide ... waiting`, a rule)
 
 
 # What each cause says to a person; some depend on the follow-up's kind.
@@ -220,6 +221,7 @@ _CAUSE_WORDS = {
     Cause.MISSED_WHILE_STOPPED: "missed while the bot was stopped (`interview-bot plan` shows how to make it anyway)",
     Cause.YOU_SAID: "you said the company answered (interview-bot decide)",
     Cause.ASKED_BY_YOU: "you asked for it (interview-bot make)",
+    Cause.NOT_REJECTED: "no rejection stands any more (interview-bot decide, or the reading changed)",
     Cause.ROLE_CLOSED: "the company put the role on hold or withdrew it (a date you set brings the check-in back)",
 }
 

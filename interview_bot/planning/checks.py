@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from interview_bot.model import Cause, CompanyMail, Decision, FollowUp, FollowUpKind, FollowUpStatus, Interview, ReplyKind
 from interview_bot.planning.outcome import OUTCOME_RULE
@@ -32,12 +33,7 @@ def plan_checks(view: ProcessView, latest: Interview, decision: Decision, answer
                     key=lambda f: f.key)
     changes: list[FollowUp] = []
     if answers:
-        first = answers[0]
-        cause, detail = Cause.COMPANY_ANSWERED, said(first, pol.tz, with_kind=True)
-        if first.rule == OUTCOME_RULE:
-            cause, detail = Cause.YOU_SAID, ""
-        elif first.kind is ReplyKind.CLOSED:
-            cause, detail = Cause.ROLE_CLOSED, ""
+        cause, detail = _why_stopped(answers[0], pol.tz)
         for fu in checks:
             if fu.status is FollowUpStatus.SCHEDULED:
                 changes.append(cancel(fu, cause, detail))
@@ -45,13 +41,15 @@ def plan_checks(view: ProcessView, latest: Interview, decision: Decision, answer
             # Deleting a draft the user may have edited needs a sure, trusted, decisive answer.
             decisive = next((a for a in answers if sure_answer(a) and a.date > fu.due), None)
             if fu.status is FollowUpStatus.DRAFTED and pol.check.withdraw_stale and decisive and fu.cause is None:
-                changes.append(replace(fu, status=FollowUpStatus.WITHDRAWN, cause=Cause.COMPANY_ANSWERED,
-                                       detail=said(decisive, pol.tz, with_kind=True)))
+                why, words = _why_stopped(decisive, pol.tz)
+                changes.append(replace(fu, status=FollowUpStatus.WITHDRAWN, cause=why, detail=words))
         return changes
     if not pol.check.enabled:
         return [cancel(f, Cause.TURNED_OFF) for f in checks if f.status is FollowUpStatus.SCHEDULED]
+    # A check-in withdrawn for an answer that is gone again (`decide ... waiting` after a wrong outcome) was
+    # still written: the next one follows it.
     done = [f for f in checks if f.status in (FollowUpStatus.DRAFTED, FollowUpStatus.DRAFTING, FollowUpStatus.SENT,
-                                               FollowUpStatus.SKIPPED, FollowUpStatus.FAILED)]
+                                               FollowUpStatus.SKIPPED, FollowUpStatus.FAILED, FollowUpStatus.WITHDRAWN)]
     n = len(done) + 1
     if n > (1 if once else pol.check.max):  # silence means no: one check-in, no more
         return changes
@@ -70,3 +68,12 @@ def plan_checks(view: ProcessView, latest: Interview, decision: Decision, answer
     fresh = FollowUp(check_key, latest.id, FollowUpKind.STATUS_CHECK, due, recipients, thread_id=thread, note=note)
     saved = upsert(by_key.get(check_key), fresh, view.watching_since)
     return changes + ([saved] if saved else [])
+
+
+def _why_stopped(answer: CompanyMail, tz: ZoneInfo) -> tuple[Cause, str]:
+    """Why an answer stops the check-ins: the user's own word (`decide`), a role closed, or the company's reply."""
+    if answer.rule == OUTCOME_RULE:
+        return Cause.YOU_SAID, ""
+    if answer.kind is ReplyKind.CLOSED:
+        return Cause.ROLE_CLOSED, ""
+    return Cause.COMPANY_ANSWERED, said(answer, tz, with_kind=True)

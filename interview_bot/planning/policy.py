@@ -23,7 +23,8 @@ MISSED_LIMIT = timedelta(days=2)
 # interview is back, the interviewer back on the invitation, the kind turned on again).
 THANK_YOU_REVIVES = frozenset({Cause.INTERVIEW_CANCELLED, Cause.INTERVIEW_DECLINED, Cause.NOT_AN_INTERVIEWER,
                                Cause.TURNED_OFF})
-PROCESS_REVIVES = frozenset({Cause.LATER_ROUND, Cause.ALL_ROUNDS_CANCELLED, Cause.YOU_SAID, Cause.ROLE_CLOSED})
+PROCESS_REVIVES = frozenset({Cause.LATER_ROUND, Cause.ALL_ROUNDS_CANCELLED, Cause.YOU_SAID, Cause.ROLE_CLOSED,
+                             Cause.NOT_REJECTED})
 
 # What a fresh plan may change on a follow-up that is still scheduled (or revived).
 ALL_FIELDS = ("due", "recipients", "thread_id", "note")

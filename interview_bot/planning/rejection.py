@@ -28,8 +28,9 @@ def plan_after_rejection(view: ProcessView, rounds: list[Interview], mail: list[
     """Once a sure rejection came: the feedback request (once per process), the keep-in-touch note
     (cancelled if they write again), and the thank-you not yet drafted cancelled."""
     rejections = [m for m in mail if m.is_reply and m.kind is ReplyKind.REJECTION and sure_answer(m)]
-    if not rejections:
-        return []
+    if not rejections:  # none, or none any more (a wrong `decide ... rejected` undone): what it planned goes
+        return [cancel(f, Cause.NOT_REJECTED) for f in view.follow_ups if f.status is FollowUpStatus.SCHEDULED
+                and f.kind in (FollowUpKind.FEEDBACK_REQUEST, FollowUpKind.KEEP_IN_TOUCH)]
     first = rejections[0]
     changes: list[FollowUp] = []
     # A thank-you not yet drafted when the no arrived would cross it: the feedback request answers instead.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 
 from interview_bot.cli.commands import main
-from interview_bot.model import FollowUpKind, FollowUpStatus
+from interview_bot.model import Cause, FollowUpKind, FollowUpStatus
 from tests.reading.test_english_phrasings import FORWARD, REPLY_ABOVE_OLD_REJECTION
 from tests.reading.test_machine_mail import ARF
 from tests.runtime.test_reading_e2e import (
@@ -80,6 +80,7 @@ def test_decide_rejected_turns_a_noted_check_in_into_a_feedback_request(world, c
     assert "recorded a rejection" in capsys.readouterr().out
     report = world.run(hours=DEFAULT_DUE_H + 3)
     assert [f.key for f in report.withdrawn] == [check.key]
+    assert report.withdrawn[0].cause is Cause.YOU_SAID  # the user's word, not "Priya replied (rejection)"
     assert check.draft_id not in world.drafts()
     (feedback,) = world.follow_ups(FEEDBACK)
     assert feedback.thread_id == sent["threadId"] and feedback.status is FollowUpStatus.SCHEDULED
@@ -116,3 +117,18 @@ def test_a_closed_role_stops_the_check_in_plans_no_feedback_and_status_asks(worl
     world.run(hours=33)
     (check,) = [f for f in world.follow_ups(CHECK) if f.status is FollowUpStatus.SCHEDULED]
     assert check.due.date().isoformat() == "2027-01-18"  # the business day after the date you set
+
+
+def test_decide_waiting_after_a_mistaken_rejected_brings_the_check_ins_back(world, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A wrong `decide ... rejected` withdrew the drafted check-in; `decide ... waiting` undoes it: the next
+    check-in is planned again, and the feedback request the mistake planned goes."""
+    interview_with_thank_you(world)
+    world.mail(PRIYA, "Re: Thank you", hours=30, body="Thanks for your note!")
+    (check,) = drafted_checks(world.run(hours=DEFAULT_DUE_H))
+    assert _decide(world, "Initech", "rejected", hours=DEFAULT_DUE_H + 2) == 0
+    world.run(hours=DEFAULT_DUE_H + 3)
+    assert _decide(world, "Initech", "waiting", hours=DEFAULT_DUE_H + 4) == 0
+    world.run(hours=DEFAULT_DUE_H + 5)
+    later = [f for f in world.follow_ups(CHECK) if f.key != check.key]
+    assert [f.status for f in later] == [FollowUpStatus.SCHEDULED]
+    assert [f.status for f in world.follow_ups(FEEDBACK)] in ([], [FollowUpStatus.CANCELLED])
