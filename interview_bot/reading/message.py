@@ -137,7 +137,6 @@ def read_mail(msg: MailMessage, parts: tuple[MailPart, ...] | None, processes: S
     candidates = found.candidates if found.ambiguous else ()
     headers_only = Incoming(sender_email=msg.sender.email, sender_name=msg.sender.name, subject=msg.subject,
                             date=msg.date, headers=msg.headers, labels=msg.label_ids)
-    machine = machine_reason(headers_only, msg.sender.email.lower())  # the headers decide it: once
     key = found.key or bounced_to(failed_recipients(headers_only), sides)
     if key is None:
         return Skipped(Skip.NO_PROCESS, found.why, candidates, found)
@@ -147,6 +146,8 @@ def read_mail(msg: MailMessage, parts: tuple[MailPart, ...] | None, processes: S
     elif body is None:
         return Skipped(Skip.NEEDS_TEXT, found.why, candidates, found)
     incoming = replace(headers_only, body=body.text, mime_types=body.mime_types)
+    # Once, with what it reads besides the headers: an SES notice's JSON, a delivery-status or calendar part.
+    machine = machine_reason(incoming, msg.sender.email.lower())
     if machine is None:
         ctx = ReplyContext(
             interview_start=_EPOCH, my_emails=my_emails,

@@ -101,3 +101,17 @@ def test_a_rule_from_config_changes_the_reading_and_its_hash() -> None:
     assert isinstance(before, MailMeaning) and isinstance(after, MailMeaning)
     assert (before.mail.kind, after.mail.kind) == (ReplyKind.OTHER, ReplyKind.REJECTION)
     assert rules_hash(RULES) != rules_hash(mine) and rules_hash(RULES) == rules_hash(replace(RULES))
+
+
+def test_what_only_the_text_and_its_parts_show_is_machine_mail_in_the_one_reader() -> None:
+    """machine_reason reads the body and the part types too: an invitation's text/calendar part and an SES
+    notice's JSON decide it as they do in read_message, not only the headers."""
+    invite = read_mail(message(subject="Invitation: Interview"), (
+        MailPart("text/plain; charset=utf-8", b"You have been invited to: Interview. Join with Google Meet."),
+        MailPart("text/calendar; method=REQUEST", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")),
+        PROCESSES, RULES, frozenset({ME}), "h1")
+    assert isinstance(invite, MailMeaning) and invite.mail.kind is ReplyKind.NOTIFICATION
+    ses = '{"notificationType": "Bounce", "bounce": {"bounceType": "Permanent", ' \
+          '"bouncedRecipients": [{"emailAddress": "jane.roe@initech.com"}]}, "mail": {"source": "x@y"}}'
+    bounced = read(message(), ses)
+    assert isinstance(bounced, MailMeaning) and bounced.mail.kind is ReplyKind.BOUNCE and not bounced.mail.is_answer
