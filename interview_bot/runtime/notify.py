@@ -273,7 +273,8 @@ def sign_in_problem(state: State) -> tuple[datetime, str, str] | None:
 
 def telling_from_config(cfg: Config, send: Send = apprise_send) -> Telling:
     """The Telling a config asks for (URLs, digest time); without URLs it still keeps the sign-in note."""
-    digest_at = time_of_day.fromisoformat(cfg.notify.digest) if cfg.notify.digest else None
+    # A digest with nowhere to go is never worked out (it would ask Gmail about every waiting draft).
+    digest_at = time_of_day.fromisoformat(cfg.notify.digest) if cfg.notify.digest and cfg.notify.urls else None
     return Telling(Notifier(cfg.notify.urls, send=send), cfg.tz, cfg.me.email, digest_at)
 
 

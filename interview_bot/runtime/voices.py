@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from interview_bot.errors import BotError
@@ -103,14 +104,12 @@ class Voices:
         return Promise(decision.by, decision.source, decision.phrase, said_on)
 
 
-def _earlier_check(fu: FollowUp, follow_ups: list[FollowUp], tz: object) -> date | None:
-    """The day the latest check-in before this one was drafted (its due day), or None for the first."""
-    from zoneinfo import ZoneInfo
-
-    zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo("UTC")
+def _earlier_check(fu: FollowUp, follow_ups: list[FollowUp], tz: ZoneInfo) -> date | None:
+    """The day the latest check-in before this one was drafted (its due day), or None for the first;
+    a sent one counts (the user sent the bot's draft)."""
     before = [f for f in follow_ups if f.kind is FollowUpKind.STATUS_CHECK and f.key != fu.key
-              and f.status is FollowUpStatus.DRAFTED and f.due <= fu.due]
-    return max(f.due for f in before).astimezone(zone).date() if before else None
+              and f.status in (FollowUpStatus.DRAFTED, FollowUpStatus.SENT) and f.due <= fu.due]
+    return max(f.due for f in before).astimezone(tz).date() if before else None
 
 
 

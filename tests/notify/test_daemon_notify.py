@@ -73,7 +73,19 @@ def test_the_digest_job_sends_one_digest_when_a_draft_waits(setup: Any, receiver
 
 
 def test_no_digest_job_without_a_digest_time(setup: Any, receiver: Receiver) -> None:  # noqa: F811
-    _, cfg, state = setup()
+    sb, cfg, state = setup()
+    add_interview(sb, 1, datetime.now(UTC) - timedelta(hours=1))
+    build_engine(cfg, SystemClock(), state, retrier=no_sleep_retrier()).run_once()  # a draft waits, as above
     daemon = daemon_with(cfg, state, receiver)
     run_until(daemon, lambda: False, deadline=0.3)
-    assert receiver.received == []
+    assert not [r for r in receiver.received if "waiting to be sent" in r["title"]]
+
+
+def test_a_digest_with_nowhere_to_send_is_never_worked_out(setup: Any) -> None:  # noqa: F811
+    from interview_bot.runtime.notify import telling_from_config
+
+    _, cfg, _state = setup()
+    asked = cfg.model_copy(update={"notify": cfg.notify.model_copy(update={"digest": "18:00", "urls": []})})
+    assert telling_from_config(asked).digest_at is None
+    sent = cfg.model_copy(update={"notify": cfg.notify.model_copy(update={"digest": "18:00", "urls": ["json://x"]})})
+    assert telling_from_config(sent).digest_at is not None
