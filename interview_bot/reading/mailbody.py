@@ -279,8 +279,13 @@ def _decoded(body: bytes, encoding: str) -> bytes:
     name = encoding.strip().lower()
     if name == "base64":
         data = re.sub(rb"[^A-Za-z0-9+/=]", b"", body[:MAX_PART_BYTES * 2])
-        data = data[:len(data) - len(data) % 4]
-        return binascii.a2b_base64(data) if data else b""
+        try:
+            return binascii.a2b_base64(data) if data else b""
+        except binascii.Error:  # padding missing or misplaced: decode what is there, as mail clients do
+            bare = data.replace(b"=", b"")
+            if len(bare) % 4 == 1:
+                bare = bare[:-1]  # one stray character carries no byte
+            return binascii.a2b_base64(bare + b"=" * (-len(bare) % 4))
     if name == "quoted-printable":
         return quopri.decodestring(body[:MAX_PART_BYTES * 3])
     return body[:MAX_PART_BYTES + 1]

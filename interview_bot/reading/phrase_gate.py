@@ -14,7 +14,7 @@ from __future__ import annotations
 __all__ = ["fold", "required_words"]
 
 _META = frozenset("\\[](){}.*+?|^$")
-_OPTIONAL = ("?", "*", "{0")  # quantifiers that allow the item before them to be absent
+_OPTIONAL = ("?", "*", "{0", "{,")  # quantifiers that allow the item before them to be absent ({,3} is {0,3})
 
 
 def fold(text: str) -> str:

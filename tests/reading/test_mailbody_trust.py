@@ -96,3 +96,15 @@ GOOD = ("mx.google.com; dkim=pass header.i=@initech.com header.s=s1 header.b=abc
 def test_trust(labels: tuple[str, ...], results: str, problem: str) -> None:
     headers = {"authentication-results": results} if results else {}
     assert trust_problem(labels, headers, "jo@initech.com") == problem
+
+
+@pytest.mark.parametrize(("encoded", "text"), [
+    ("SGVsbG8gd29ybGQ", "Hello world"),  # padding left off: nothing is cut
+    ("SGVsbG8gd29ybGQ=", "Hello world"),
+    ("SGVs=bG8g", "Hello"),  # padding inside is passed over
+    ("Q===", ""),  # one stray character: nothing, and no exception
+])
+def test_broken_base64_is_decoded_as_far_as_it_goes(encoded: str, text: str) -> None:
+    raw = ("From: a@b.c\r\nSubject: x\r\nContent-Type: text/plain; charset=utf-8\r\n"
+           "Content-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n").encode()
+    assert read_raw(raw).text.strip() == text

@@ -29,6 +29,7 @@ DATA = Path(__file__).parent / "data"
     (r"^\s*absage\b", {"absage"}),
     (r"(?!no)yes", {"yes"}),
     (r"\bİÇİN", {"için"}),
+    (r"\bno{,2}pe", {"n"}),  # {,2} is {0,2}: the o's are not required ("npe" matches)
 ])
 def test_required_words(pattern: str, words: set[str]) -> None:
     assert required_words(pattern) == frozenset(words)
