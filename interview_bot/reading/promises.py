@@ -436,6 +436,7 @@ def find_promise(
     tz: ZoneInfo,
     country: str | None = None,
     source: str = "email",
+    forwarded: bool = False,
 ) -> Promise | None:
     """The decision date promised in `text` (the last promise in it), or None.
 
@@ -451,7 +452,7 @@ def find_promise(
     if source not in ("email", "description"):
         raise ValueError(f'source is "email" or "description", not {source!r}')
     if source == "email":
-        text = strip_quoted(text[:_MAX_INPUT])
+        text = strip_quoted(text[:_MAX_INPUT], forwarded=forwarded)  # `forwarded`: as replies.is_forward says
     local = sent_at.astimezone(tz)
     base = _Base(local.date(), local, tz, country.upper() if country else None)
     found = _promises_in(text, base, source)

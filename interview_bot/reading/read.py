@@ -34,7 +34,7 @@ from interview_bot.reading.incoming import (
 )
 from interview_bot.reading.machine import Machine, bulk_precedence, failed_recipients, machine_reason
 from interview_bot.reading.promises import Promise, find_promise
-from interview_bot.reading.replies import classify_reply, says_silence_means_no
+from interview_bot.reading.replies import classify_reply, is_forward, says_silence_means_no
 from interview_bot.reading.trust import trust_problem
 
 __all__ = ["SURE", "Reading", "as_robot_notice", "judge_answer", "read_message"]
@@ -117,8 +117,8 @@ def read_message(msg: Incoming, tz: ZoneInfo, *, country: str | None = None,
             reading = Classification(ReplyKind.AUTO_REPLY, "Precedence: bulk", 0.9, BULK_PRECEDENCE)
     promise = None
     if reading.kind not in MACHINE or reading.rule == BULK_PRECEDENCE:
-        promise = find_promise(msg.body, msg.date, tz, country)
-    silence = says_silence_means_no(msg.body) if promise else ""
+        promise = find_promise(msg.body, msg.date, tz, country, forwarded=is_forward(msg.subject))
+    silence = says_silence_means_no(msg.body, msg.subject) if promise else ""
     if promise and reading.kind is ReplyKind.OTHER:
         # "Thank you for your time. You'll hear from us by the 16th": what it says is the date.
         reading = replace(reading, kind=ReplyKind.HOLDING, phrase=promise.phrase, confidence=0.8, rule="promise")

@@ -317,17 +317,21 @@ def _decide(found: list[_Found], sentences: list[str]) -> Classification:
     return Classification(ReplyKind.OTHER, "", 0.0, "")
 
 
-def new_text(subject: str, body: str) -> str:
-    """The text of a message its sender wrote (quoted mail left out; a forward's text kept when it is the news)."""
+def is_forward(subject: str) -> bool:
+    """Whether the subject says the message is a forward ("Fwd:", "VL:", "转发:"), after any "[tag] Re:"."""
     subject = subject or ""
     lead = _BEFORE_FORWARD.match(subject)
-    forwarded = forms().forward_subject.match(subject[lead.end() if lead else 0:]) is not None
-    return strip_quoted((body or "")[:MAX_TEXT], forwarded=forwarded)
+    return forms().forward_subject.match(subject[lead.end() if lead else 0:]) is not None
 
 
-def says_silence_means_no(body: str) -> str:
+def new_text(subject: str, body: str) -> str:
+    """The text of a message its sender wrote (quoted mail left out; a forward's text kept when it is the news)."""
+    return strip_quoted((body or "")[:MAX_TEXT], forwarded=is_forward(subject))
+
+
+def says_silence_means_no(body: str, subject: str = "") -> str:
     """The words of a "silence means no" condition in the new text of a message, or ""."""
-    m = _SILENCE.search(" ".join(strip_quoted((body or "")[:MAX_TEXT])[:_MAX_READ].split()))
+    m = _SILENCE.search(" ".join(new_text(subject, body)[:_MAX_READ].split()))
     return m.group(0) if m else ""
 
 

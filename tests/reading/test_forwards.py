@@ -110,3 +110,21 @@ def test_a_finnish_vs_reply_keeps_only_its_own_words() -> None:
             "Thank you for taking the time to speak with me today. I look forward to hearing about the next steps.\n")
     assert new_text("VS: Haastattelu", body) == "Kiitos!"
     assert "next steps" in new_text("VL: Haastattelu", body)
+
+
+def test_a_forwarded_decision_keeps_its_promised_date() -> None:
+    """The forwarded text is the news for the promise as for the reading: a recruiter's "FYI" above the hiring
+    manager's "we will get back to her by Friday, December 11" promises that date (constructed wrapper)."""
+    from datetime import UTC, date, datetime
+    from zoneinfo import ZoneInfo
+
+    from interview_bot.reading.read import read_message
+    from interview_bot.reading.replies import Incoming
+
+    body = ("FYI, see below.\n\nFrom: Dale Simon <dale@initech.com>\nSent: Tuesday, December 1, 2026 10:00\n"
+            "To: Sam <sam@initech.com>\nSubject: Candidate Jane\n\n"
+            "We are still deciding and will get back to her by Friday, December 11.\n")
+    reading = read_message(Incoming(sender_email="sam@initech.com", sender_name="Sam", subject="Fwd: Candidate Jane",
+                                    date=datetime(2026, 12, 2, 9, tzinfo=UTC), headers={}, labels=("INBOX",),
+                                    body=body), ZoneInfo("Europe/London"))
+    assert reading.promise is not None and reading.promise.by == date(2026, 12, 11)
