@@ -54,8 +54,9 @@ _NO_DATE = ("candidate", "anchored")
 _F = re.IGNORECASE
 _MAX_AHEAD = timedelta(days=180)
 _MAX_TEXT = 20_000  # a promise is in the first screenful
-# A dot after a number ends no sentence: "do 15. prosince", "3.7.", "kell 15.00".
-_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+")
+# A dot after a number ends no sentence: "do 15. prosince", "3.7.", "kell 15.00". Chinese and Japanese
+# end one at 。 with no space after it (NFKC has made ！？ into !?). The reply reader splits by it too.
+SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+|(?<=[。!?])(?=[^\s.!?」』)）])")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
@@ -182,7 +183,7 @@ def sentences(text: str) -> list[str]:
     """The sentences of `text` with whitespace collapsed, for `table_promises`."""
     text = unicodedata.normalize("NFKC", text[:_MAX_TEXT])
     paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_END.split(text))
-    return [s for p in paragraphs for s in _SENTENCE_END.split(p) if s]
+    return [s for p in paragraphs for s in SENTENCE_END.split(p) if s]
 
 
 def table_promises(sentences: list[str], base: date, languages: Iterable[Language],

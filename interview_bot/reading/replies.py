@@ -25,6 +25,7 @@ from interview_bot.reading.language import detect_language
 from interview_bot.reading.machine import auto_reply_in, machine_reason
 from interview_bot.reading.mailbody import MAX_TEXT
 from interview_bot.reading.phrase_gate import fold, required_words
+from interview_bot.reading.promise_tables import SENTENCE_END
 from interview_bot.reading.quoted import strip_quoted
 from interview_bot.reading.quoteforms import forms
 
@@ -207,12 +208,8 @@ class _Found:
 def _sentences(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text))
-    # "9. Dezember", "26.11. in unserem Hause": a dot after a number ends no sentence. Chinese and
-    # Japanese end one at 。 with no space after it (NFKC has made ！？ into !?).
-    return [s.strip() for p in paragraphs for s in _SENTENCE_END.split(p) if s.strip()]
-
-
-_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?]) |(?<=[。!?])(?=[^\s.!?」』)）])")
+    # "9. Dezember", "26.11. in unserem Hause": a dot after a number ends no sentence; 。 ends one.
+    return [s.strip() for p in paragraphs for s in SENTENCE_END.split(p) if s.strip()]
 
 
 def _find(sentences: list[str], rules: _Rules) -> list[_Found]:
