@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+from interview_bot.reading.company_names import written_name
+
 # Calendar's own pseudo-addresses: rooms, shared calendars, mailing lists. Never people, never a company.
 CALENDAR_SYSTEM_DOMAINS = (
     "resource.calendar.google.com",
@@ -147,21 +149,9 @@ def company_for_domain(domain: str, companies: dict[str, str]) -> tuple[str, boo
 
 def spelling_in_title(name: str, title: str) -> str:
     """The title's spelling of a domain-derived name ("Openai" -> "OpenAI"), else the name unchanged."""
-    words = [re.escape(w) for w in name.split() if w]
-    if not words or not title or title.isupper() or title.islower():
+    if not title or title.isupper() or title.islower():
         return name  # a shouted or all-lower title says nothing about how the company writes its name
-    found = re.search(r"(?<![\w])" + r"[\s\-_.]?".join(words) + r"(?![\w])", title, re.IGNORECASE)
-    if found:
-        return found.group(0)
-    # A domain runs the words together: corvidanalytics.com is the title's "Corvid Analytics" (issue 20).
-    glued = "".join(name.split()).casefold()
-    title_words = re.findall(r"[\w&'.-]+", title)
-    for width in (2, 3, 4):
-        for i in range(len(title_words) - width + 1):
-            run = title_words[i:i + width]
-            if "".join(run).casefold() == glued:
-                return " ".join(run)
-    return name
+    return written_name(name, (title,)) or name
 
 
 def find_meeting_link(candidates: Iterable[str]) -> str:
