@@ -54,8 +54,8 @@ def is_shipped_example(path: Path) -> bool:
         return False
 
 
-def parse_at(value: str | None, cfg: Config) -> datetime | None:
-    """--at TIME as an aware UTC instant; a time without an offset is the user's wall time."""
+def parse_at(value: str | None, cfg: Config | None) -> datetime | None:
+    """--at TIME as an aware UTC instant; a time without an offset is the user's wall time (UTC with no config)."""
     if value is None:
         return None
     if not value.strip():
@@ -65,7 +65,7 @@ def parse_at(value: str | None, cfg: Config) -> datetime | None:
     except ValueError:
         raise BotError(f"--at {value!r} is not an ISO 8601 time", hint='try "2026-12-01T15:00:00+01:00"') from None
     if at.tzinfo is None:
-        at = at.replace(tzinfo=cfg.tz)
+        at = at.replace(tzinfo=cfg.tz if cfg is not None else UTC)
     return at.astimezone(UTC)
 
 

@@ -144,12 +144,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     cfg = load(args)
     at = parse_at(args.at, cfg)
+    if args.json and args.since:
+        raise BotError("--json works without --since only", hint="interview-bot plan --json")
     if args.since:
         from interview_bot.cli.replay import run_replay
 
         return run_replay(cfg, clock_at(at), args.since, args.ahead or "14d")
-    if args.json and args.since:
-        raise BotError("--json works without --since only", hint="interview-bot plan --json")
     if args.ahead:
         raise BotError("--ahead works with --since only", hint="interview-bot plan --since 30d --ahead 14d")
     state = State.in_memory_copy(Path(cfg.state))

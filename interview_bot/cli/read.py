@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from interview_bot.cli.common import clock_at, load, parse_at
+from interview_bot.cli.common import clock_at, load, locate, parse_at
 from interview_bot.cli.registry import DAILY, arg, command
-from interview_bot.errors import BotError, ConfigError
+from interview_bot.errors import BotError
 
 MAX_FILE = 16_777_216  # bytes of one file read: more is no mail message
 
@@ -44,13 +44,12 @@ MAX_FILE = 16_777_216  # bytes of one file read: more is no mail message
 )
 def cmd_read(args: argparse.Namespace) -> int:
     tz, country, rules = ZoneInfo("UTC"), None, None
-    try:
-        cfg = load(args)
+    # Without a config file the shipped rules read in UTC; a config that is there but wrong is an error.
+    cfg = load(args) if locate(args)[0].exists() else None
+    if cfg is not None:
         tz, country = cfg.tz, cfg.country
         rules = {kind: list(patterns) for kind, patterns in cfg.replies.rules.items()} or None
-        now = clock_at(parse_at(args.at, cfg)).now()
-    except ConfigError:
-        now = datetime.fromisoformat(args.at).astimezone(UTC) if args.at else datetime.now(UTC)
+    now = clock_at(parse_at(args.at, cfg)).now()
     status = 0
     for name in args.files:
         try:
@@ -77,7 +76,6 @@ def read_one(name: str, data: bytes, text_only: bool, tz: ZoneInfo, country: str
     """The reading of one file, as `read --json` prints it."""
     from interview_bot.reading.extract import normalize_email
     from interview_bot.reading.incoming import Incoming
-    from interview_bot.reading.language import detect_language
     from interview_bot.reading.machine import machine_reason
     from interview_bot.reading.mailbody import decode_text, read_raw
     from interview_bot.reading.read import read_message
@@ -98,12 +96,12 @@ def read_one(name: str, data: bytes, text_only: bool, tz: ZoneInfo, country: str
         body = read_raw(data)
         msg = Incoming(sender_email, sender_name, headers.get("subject", ""), sent, headers, ("INBOX",), body.text,
                        body.mime_types)
-    reading = read_message(msg, tz, country=country, extra_rules=rules)
-    text = new_text(msg.subject, msg.body)
     machine = machine_reason(msg, normalize_email(msg.sender_email))
+    reading = read_message(msg, tz, country=country, extra_rules=rules, machine=machine)
+    text = new_text(msg.subject, msg.body)
     elapsed = (time.perf_counter() - started) * 1000
-    return {
-        "file": name, "text": text, "language": detect_language(text), "machine": machine[1] if machine else None,
+    return {  # the language the reader read it in (None: unsure, or machine mail)
+        "file": name, "text": text, "language": reading.language, "machine": machine[1] if machine else None,
         "kind": reading.kind.value, "rule": reading.rule, "phrase": reading.phrase,
         "promise": reading.promise.by.isoformat() if reading.promise else None, "elapsed_ms": round(elapsed, 1),
     }

@@ -44,3 +44,17 @@ def test_a_missing_file_is_an_error_and_the_others_are_read(tmp_path: Path, caps
     code, out, err = _run(capsys, tmp_path, str(tmp_path / "nope.eml"), str(DATA / "talon" / "apple_mail.eml"))
     assert code == 1 and err.startswith("error: ") and "nope.eml" in err
     assert "apple_mail.eml:" in out
+
+
+def test_a_broken_config_is_an_error_and_at_is_checked_without_one(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Unfortunately we have decided to move forward with other candidates.", encoding="utf-8")
+    broken = tmp_path / "config.yaml"
+    broken.write_text("languages: [xx]\n", encoding="utf-8")
+    code = main(["--config", str(broken), "read", "--text", str(reply)])
+    err = capsys.readouterr().err
+    assert code == 1 and '"xx" is not a language code' in err  # not read silently with the shipped rules
+    code, _, err = _run(capsys, tmp_path, "--text", "--at", "tomorrow", str(reply))
+    assert code == 1 and "is not an ISO 8601 time" in err and "unexpected" not in err
+    code, out, _ = _run(capsys, tmp_path, "--text", "--json", "--at", "2026-12-02T10:00", str(reply))
+    assert code == 0 and json.loads(out)["language"] == "en"  # the language the reader read it in
