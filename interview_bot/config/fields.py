@@ -226,8 +226,10 @@ def locale_of_country(country: str | None) -> str | None:
         return None
     from babel.languages import get_official_languages
 
-    official = get_official_languages(country)
-    return f"{official[0]}_{country}" if official else None
+    territory = _TERRITORY_ALIASES.get(country.upper(), country.upper())  # `country: UK` is holidays' alias of GB
+    # English is the United States' language de facto, not by law: CLDR lists it only as such.
+    official = get_official_languages(territory) or get_official_languages(territory, de_facto=True)
+    return f"{official[0]}_{territory}" if official else None
 
 
 def system_locale() -> str:

@@ -149,3 +149,14 @@ def test_a_users_template_per_language_falls_back_to_the_language_free_one(tmp_p
     assert mine("en") == "Hi Jane and Dale\n"
     # A language-free subject of the user's goes with their own text; with the shipped German text, the German one.
     assert Templates(tmp_path)._files("thank_you", "de")[2] == "builtin/thank_you.de.subject.j2"
+
+
+@pytest.mark.parametrize(("country", "locale"), [
+    ("GB", "en_GB"), ("UK", "en_GB"),  # holidays' alias of GB: the example config's "GB -> en_GB" holds for it
+    ("US", "en_US"),  # English is the US's language only de facto in CLDR
+    ("DE", "de_DE"), ("CH", "de_CH"), ("GBR", None),
+])
+def test_the_default_locale_from_country(country: str, locale: str | None) -> None:
+    from interview_bot.config.fields import locale_of_country
+
+    assert locale_of_country(country) == locale
