@@ -267,13 +267,13 @@ def _references(thread: ThreadRef, replied_to: str) -> list[str]:
 def _finish(rendered: RenderedText, note: str, signature: str) -> RenderedText:
     """What every draft carries, whatever its template: the note, the signature, an HTML part."""
     text, html = rendered.text, rendered.html
-    if note and "[[NOTE:" not in text:
+    if note and "note" not in rendered.uses:
         # A template of the user's that leaves the note out still shows it: it is why this draft exists.
         text = f"[[NOTE: {note}]]\n\n{text}"
         html = None if html is None else f'<p><span style="{HIGHLIGHT}">{escape("[[NOTE: " + note + "]]")}</span></p>\n{html}'
     sig = signature.strip("\n")
-    if sig and sig.splitlines()[0].strip() not in text:
-        # The template did not sign with it: it goes under the usual "-- " line.
+    if sig and "signature" not in rendered.uses:
+        # The template does not sign with it: it goes under the usual "-- " line.
         text = f"{text}\n-- \n{sig}\n"
         html = None if html is None else f"{html}\n{html_from_text('-- ' + chr(10) + sig)}"
     return RenderedText(rendered.subject, text, html or html_from_text(text))

@@ -88,11 +88,13 @@ class _Undefined(jinja2.StrictUndefined):
 
 @dataclass(frozen=True)
 class RenderedText:
-    """A rendered template: subject ("" when the template has none), plain text, HTML."""
+    """A rendered template: subject ("" when the template has none), plain text, HTML, and the variables
+    its text template uses (so what it leaves out, such as the signature, can be added after it)."""
 
     subject: str
     text: str
     html: str | None
+    uses: frozenset[str] = frozenset()
 
 
 def html_from_text(text: str) -> str:
@@ -121,6 +123,7 @@ class Templates:
     def __init__(self, user_dir: Path | None) -> None:
         self.user_dir = user_dir
         self.env = self._environment(_Undefined)
+        self._variables: dict[str, frozenset[str]] = {}  # template -> the variables it reads (Templates._uses)
 
     def _environment(self, undefined: type[jinja2.Undefined]) -> jinja2.Environment:
         shipped = jinja2.FileSystemLoader(SHIPPED_TEMPLATES)
@@ -187,7 +190,23 @@ class Templates:
             raise ConfigError(
                 [self._describe(exc, name)], hint="fix the template, then run `interview-bot check-config`"
             ) from exc
-        return RenderedText(one_line(subject, _SUBJECT_LIMIT), text, html or None)
+        return RenderedText(one_line(subject, _SUBJECT_LIMIT), text, html or None, self._uses(text_name))
+
+    def _uses(self, name: str) -> frozenset[str]:
+        """The variables template `name` reads, with those of the templates it includes or extends (once each)."""
+        if name not in self._variables:
+            from jinja2 import meta
+
+            seen, todo, found = {name}, [name], set()
+            while todo:
+                ast = self.env.parse(self.env.loader.get_source(self.env, todo.pop())[0])  # type: ignore[union-attr]
+                found |= meta.find_undeclared_variables(ast)
+                for other in meta.find_referenced_templates(ast):
+                    if other is not None and other not in seen:
+                        seen.add(other)
+                        todo.append(other)
+            self._variables[name] = frozenset(found)
+        return self._variables[name]
 
     def check(self, names: Sequence[str], samples: Iterable[Mapping[str, Any]] | None = None,
               languages: Sequence[str] = ("en",)) -> list[str]:

@@ -487,3 +487,17 @@ def test_date_filter_misuse_reported_with_line(tmp_path: Path) -> None:
 def test_invalid_own_address_is_an_error() -> None:
     with pytest.raises(BotError, match="your own address"):
         make(me=Person("me@", "Me"))
+
+
+def test_a_template_that_does_not_sign_gets_the_whole_signature(tmp_path: Path) -> None:
+    """Whether the signature is added depends on whether the template uses it, not on its first line
+    appearing in the text: a user's template signing with {{ me.name }} still gets the title and phone."""
+    from interview_bot.writing.voice import Voice
+
+    (tmp_path / "thank_you.txt.j2").write_text("Dear {{ greeting_names }},\nthanks.\n{{ me.name }}\n")
+    voice = Voice(signature="Sam Jones\nData Analyst\n+44 20 7946 0000")
+    mail = compose(follow_up(), interview(), ME, None, Templates(tmp_path), TOKYO, NOW, voice=voice)
+    assert mail.body_text.endswith("-- \nSam Jones\nData Analyst\n+44 20 7946 0000\n")
+    (tmp_path / "thank_you.txt.j2").write_text("Dear {{ greeting_names }},\nthanks.\n{{ signature }}\n")
+    mail = compose(follow_up(), interview(), ME, None, Templates(tmp_path), TOKYO, NOW, voice=voice)
+    assert mail.body_text.count("+44 20 7946 0000") == 1 and "-- " not in mail.body_text
