@@ -25,6 +25,7 @@ from markupsafe import escape
 
 from interview_bot.errors import BotError
 from interview_bot.model import FollowUp, FollowUpKind, Interview, OutgoingMail, Person, ThreadRef
+from interview_bot.planning.plan import thank_you_key
 from interview_bot.writing.addresses import msg_id, normalize_address, one_line, recipients_of
 from interview_bot.writing.greeting import addressee, is_group_mailbox
 from interview_bot.writing.render import HIGHLIGHT, MARKER, SHIPPED_TEMPLATES, RenderedText, Templates, html_from_text
@@ -150,7 +151,7 @@ def build_context(
     company, role = one_line(interview.company, 200), one_line(interview.role, 200)
     start, now_local = interview.start.astimezone(tz), now.astimezone(tz)
     per_person = len(recipients) == 1 and len([p for p in interview.interviewers if not is_group_mailbox(p)]) > 1 \
-        and follow_up.kind is FollowUpKind.THANK_YOU and follow_up.key.count("#") > 1
+        and follow_up.kind is FollowUpKind.THANK_YOU and follow_up.key != thank_you_key(interview.id, None)
     context = {
         "interview": InterviewView(
             title=one_line(interview.title, 300),

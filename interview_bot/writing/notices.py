@@ -14,6 +14,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from interview_bot.model import FollowUp, FollowUpKind, Interview
+from interview_bot.writing.greeting import join_names
 
 __all__ = ["DueToday", "Notice", "Waiting", "age", "day", "day_time", "digest", "draft_url", "every",
            "new_draft", "sign_in_refused"]
@@ -104,11 +105,14 @@ def every(delta: timedelta) -> str:
     return f"every {_unit(seconds, 'second')}"
 
 
+_JUST_NOW = timedelta(minutes=2)
+
+
 def age(delta: timedelta) -> str:
     """How long ago, roughly: "just now", "3 hours", "2 days"."""
     seconds = max(int(delta.total_seconds()), 0)
     if seconds < 3600:
-        return "just now" if seconds < 120 else _unit(seconds // 60, "minute")
+        return "just now" if delta < _JUST_NOW else _unit(seconds // 60, "minute")
     if seconds < 2 * 86400:
         return _unit(seconds // 3600, "hour")
     return _unit(seconds // 86400, "day")
@@ -117,9 +121,7 @@ def age(delta: timedelta) -> str:
 def _people(fu: FollowUp, iv: Interview | None) -> str:
     names = [_name(p.name) for p in (iv.interviewers if iv else ()) if p.name.strip()]
     names = names or [_name(p.name) for p in fu.recipients if p.name.strip()]
-    if not names:
-        return ""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return join_names(names, "and")
 
 
 def new_draft(fu: FollowUp, iv: Interview | None, link: str, tz: ZoneInfo, now: datetime,
@@ -163,7 +165,7 @@ def digest(waiting: list[Waiting], due_today: list[DueToday], now: datetime, tz:
     lines = []
     for w in sorted(waiting, key=lambda w: w.made):
         lines.append(f"- {w.kind.words} to {_name(w.company)}, made {age(now - w.made)}"
-                     f"{'' if age(now - w.made) == 'just now' else ' ago'}")
+                     f"{'' if now - w.made < _JUST_NOW else ' ago'}")
         if w.link:
             lines.append(f"  {w.link}")
     if due_today:

@@ -501,3 +501,16 @@ def test_a_template_that_does_not_sign_gets_the_whole_signature(tmp_path: Path) 
     (tmp_path / "thank_you.txt.j2").write_text("Dear {{ greeting_names }},\nthanks.\n{{ signature }}\n")
     mail = compose(follow_up(), interview(), ME, None, Templates(tmp_path), TOKYO, NOW, voice=voice)
     assert mail.body_text.count("+44 20 7946 0000") == 1 and "-- " not in mail.body_text
+
+
+def test_a_hash_in_the_calendar_id_does_not_make_a_note_per_interviewer() -> None:
+    """Whether a thank-you is one interviewer's own note is read from its key as the planner makes it, not by
+    counting '#': calendar ids can hold one ("en.uk#holiday@group.v.calendar.google.com")."""
+    from interview_bot.planning.plan import thank_you_key
+    from interview_bot.writing.compose import build_context
+
+    iv = interview(id="team#cal@group.calendar.google.com/evt1", interviewers=(JANE, DALE))
+    one = FollowUp(thank_you_key(iv.id, None), iv.id, FollowUpKind.THANK_YOU, NOW, (JANE,))
+    assert build_context(one, iv, ME, (JANE,), TOKYO, NOW)["detail_for"] == ""
+    own = FollowUp(thank_you_key(iv.id, JANE), iv.id, FollowUpKind.THANK_YOU, NOW, (JANE,))
+    assert build_context(own, iv, ME, (JANE,), TOKYO, NOW)["detail_for"] == "Jane Roe"
