@@ -252,7 +252,7 @@ def follow_up(sb: Sandbox, engine: Engine, state: State, clock: FixedClock, trig
     clock.set(max(clock.now(), fu.due))
     guard = guard_requests(sb.requests())
     sb.clear_requests()
-    engine.draft(fu, RunReport())
+    engine.applier.draft(fu, RunReport())
     drafted = served(sb)
     guard += guard_requests(sb.requests())
     after = state.follow_up(fu.key)

@@ -58,7 +58,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from interview_bot.runtime.engine import about
+    from interview_bot.runtime.apply import about
     from interview_bot.runtime.state import State
     from interview_bot.runtime.wiring import build_engine
 

@@ -7,7 +7,16 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from interview_bot.model import Cause, CompanyMail, Decision, FollowUp, FollowUpKind, FollowUpStatus, Interview, ReplyKind
+from interview_bot.model import (
+    Cause,
+    CompanyMail,
+    Decision,
+    FollowUp,
+    FollowUpKind,
+    FollowUpStatus,
+    Interview,
+    ReplyKind,
+)
 from interview_bot.planning.outcome import OUTCOME_RULE
 from interview_bot.planning.policy import cancel
 from interview_bot.planning.view import (

@@ -40,7 +40,6 @@ _DATEISH = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b|\d{4}年|\b\d{1,
 # After the address, closed by ">" or ")" as clients write it: at most a few words and a colon
 # ("> napisał(a):", "> het volgende geschreven:", ">:"); "write to jobs@acme.com by Friday:" is no attribution.
 _AFTER_ADDRESS = re.compile(r"^\s*[>)][\]\"']*(?:\s+[^\s:\uff1a]{1,20}){0,3}\s*[:\uff1a]\s*$")
-_NEAR_COLON = re.compile(r":\s*$")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # The subject's label in a header block, as the language tables give it: its value may say "Fwd:" ("VL:", "转发:").
 _SUBJECT_LABELS = frozenset({"subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp", "temat", "emne",

@@ -80,7 +80,6 @@ class QuoteForms:
 
     attribution: re.Pattern[str]
     labels: frozenset[str]  # every header-block label, lower-case
-    from_labels: frozenset[str]
     original: re.Pattern[str]
     forwarded: re.Pattern[str]
     forward_subject: re.Pattern[str]
@@ -129,11 +128,9 @@ def forms() -> QuoteForms:
         forwarded += (forward_pattern(x) for x in (lang.forwarded if lang else ()))
         prefixes += (subject_pattern(x) for x in (lang.forward_subject if lang else ())
                      if x.casefold() not in _AMBIGUOUS_SUBJECT)
-    labels = sorted({*froms, *fields}, key=len, reverse=True)
     return QuoteForms(
         attribution=re.compile(_union(attribution), re.IGNORECASE | re.DOTALL),
-        labels=frozenset(x.lower() for x in labels),
-        from_labels=frozenset(x.lower() for x in froms),
+        labels=frozenset(x.lower() for x in (*froms, *fields)),
         original=re.compile(r"^\s*-{2,}\s*(?:" + "|".join(_phrase(x) for x in dict.fromkeys(original)) + r")\s*-{2,}\s*$",
                             re.IGNORECASE),
         forwarded=re.compile(r"^\s*(?:" + _union(forwarded) + r")\s*$", re.IGNORECASE),

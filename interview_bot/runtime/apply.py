@@ -25,7 +25,7 @@ from interview_bot.model import (
     MailPlace,
     ThreadRef,
 )
-from interview_bot.planning.actions import Action, ActionType
+from interview_bot.planning.actions import PENDING, Action, ActionType
 from interview_bot.planning.mailthread import draft_thread, reply_point
 from interview_bot.planning.process import process_key
 from interview_bot.runtime.report import RunReport
@@ -34,6 +34,7 @@ from interview_bot.writing.compose import compose
 
 if TYPE_CHECKING:
     from interview_bot.runtime.engine import Engine
+    from interview_bot.runtime.state import State
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +49,9 @@ DRAFT_PAUSES = (2.0, 8.0)
 _RETRY_STATUSES = frozenset({0, 408, 429, 500, 502, 503, 504})
 
 
-def about(engine: Engine, fu: FollowUp) -> str:
+def about(state: State, fu: FollowUp) -> str:
     """A follow-up in words, for logs and messages: "the thank-you note for Initech"."""
-    iv = engine.state.interview(fu.interview_id)
+    iv = state.interview(fu.interview_id)
     return f"the {fu.kind.words} for {(iv.company or iv.title) if iv else 'an interview no longer in the calendar'}"
 
 
@@ -75,10 +76,10 @@ class Applier:
                     self.withdraw(action.follow_up, report)
                 except GoogleApiError as err:  # tried again at the next sync: the plan still says so
                     log.warning("could not withdraw the unsent draft of %s yet: %s",
-                                about(e, action.follow_up), err.message)
+                                about(e.state, action.follow_up), err.message)
             elif drafts:
                 current = e.state.follow_up(action.follow_up.key)
-                if current is None or current.status not in (FollowUpStatus.SCHEDULED, FollowUpStatus.DRAFTING):
+                if current is None or current.status not in PENDING:
                     continue  # an earlier step of this run moved it on
                 self.try_draft(current, report, action.thread)
 
@@ -94,7 +95,7 @@ class Applier:
             e.lock_account()
             e.gmail.delete_draft(fu.draft_id)
             report.withdrawn.append(fu)
-            log.info("withdrew the unsent draft of %s: %s", about(e, fu), fu.reason)
+            log.info("withdrew the unsent draft of %s: %s", about(e.state, fu), fu.reason)
         with e.state.transaction():
             e.state.save_follow_up(fu)
 
@@ -124,15 +125,15 @@ class Applier:
                     current = e.state.follow_up(fu.key) or fu
                     failed = e.state.set_status(current, FollowUpStatus.FAILED, cause=Cause.GOOGLE_REFUSED,
                                                 detail=str(err))
-                    log.error("could not draft %s: %s", about(e, fu), err)
+                    log.error("could not draft %s: %s", about(e.state, fu), err)
                     report.failed.append((failed, failed.reason))
                     return
                 again = err.status in _RETRY_STATUSES and err.reason != "retryAfter" and attempt < DRAFT_ATTEMPTS
                 if not again:
-                    log.warning("could not draft %s yet: %s (tried again at the next sync)", about(e, fu), err)
+                    log.warning("could not draft %s yet: %s (tried again at the next sync)", about(e.state, fu), err)
                     report.failed.append((fu, str(err)))
                     return
-                log.info("could not draft %s: %s; looking for it and trying again", about(e, fu), err)
+                log.info("could not draft %s: %s; looking for it and trying again", about(e.state, fu), err)
                 e.sleep(DRAFT_PAUSES[min(attempt, len(DRAFT_PAUSES)) - 1])
                 fu = e.state.follow_up(fu.key) or fu
                 if fu.status not in (FollowUpStatus.SCHEDULED, FollowUpStatus.DRAFTING):
@@ -150,7 +151,7 @@ class Applier:
         found = e.guard.existing(fu, iv)
         if found is not None:
             log.info("%s: Gmail already has its %s (made before an interruption, or by another copy of the "
-                     "state); not making another", about(e, fu), found.place.value)
+                     "state); not making another", about(e.state, fu), found.place.value)
             done = e.state.set_status(fu, FollowUpStatus.DRAFTED if found.place is MailPlace.DRAFT else FollowUpStatus.SENT,
                                       draft_id=found.draft_id, thread_id=found.thread_id, cause=None, detail="")
             report.found.append(done)
@@ -166,7 +167,7 @@ class Applier:
                     raise GoogleApiError(f"the mail of {process_key(iv)} could not be searched yet, to find the "
                                          "thread to answer in", hint="temporary: tried again shortly")
                 log.warning("%s: the company's mail could not be searched for %s; drafting it in a new thread",
-                            about(e, fu), MAIL_PATIENCE)
+                            about(e.state, fu), MAIL_PATIENCE)
         mails = e.state.mail(process_key(iv))
         if thread is None:
             thread = draft_thread(fu, iv, mails, e.settings.rules)
@@ -198,7 +199,7 @@ class Applier:
             fu = e.state.set_status(fu, FollowUpStatus.DRAFTED, draft_id=kept.draft_id, thread_id=kept.thread_id,
                                     cause=None, detail="")
             draft_id = kept.draft_id
-        log.info("drafted %s (draft %s)", about(e, fu), draft_id)
+        log.info("drafted %s (draft %s)", about(e.state, fu), draft_id)
         report.drafted.append((fu, mail.subject, mail.body_text))
         return fu
 
@@ -218,7 +219,7 @@ class Applier:
         except GoogleApiError as err:
             if not self.waited_long_enough(fu):
                 raise
-            log.warning("%s: %s failed for %s (%s); drafting it all the same", about(self.engine, fu), what,
+            log.warning("%s: %s failed for %s (%s); drafting it all the same", about(self.engine.state, fu), what,
                         MAIL_PATIENCE, err.message)
             return 0
 

@@ -37,8 +37,9 @@ from zoneinfo import ZoneInfo
 from interview_bot.clock import Clock, SystemClock
 from interview_bot.errors import AuthError, BotError, StateError
 from interview_bot.google.retry import Retrier, Stopping
-from interview_bot.model import FollowUp, FollowUpStatus
-from interview_bot.runtime.engine import about
+from interview_bot.model import FollowUp
+from interview_bot.planning.actions import PENDING
+from interview_bot.runtime.apply import about
 from interview_bot.runtime.lock import InstanceRunning
 from interview_bot.runtime.report import RunReport
 from interview_bot.runtime.statefile import CorruptState, StateGone
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PENDING = (FollowUpStatus.SCHEDULED, FollowUpStatus.DRAFTING)
 HEARTBEAT_SECONDS = 0.5  # how soon an idle daemon notices a stop request
 SLEEP_SLICE = 0.1  # how soon a retry's backoff notices one
 

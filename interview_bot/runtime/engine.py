@@ -40,7 +40,7 @@ from interview_bot.planning.process import Policies, ProcessPlan, ProcessView, p
 from interview_bot.reading.detect import classify, is_scheduler_sender
 from interview_bot.reading.detection_hash import detection_hash
 from interview_bot.reading.promises import find_promise
-from interview_bot.runtime.apply import MAIL_PATIENCE, Applier
+from interview_bot.runtime.apply import MAIL_PATIENCE, Applier, about
 from interview_bot.runtime.calsync import CalendarPort, CalendarReader
 from interview_bot.runtime.mailsync import MailPort, MailReader, ReadingRules
 from interview_bot.runtime.once import DraftGuard
@@ -308,14 +308,6 @@ class Engine:
             self.plan_processes(report)
         return set()
 
-    def try_draft(self, fu: FollowUp, report: RunReport) -> None:
-        """Draft one follow-up; Google's refusal is recorded, not raised (interview_bot.runtime.apply)."""
-        self.applier.try_draft(fu, report)
-
-    def draft(self, fu: FollowUp, report: RunReport) -> FollowUp:
-        """Draft one follow-up, exactly once (interview_bot.runtime.apply)."""
-        return self.applier.draft(fu, report)
-
     # -- the whole job ------------------------------------------------------------------------
 
     def run_once(self) -> RunReport:
@@ -325,12 +317,6 @@ class Engine:
         if report.drafted:
             self.plan_processes(report)  # a check-in just drafted may call for the next one
         return report
-
-
-def about(state: State, fu: FollowUp) -> str:
-    """A follow-up in words, for logs and messages: "the thank-you note for Initech"."""
-    iv = state.interview(fu.interview_id)
-    return f"the {fu.kind.words} for {(iv.company or iv.title) if iv else 'an interview no longer in the calendar'}"
 
 
 def plan_for(view: ProcessView, settings: Settings, now: datetime, my_emails: frozenset[str]) -> ProcessPlan:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from zoneinfo import ZoneInfo
 
 from interview_bot.errors import BotError
 from interview_bot.model import CompanyMail, FollowUp, FollowUpKind, FollowUpStatus, Interview
@@ -40,20 +40,18 @@ class SignatureSource:
         self.settings = settings
         self.gmail = gmail
         self._text: str | None = None
-        self.source = "none"
 
     def text(self, email: str) -> str:
         """The signature as plain text, asked of Gmail at most once."""
         if self._text is None:
             self._text = ""
             if self.settings.signature.strip():
-                self._text, self.source = self.settings.signature.strip("\n"), "config"
+                self._text = self.settings.signature.strip("\n")
             elif isinstance(self.gmail, SignaturePort):
                 try:
                     self._text = signature_text(self.gmail.signature(email))
                 except BotError as e:  # no signature is better than no draft
                     log.warning("could not read your Gmail signature (%s); drafts are signed with your name", e)
-                self.source = "gmail" if self._text else "none"
         return self._text
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # Babel is imported when a draft is dated, not when the daemon starts (memory)
     from babel import Locale
 
-__all__ = ["DayWords", "day_words", "draft_locale", "long_date", "short_date"]
+__all__ = ["DayWords", "draft_locale", "long_date", "short_date"]
 
 DEFAULT_LOCALE = "en_US"
 
@@ -152,7 +152,3 @@ class DayWords:
     def __str__(self) -> str:
         return self.word or self.date
 
-
-def day_words(day: date, today: date, loc: Locale) -> DayWords:
-    """The words for `day` in a draft written on `today`."""
-    return DayWords(day, today, loc)

@@ -127,7 +127,6 @@ class Voice:
     signature: str = ""  # plain text; "" when the user has none
     promise: Promise | None = None
     earlier_check: date | None = None  # the day the previous check-in was drafted, for the next one
-    company_from_domain: bool = False  # the company's name is only a guess from its domain
 
 
 @dataclass(frozen=True)
