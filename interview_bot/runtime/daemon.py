@@ -216,8 +216,7 @@ class Daemon:
         engine = self._engine()
         # A failing calendar or Gmail is in the report (and logged, a calendar hourly); what is
         # already due is still drafted. Sign-in and state file errors go to _guarded.
-        report = engine.sync()
-        engine.apply(engine.decide(), report, drafts=False)  # a stale draft is withdrawn now; drafts have their jobs
+        report = engine.sync(withdraw=True)  # a stale draft is withdrawn now; drafts due have their jobs
         if self.telling is not None:
             self.telling.sign_in_accepted(self.state)
         if self._auth_problem:

@@ -147,11 +147,12 @@ class Engine:
 
     # -- calendar sync and planning -------------------------------------------------------
 
-    def sync(self, report: RunReport | None = None) -> RunReport:
+    def sync(self, report: RunReport | None = None, withdraw: bool = False) -> RunReport:
         """Read calendar changes and new mail, update interviews and plan their follow-ups.
 
         A calendar or Gmail that fails is in the report; the rest goes on. Sign-in and state
-        file errors are raised: nothing can go on without them."""
+        file errors are raised: nothing can go on without them. `withdraw`: the daemon's sync
+        also deletes the drafts an answer made stale (drafts due are made by their own jobs)."""
         report = report or RunReport()
         self.state.check_file()
         self.lock_account()
@@ -162,7 +163,7 @@ class Engine:
         self._reread_if_rules_changed()
         self.calendars.sync(now, report)
         self.read_mail(report)
-        self.plan_processes(report)
+        self.plan_processes(report, withdraw)
         return report
 
     def read_mail(self, report: RunReport, raising: bool = False) -> int:
@@ -254,10 +255,13 @@ class Engine:
         self.applier.apply(actions, report, drafts)
         return report
 
-    def plan_processes(self, report: RunReport) -> None:
-        """Record each process's planned follow-ups (the state only: withdrawing a draft is an action)."""
-        actions = [a for a in decide(self._changes(), (), self._thread_for, self.clock.now())
-                   if a.action is ActionType.RECORD]
+    def plan_processes(self, report: RunReport, withdraw: bool = False) -> None:
+        """Record each process's planned follow-ups; with `withdraw`, delete the drafts that went stale too
+        (else they are left to the next decide: withdrawing a draft is an action `plan` shows). No draft
+        is made here, so no thread is chosen."""
+        kinds = {ActionType.RECORD, ActionType.DELETE_DRAFT} if withdraw else {ActionType.RECORD}
+        actions = [a for a in decide(self._changes(), (), lambda fu: fu.thread_id, self.clock.now())
+                   if a.action in kinds]
         self.apply(actions, report, drafts=False)
 
     def _thread_for(self, fu: FollowUp) -> str:

@@ -222,11 +222,11 @@ def test_an_unexpected_error_in_a_job_does_not_stop_the_daemon(setup: Any, monke
     real_sync = Engine.sync
     calls = []
 
-    def flaky_sync(self: Engine, report: Any = None) -> Any:
+    def flaky_sync(self: Engine, report: Any = None, **how: Any) -> Any:
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("an event nobody foresaw")
-        return real_sync(self, report)
+        return real_sync(self, report, **how)
 
     monkeypatch.setattr(Engine, "sync", flaky_sync)
     run_until(make_daemon(cfg, state, poll=0.1), lambda: bool(drafts(sb)))
