@@ -132,3 +132,17 @@ def test_decide_waiting_after_a_mistaken_rejected_brings_the_check_ins_back(worl
     later = [f for f in world.follow_ups(CHECK) if f.key != check.key]
     assert [f.status for f in later] == [FollowUpStatus.SCHEDULED]
     assert [f.status for f in world.follow_ups(FEEDBACK)] in ([], [FollowUpStatus.CANCELLED])
+
+
+def test_the_daemons_sync_withdraws_a_stale_draft_in_its_own_pass(world) -> None:  # type: ignore[no-untyped-def]
+    """engine.sync(withdraw=True), the daemon's sync, deletes a drafted check-in a sure rejection made stale
+    without a second planning pass; a plain sync (run --once, plan) only records and leaves it to decide()."""
+    interview_with_thank_you(world)
+    world.mail(PRIYA, "Re: Thank you", hours=30, body="Thanks for your note!")
+    (check,) = drafted_checks(world.run(hours=DEFAULT_DUE_H))
+    world.mail(PRIYA, "Re: Data Analyst", hours=DEFAULT_DUE_H + 1,
+               body="Unfortunately we have decided to move forward with other candidates.")
+    world.clock.set(at(DEFAULT_DUE_H + 2))
+    assert world.engine().sync().withdrawn == [] and check.draft_id in world.drafts()
+    report = world.engine().sync(withdraw=True)
+    assert [f.key for f in report.withdrawn] == [check.key] and check.draft_id not in world.drafts()
