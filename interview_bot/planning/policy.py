@@ -24,7 +24,7 @@ MISSED_LIMIT = timedelta(days=2)
 THANK_YOU_REVIVES = frozenset({Cause.INTERVIEW_CANCELLED, Cause.INTERVIEW_DECLINED, Cause.NOT_AN_INTERVIEWER,
                                Cause.TURNED_OFF})
 PROCESS_REVIVES = frozenset({Cause.LATER_ROUND, Cause.ALL_ROUNDS_CANCELLED, Cause.YOU_SAID, Cause.ROLE_CLOSED,
-                             Cause.NOT_REJECTED})
+                             Cause.NOT_REJECTED, Cause.TURNED_OFF})
 
 # What a fresh plan may change on a follow-up that is still scheduled (or revived).
 ALL_FIELDS = ("due", "recipients", "thread_id", "note")

@@ -336,11 +336,13 @@ def planned(state: State, settings: Settings, now: datetime) -> list[tuple[Proce
     return [(view, plan_for(view, settings, now, mine)) for view in process_views(state, settings)]
 
 
-def process_views(state: State, settings: Settings) -> list[ProcessView]:
-    """Every company process the state knows, with its rounds, mail, follow-ups and decision dates."""
+def process_views(state: State, settings: Settings, only: str | None = None) -> list[ProcessView]:
+    """Every company process the state knows (or the one keyed `only`), with its rounds, mail, follow-ups
+    and decision dates."""
     groups: dict[str, list[Interview]] = {}
     for iv in state.interviews():
-        groups.setdefault(process_key(iv), []).append(iv)
+        if only is None or process_key(iv) == only:
+            groups.setdefault(process_key(iv), []).append(iv)
     views = []
     changed_at = state.changed_at()
     for key, ivs in groups.items():

@@ -87,7 +87,7 @@ class Voices:
         from interview_bot.runtime.engine import plan_for, process_views, user_addresses
 
         key = process_key(iv)
-        view = next((v for v in process_views(self.state, self.settings) if v.key == key), None)
+        view = next(iter(process_views(self.state, self.settings, only=key)), None)
         if view is None:
             return None
         decision = plan_for(view, self.settings, now, user_addresses(self.state, self.settings.me_email)).decision

@@ -45,7 +45,7 @@ class Receiver:
     def url(self) -> str:
         return f"json://127.0.0.1:{self.server.server_address[1]}/"
 
-    def wait_for(self, done: Callable[[], bool], deadline: float = 10.0) -> bool:
+    def wait_for(self, done: Callable[[], bool], deadline: float = 60.0) -> bool:
         """Poll until done() (a bounded wait for another thread's delivery, not a timing assertion)."""
         end = time.monotonic() + deadline
         while not done():

@@ -13,7 +13,7 @@ from interview_bot.runtime.engine import Engine
 from interview_bot.runtime.notify import Notifier, Telling
 from interview_bot.runtime.wiring import build_engine
 from tests.notify.conftest import Receiver
-from tests.runtime.test_daemon import add_interview, drafts, no_sleep_retrier, run_until, setup  # noqa: F401
+from tests.runtime.test_daemon import HANG_GUARD, add_interview, drafts, no_sleep_retrier, run_until, setup  # noqa: F401
 
 
 def daemon_with(cfg: Any, state: Any, receiver: Receiver, factory: Any = None, digest: time | None = None,
@@ -67,7 +67,7 @@ def test_the_digest_job_sends_one_digest_when_a_draft_waits(setup: Any, receiver
     assert len(drafts(sb)) == 1
     # Midnight has always passed today: the job's first look, at start, finds the digest due.
     daemon = daemon_with(cfg, state, receiver, digest=time(0, 0), poll=0.05)
-    run_until(daemon, lambda: bool(receiver.received), deadline=10)
+    run_until(daemon, lambda: bool(receiver.received), deadline=HANG_GUARD)
     assert [r["title"] for r in receiver.received] == ["1 draft waiting to be sent"]
     assert "thank-you note to Company1" in receiver.received[0]["message"]
 

@@ -18,6 +18,7 @@ from interview_bot.cli.commands import main
 from interview_bot.runtime.notify import Notifier, Telling, apprise_send, telling_from_config
 from interview_bot.runtime.state import State
 from tests.notify.conftest import Receiver
+from tests.runtime.test_daemon import HANG_GUARD
 from tests.world import ME, at, rfc3339
 
 
@@ -102,7 +103,7 @@ def test_a_service_that_never_answers_well_is_given_up_loudly_and_no_draft_waits
     report = world.run(3)
     telling.drafted(world.state, [fu for fu, _, _ in report.drafted], world.clock.now())
     assert len(world.drafts()) == 1  # made before and regardless of any notification
-    assert notifier.wait(10)
+    assert notifier.wait(HANG_GUARD)
     assert receiver.attempts == 3 and receiver.received == [] and len(notifier.given_up) == 1
     assert "gave up on: Thank-you to Initech is ready" in caplog.text
     telling.close()
@@ -126,7 +127,7 @@ def test_the_digest_goes_at_its_time_once_a_day_and_only_when_a_draft_waits(
     world.run(3)  # the Initech thank-you is made at 12:00
     assert telling.digest(world.state, local(2, 7, 59)) is None  # not yet its time
     notice = telling.digest(world.state, local(2, 8, 0))
-    assert notice is not None and telling.notifier.wait(10)
+    assert notice is not None and telling.notifier.wait(HANG_GUARD)
     (got,) = receiver.received
     assert got["title"] == "1 draft waiting to be sent"
     (message_id,) = draft_message_ids(world)

@@ -304,6 +304,12 @@ def test_status_checks_turned_off_cancel_the_scheduled_one() -> None:
     assert fu.reason == "status checks are turned off in config"
 
 
+def test_status_checks_turned_on_again_bring_it_back() -> None:
+    (off,) = plan(Situation(follow_ups=[check()], policy={"enabled": False})).changes
+    (back,) = plan(Situation(follow_ups=[off])).changes
+    assert back.key == off.key and back.status is FollowUpStatus.SCHEDULED and back.cause is None
+
+
 # -- withdrawing a drafted check-in ------------------------------------------------------------------
 
 DRAFTED = check(FollowUpStatus.DRAFTED, draft_id="r1")
